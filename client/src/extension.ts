@@ -1,0 +1,60 @@
+/**
+ * The VS Code client: starts the bundled language server and adds commands. It knows the
+ * protocol (server/src/protocol.ts), not the engine.
+ */
+import * as vscode from 'vscode';
+import {
+  LanguageClient, TransportKind, State, type LanguageClientOptions, type ServerOptions,
+} from 'vscode-languageclient/node';
+import { ClientCommands, LANGUAGE_SERVER_ID, SETTINGS_SECTION, ServerCommands } from '../../server/src/protocol';
+
+let client: LanguageClient | undefined;
+let output: vscode.OutputChannel;
+
+function createClient(context: vscode.ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'markdown' }, { language: 'mdx' }, { pattern: '**/*.mdx' }],
+    synchronize: {
+      configurationSection: SETTINGS_SECTION,
+      // Configuration, profiles and glossaries are JSON files: re-check when any changes.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.json'),
+    },
+    outputChannel: output,
+    initializationOptions: { settings: vscode.workspace.getConfiguration(SETTINGS_SECTION) },
+  };
+  return new LanguageClient(LANGUAGE_SERVER_ID, 'Paper Digest', serverOptions, clientOptions);
+}
+
+async function runServerCommand(command: string): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !client) return;
+  await client.sendRequest('workspace/executeCommand', { command, arguments: [editor.document.uri.toString()] });
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: () => LanguageClient | undefined }> {
+  output = vscode.window.createOutputChannel('Paper Digest');
+  client = createClient(context);
+  context.subscriptions.push(
+    output,
+    vscode.commands.registerCommand(ClientCommands.restart, async () => {
+      output.appendLine(vscode.l10n.t('Restarting the Paper Digest server…'));
+      if (client && client.state !== State.Stopped) await client.stop();
+      client = createClient(context);
+      await client.start();
+    }),
+    vscode.commands.registerCommand(ClientCommands.updateToc, () => runServerCommand(ServerCommands.updateToc)),
+    vscode.commands.registerCommand(ClientCommands.renumber, () => runServerCommand(ServerCommands.renumber)),
+    vscode.commands.registerCommand(ClientCommands.showOutput, () => output.show(true)),
+  );
+  await client.start();
+  return { client: () => client };
+}
+
+export async function deactivate(): Promise<void> {
+  if (client) await client.stop();
+}

@@ -1,0 +1,18 @@
+// Bundles the client, the server and the CLI with esbuild (one file each, fast start-up).
+import { build } from 'esbuild';
+import { readFileSync, writeFileSync, mkdirSync, statSync } from 'fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: !production, minify: production,
+  logLevel: 'warning', mainFields: ['module', 'main'], define: { PAPER_DIGEST_VERSION: JSON.stringify(pkg.version) }, legalComments: 'none',
+};
+const t0 = Date.now();
+await Promise.all([
+  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js' }),
+]);
+const size = f => (statSync(f).size / 1024).toFixed(0) + ' KB';
+if (!process.argv.includes('--quiet')) console.log(`built dist/ in ${Date.now() - t0} ms: client ${size('dist/client.js')}, server ${size('dist/server.js')}, cli ${size('dist/cli.js')}`);

@@ -1,0 +1,91 @@
+import type { Root } from 'mdast';
+import { parseMarkdown } from './parse';
+import { buildDigest, type Digest } from './digest';
+import type { Profile } from './profiles';
+import { LineIndex, detectEol } from './text';
+import { message } from './messages';
+import { rules as allRules } from './rules';
+import type { Rule, Report } from './rules/rule';
+import type { Finding, Locale, RuleLevel, Severity } from './types';
+import { isSuppressed, suppressionRegions } from './suppress';
+
+/** Per-rule configuration: a level, or a level and options. */
+export type RuleSetting = RuleLevel | [RuleLevel, Record<string, unknown>];
+
+export interface CheckOptions {
+  profile: Profile;
+  locale?: Locale;
+  /** Rule levels and options; unlisted rules use the profile's, then the rule's default. */
+  rules?: Record<string, RuleSetting>;
+  /** Extras for rules (the glossary and glossary settings), passed through untouched. */
+  env?: Record<string, unknown>;
+  /** Called when a rule throws; the rule's findings are dropped for this run. */
+  onRuleError?: (rule: string, error: unknown) => void;
+  /** An already parsed tree for this exact text (the incremental path supplies one). */
+  root?: Root;
+}
+
+export interface CheckResult {
+  digest: Digest;
+  findings: Finding[];
+  lineIndex: LineIndex;
+  /** Rules that threw, with their error messages. */
+  failures: { rule: string; error: string }[];
+}
+
+export function ruleLevel(rule: Rule, opts: Pick<CheckOptions, 'rules' | 'profile'>): { level: RuleLevel; options: Record<string, unknown> } {
+  const s = opts.rules?.[rule.id] ?? opts.profile.rules[rule.id];
+  if (Array.isArray(s)) return { level: s[0], options: s[1] ?? {} };
+  return { level: s ?? rule.defaultSeverity, options: {} };
+}
+
+/** Parses and checks a document: text in, plain findings out. */
+export function checkText(text: string, opts: CheckOptions): CheckResult {
+  const root = opts.root ?? parseMarkdown(text);
+  const digest = buildDigest(root, text, opts.profile);
+  return checkDigest(digest, opts);
+}
+
+export function checkDigest(digest: Digest, opts: CheckOptions): CheckResult {
+  const text = digest.text;
+  const locale = opts.locale ?? opts.profile.locale;
+  const lineIndex = new LineIndex(text);
+  const eol = detectEol(text);
+  const findings: Finding[] = [];
+  const failures: CheckResult['failures'] = [];
+  for (const rule of allRules) {
+    const { level, options } = ruleLevel(rule, opts);
+    if (level === 'off') continue;
+    const found: Finding[] = [];
+    const report = (r: Report) => found.push(toFinding(rule, level, r, locale, text.length));
+    try {
+      rule.check({ digest, text, profile: opts.profile, locale, eol, options, env: opts.env ?? {}, report });
+      findings.push(...found);
+    } catch (error) {
+      failures.push({ rule: rule.id, error: (error as Error)?.message ?? String(error) });
+      opts.onRuleError?.(rule.id, error);
+    }
+  }
+  const regions = suppressionRegions(digest.root, lineIndex);
+  const kept = findings.filter(f => !isSuppressed(f, regions, lineIndex));
+  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+  return { digest, findings: kept, lineIndex, failures };
+}
+
+function clampSpan(s: { start: number; end: number }, len: number) {
+  const start = Math.max(0, Math.min(s.start, len));
+  return { start, end: Math.max(start, Math.min(s.end, len)) };
+}
+
+function toFinding(rule: Rule, severity: Severity, r: Report, locale: Locale, len: number): Finding {
+  const id = (m: string) => `${rule.id}/${m}`;
+  return {
+    rule: rule.id,
+    severity,
+    message: message(locale, id(r.messageId), r.data),
+    span: clampSpan(r.span, len),
+    fixes: (r.fixes ?? []).map(f => ({ title: message(locale, id(f.messageId), f.data), edits: f.edits, safe: f.safe ?? true })),
+    related: (r.related ?? []).map(x => ({ span: clampSpan(x.span, len), message: message(locale, id(x.messageId), x.data) })),
+    data: r.extra,
+  };
+}

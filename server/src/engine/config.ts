@@ -1,0 +1,158 @@
+import * as path from 'path';
+import configSchema from '../../../schemas/config.schema.json';
+import { readJsonFile, type JsonProblem } from './json-file';
+import { builtinProfile, DEFAULT_PROFILE_ID, loadProfileText, type Profile } from './profiles';
+import type { RuleSetting } from './check';
+import type { Locale } from './types';
+
+export const CONFIG_FILE = '.paperdigestrc.json';
+
+export interface ConfigFile {
+  root?: boolean;
+  profile?: string;
+  locale?: Locale;
+  rules?: Record<string, RuleSetting>;
+  glossaries?: string[];
+  glossary?: Record<string, unknown>;
+  files?: string[];
+}
+
+/** Reads files for the engine; the CLI and the server pass node's fs, tests can pass a map. */
+export interface FileReader {
+  readFile(file: string): string | undefined;
+  /** A cheap change stamp (mtime) so unchanged files are not re-read; undefined when absent. */
+  stamp(file: string): string | undefined;
+}
+
+export interface FileProblems { file: string; text: string; problems: JsonProblem[] }
+
+export interface ResolvedConfig {
+  profile: Profile;
+  locale?: Locale;
+  rules: Record<string, RuleSetting>;
+  /** Glossary files named by configuration, absolute, in stacking order. */
+  glossaries: string[];
+  glossary: Record<string, unknown>;
+  files?: string[];
+  /** The configuration files used, nearest last. */
+  sources: string[];
+  /** Problems found in configuration or profile files (each located in its file). */
+  problems: FileProblems[];
+}
+
+interface Cached<T> { stamp: string; value?: T; problems: JsonProblem[]; text: string }
+
+/**
+ * Finds and reads `.paperdigestrc.json` from a document's folder upward, and the profile it
+ * names. A file that fails to parse or validate is reported in that file and its last good
+ * version stays in use (or the built-in defaults when there never was one).
+ */
+export class ConfigResolver {
+  private configs = new Map<string, Cached<ConfigFile>>();
+  private profiles = new Map<string, Cached<Profile>>();
+  private lastGood = new Map<string, unknown>();
+
+  constructor(private fs: FileReader) {}
+
+  /** Forget cached reads (after a watched-file change); last good values are kept. */
+  invalidate(file?: string): void {
+    if (file) { this.configs.delete(file); this.profiles.delete(file); } else { this.configs.clear(); this.profiles.clear(); }
+  }
+
+  configFilesFor(docPath: string): string[] {
+    const found: string[] = [];
+    let dir = path.dirname(path.resolve(docPath));
+    for (;;) {
+      const candidate = path.join(dir, CONFIG_FILE);
+      if (this.fs.stamp(candidate) !== undefined) {
+        found.unshift(candidate);
+        const c = this.readConfig(candidate);
+        if (c.value?.root) break;
+      }
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+    return found;
+  }
+
+  /** The effective configuration for a document; `overrides` (CLI flags, editor settings) win over files, `explicit` config replaces discovery. */
+  resolve(docPath: string, overrides: Partial<ConfigFile> & { configFile?: string; baseDir?: string } = {}): ResolvedConfig {
+    const problems: FileProblems[] = [];
+    const files = overrides.configFile ? [path.resolve(overrides.configFile)] : this.configFilesFor(docPath);
+    let merged: ConfigFile = {};
+    let profileBase = overrides.baseDir ?? process.cwd();
+    let profileRef: string | undefined;
+    const glossaries: string[] = [];
+    for (const file of files) {
+      const c = this.readConfig(file);
+      if (c.problems.length) problems.push({ file, text: c.text, problems: c.problems });
+      const value = c.value ?? (this.lastGood.get(file) as ConfigFile | undefined);
+      if (!value) continue;
+      if (value.profile) { profileRef = value.profile; profileBase = path.dirname(file); }
+      for (const g of value.glossaries ?? []) glossaries.push(path.resolve(path.dirname(file), g));
+      merged = { ...merged, ...value, rules: { ...merged.rules, ...value.rules }, glossary: { ...merged.glossary, ...value.glossary } };
+    }
+    if (overrides.profile) { profileRef = overrides.profile; profileBase = overrides.baseDir ?? process.cwd(); }
+    for (const g of overrides.glossaries ?? []) glossaries.push(path.resolve(overrides.baseDir ?? process.cwd(), g));
+    const profile = this.profileFor(profileRef, profileBase, problems);
+    return {
+      profile,
+      locale: overrides.locale ?? merged.locale,
+      rules: { ...merged.rules, ...overrides.rules },
+      glossaries,
+      glossary: { ...merged.glossary, ...overrides.glossary },
+      files: overrides.files ?? merged.files,
+      sources: files,
+      problems,
+    };
+  }
+
+  private profileFor(ref: string | undefined, base: string, problems: FileProblems[]): Profile {
+    const fallback = builtinProfile(DEFAULT_PROFILE_ID)!;
+    if (!ref) return fallback;
+    const builtin = builtinProfile(ref);
+    if (builtin) return builtin;
+    if (!/[\\/]|\.json$/i.test(ref)) {
+      problems.push({ file: base, text: '', problems: [{ span: { start: 0, end: 0 }, message: `Unknown profile "${ref}"`, path: '/profile' }] });
+      return fallback;
+    }
+    const file = path.resolve(base, ref);
+    const stamp = this.fs.stamp(file);
+    if (stamp === undefined) {
+      problems.push({ file, text: '', problems: [{ span: { start: 0, end: 0 }, message: `Profile file not found: ${file}`, path: '' }] });
+      return (this.lastGood.get(file) as Profile | undefined) ?? fallback;
+    }
+    let cached = this.profiles.get(file);
+    if (!cached || cached.stamp !== stamp) {
+      const text = this.fs.readFile(file) ?? '';
+      const r = loadProfileText(text);
+      cached = { stamp, value: r.profile, problems: r.problems, text };
+      this.profiles.set(file, cached);
+      if (r.profile) this.lastGood.set(file, r.profile);
+    }
+    if (cached.problems.length) problems.push({ file, text: cached.text, problems: cached.problems });
+    return cached.value ?? (this.lastGood.get(file) as Profile | undefined) ?? fallback;
+  }
+
+  readConfig(file: string): Cached<ConfigFile> {
+    const stamp = this.fs.stamp(file) ?? 'missing';
+    let cached = this.configs.get(file);
+    if (cached && cached.stamp === stamp) return cached;
+    const text = this.fs.readFile(file);
+    if (text === undefined) {
+      cached = { stamp, problems: [{ span: { start: 0, end: 0 }, message: `Configuration file not found: ${file}`, path: '' }], text: '' };
+    } else {
+      const r = readJsonFile<ConfigFile>(text, configSchema);
+      cached = { stamp, value: r.value, problems: r.problems, text };
+      if (r.value) this.lastGood.set(file, r.value);
+    }
+    this.configs.set(file, cached);
+    return cached;
+  }
+}
+
+export const nodeFileReader = (fs: typeof import('fs')): FileReader => ({
+  readFile(file) { try { return fs.readFileSync(file, 'utf8'); } catch { return undefined; } },
+  stamp(file) { try { const s = fs.statSync(file); return s.isFile() ? `${s.mtimeMs}:${s.size}` : undefined; } catch { return undefined; } },
+});

@@ -1,0 +1,59 @@
+/** The engine's public surface, used by the CLI, the language server and tests. */
+import { checkText, type CheckOptions, type CheckResult } from './check';
+import { ConfigResolver, type ConfigFile, type ResolvedConfig } from './config';
+import { builtinProfile } from './profiles';
+import { frontMatterOptIn } from './detect';
+import { LineIndex } from './text';
+import type { Finding, Locale, Range, Severity } from './types';
+
+export * from './types';
+export { checkText, checkDigest, ruleLevel } from './check';
+export type { CheckOptions, CheckResult, RuleSetting } from './check';
+export { ConfigResolver, nodeFileReader, CONFIG_FILE } from './config';
+export type { ResolvedConfig, FileReader, ConfigFile, FileProblems } from './config';
+export { builtinProfile, BUILTIN_PROFILE_IDS, DEFAULT_PROFILE_ID, loadProfileText } from './profiles';
+export type { Profile } from './profiles';
+export { isDigestFile, frontMatterOptIn, DEFAULT_DIGEST_GLOBS } from './detect';
+export { LineIndex } from './text';
+export { applyEdits } from './fixes';
+export { rules, ruleById } from './rules';
+export { parseMarkdown } from './parse';
+export { buildDigest } from './digest';
+export { normaliseLocale, message } from './messages';
+export { formatProblem } from './json-file';
+
+export const RULE_DOCS_BASE = 'https://github.com/paper-digest/paper-digest/blob/main/docs/rules/';
+
+export interface LintOptions {
+  resolver: ConfigResolver;
+  overrides?: Partial<ConfigFile> & { configFile?: string; baseDir?: string };
+  locale?: Locale;
+  /** Extra engine env (the glossary), merged over what the config provides. */
+  env?: Record<string, unknown>;
+  onRuleError?: CheckOptions['onRuleError'];
+}
+
+export interface LintOutcome { result: CheckResult; config: ResolvedConfig }
+
+/** Resolves the configuration for a file and checks its text. */
+export function lintText(text: string, filePath: string, opts: LintOptions): LintOutcome {
+  const config = opts.resolver.resolve(filePath, opts.overrides);
+  // Front matter `profile: <id>` names the profile for this one file (unless a CLI flag says otherwise).
+  const fm = frontMatterOptIn(text);
+  const profile = typeof fm === 'string' && !opts.overrides?.profile ? builtinProfile(fm) ?? config.profile : config.profile;
+  const result = checkText(text, {
+    profile,
+    locale: opts.locale ?? config.locale,
+    rules: config.rules,
+    env: { glossarySettings: config.glossary, ...opts.env },
+    onRuleError: opts.onRuleError,
+  });
+  return { result, config };
+}
+
+/** A finding in the public JSON shape (LSP-style 0-based ranges, UTF-16 characters). */
+export interface JsonDiagnostic { rule: string; severity: Severity; message: string; range: Range; fixable: boolean }
+
+export function toJsonDiagnostic(f: Finding, index: LineIndex): JsonDiagnostic {
+  return { rule: f.rule, severity: f.severity, message: f.message, range: index.range(f.span), fixable: f.fixes.length > 0 };
+}

@@ -1,0 +1,78 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { parseTree, findNodeAtLocation, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import type { Span } from './types';
+
+/** A problem in a JSON file (profile, glossary, config), located at the offending value or key. */
+export interface JsonProblem { span: Span; message: string; path: string }
+
+export interface JsonFileResult<T> { value?: T; problems: JsonProblem[] }
+
+const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+const compiled = new Map<object, ValidateFunction>();
+
+function validator(schema: object): ValidateFunction {
+  let v = compiled.get(schema);
+  if (!v) { v = ajv.compile(schema); compiled.set(schema, v); }
+  return v;
+}
+
+/**
+ * Parses JSON (comments and trailing commas are reported, not silently accepted) and validates
+ * it against a JSON Schema with ajv; every problem carries the span of the key or value at fault.
+ */
+export function readJsonFile<T>(text: string, schema: object): JsonFileResult<T> {
+  const errors: ParseError[] = [];
+  const body = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  const tree = parseTree(body, errors, { allowTrailingComma: false, disallowComments: true });
+  if (errors.length || !tree) {
+    const problems = errors.map(e => ({
+      span: { start: e.offset, end: e.offset + Math.max(1, e.length) },
+      message: `Invalid JSON: ${printParseErrorCode(e.error)}`,
+      path: '',
+    }));
+    if (!problems.length) problems.push({ span: { start: 0, end: 0 }, message: 'Invalid JSON: empty file', path: '' });
+    return { problems };
+  }
+  const value = JSON.parse(body) as T;
+  const validate = validator(schema);
+  if (validate(value)) return { value, problems: [] };
+  return { problems: dedupe((validate.errors ?? []).map(e => locate(tree, e))) };
+}
+
+function locate(tree: JsonNode, e: ErrorObject): JsonProblem {
+  const path = e.instancePath.split('/').slice(1).map(s => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map(s => (/^\d+$/.test(s) ? Number(s) : s));
+  let node = findNodeAtLocation(tree, path) ?? tree;
+  let message = `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`;
+  if (e.keyword === 'additionalProperties') {
+    const key = (e.params as { additionalProperty: string }).additionalProperty;
+    const prop = node.children?.find(c => c.children?.[0]?.value === key);
+    if (prop?.children?.[0]) node = prop.children[0];
+    message = `Unexpected property "${key}" in ${e.instancePath || 'the top level'}`;
+  } else if (e.keyword === 'enum') {
+    message += `: ${JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues)}`;
+  } else if (e.keyword === 'required' && node.parent?.type === 'property') {
+    node = node.parent.children?.[0] ?? node;
+  }
+  return { span: { start: node.offset, end: node.offset + node.length }, message, path: e.instancePath };
+}
+
+function dedupe(list: JsonProblem[]): JsonProblem[] {
+  // oneOf failures repeat themselves per branch; keep the most specific message per place.
+  const seen = new Set<string>();
+  return list.filter(p => {
+    const k = `${p.span.start}:${p.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** "file:line:column: message" for a problem, 1-based as editors and compilers print it. */
+export function formatProblem(file: string, text: string, p: JsonProblem): string {
+  let line = 1, col = 1;
+  for (let i = 0; i < p.span.start && i < text.length; i++) {
+    if (text[i] === '\n') { line++; col = 1; } else col++;
+  }
+  return `${file}:${line}:${col}: ${p.message}`;
+}

@@ -1,0 +1,50 @@
+import type { Digest } from '../digest';
+import type { Profile } from '../profiles';
+import type { Locale, OffsetEdit, Severity, Span } from '../types';
+
+export interface ReportFix {
+  /** Message id of the fix title (under the rule's id), e.g. "fix". */
+  messageId: string;
+  data?: Record<string, unknown>;
+  edits: OffsetEdit[];
+  /** Safe fixes are applied by "fix all" and `--fix`; unsafe ones only when chosen by hand. */
+  safe?: boolean;
+}
+
+export interface Report {
+  span: Span;
+  /** Message id under the rule's id: "unexpected" means "<rule-id>/unexpected". */
+  messageId: string;
+  data?: Record<string, unknown>;
+  fixes?: ReportFix[];
+  related?: { span: Span; messageId: string; data?: Record<string, unknown> }[];
+  extra?: Record<string, unknown>;
+}
+
+export interface RuleContext {
+  digest: Digest;
+  text: string;
+  profile: Profile;
+  locale: Locale;
+  /** The document's dominant line break, for fixes that insert lines. */
+  eol: string;
+  /** Rule options from configuration (the second element of `["warning", {…}]`). */
+  options: Record<string, unknown>;
+  /** Engine-wide extras (the glossary, settings) keyed by name; rules read what they need. */
+  env: Record<string, unknown>;
+  report(r: Report): void;
+}
+
+/**
+ * A rule: one file under rules/, named after its id. The doc comment on each rule says what it
+ * checks, why, and gives an ok and a not-ok example; docs/rules/<id>.md is its help page.
+ */
+export interface Rule {
+  id: string;
+  category: 'structure' | 'glossary';
+  defaultSeverity: Severity;
+  fixable: boolean;
+  /** One-line descriptions, shown in docs, SARIF and hovers. */
+  description: { en: string; ko: string };
+  check(ctx: RuleContext): void;
+}

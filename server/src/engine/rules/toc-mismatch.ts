@@ -1,0 +1,103 @@
+/**
+ * toc-mismatch — every table of contents item matches its section: same number, same title,
+ * same order, none missing, none extra.
+ *
+ * Why: sections get reordered and renamed while the TOC at the top is forgotten.
+ * Items are paired with sections by title (exact, then by similarity) and then by number, so
+ * a renamed section is one "title differs" finding, not a missing plus an extra.
+ *
+ * ok:
+ *   목차:
+ *   1. LLM 발전
+ *   ### 1. LLM 발전
+ * not ok:
+ *   목차:
+ *   1. LLM 동향          ← Unexpected table of contents title "LLM 동향", expected "LLM 발전"
+ *   ### 1. LLM 발전
+ *   ### 2. 멀티모달      ← Unexpected section 2 "멀티모달" missing from the table of contents
+ *
+ * Fix: rewrite the TOC list from the section headings (offered when the items are plain text).
+ */
+import type { Rule, RuleContext } from './rule';
+import type { Section, TocItem } from '../digest';
+import { similarity } from '../similarity';
+
+const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** Pairs TOC items with sections: exact titles first, then similar titles, then equal numbers. */
+export function pairTocItems(items: TocItem[], sections: Section[]): Map<TocItem, Section> {
+  const pairs = new Map<TocItem, Section>();
+  const taken = new Set<Section>();
+  const pass = (accept: (item: TocItem, s: Section) => number) => {
+    for (const item of items) {
+      if (pairs.has(item)) continue;
+      let best: Section | null = null, bestScore = 0;
+      for (const s of sections) {
+        if (taken.has(s)) continue;
+        const score = accept(item, s);
+        if (score > bestScore) { best = s; bestScore = score; }
+      }
+      if (best) { pairs.set(item, best); taken.add(best); }
+    }
+  };
+  pass((item, s) => (norm(item.title) === norm(s.heading.title) ? 1 : 0));
+  pass((item, s) => { const d = similarity(item.title, s.heading.title); return d >= 0.5 ? d : 0; });
+  pass((item, s) => (item.number && s.heading.number && item.number.join('.') === s.heading.number.join('.') ? 1 : 0));
+  return pairs;
+}
+
+function rewrite(ctx: RuleContext): string | null {
+  const list = ctx.digest.toc?.list;
+  if (!list) return null;
+  const plain = list.items.every(it => !it.children.length && !/[\[\]`*_<]/.test(ctx.text.slice(it.titleSpan.start, it.titleSpan.end)));
+  if (!plain) return null;
+  const first = ctx.text.slice(list.span.start, list.items[0]?.span.end ?? list.span.end);
+  const bullet = list.ordered ? null : (/^[-*+]/.exec(first)?.[0] ?? '-');
+  return ctx.digest.sections.map((s, i) => (bullet ? `${bullet} ${i + 1}. ${s.heading.title}` : `${i + 1}. ${s.heading.title}`)).join(ctx.eol);
+}
+
+export const tocMismatch: Rule = {
+  id: 'toc-mismatch',
+  category: 'structure',
+  defaultSeverity: 'warning',
+  fixable: true,
+  description: { en: 'Table of contents items match the sections (number, title, order).', ko: '목차 항목이 섹션(번호, 제목, 순서)과 일치해야 합니다.' },
+  check(ctx) {
+    const toc = ctx.digest.toc;
+    const sections = ctx.digest.sections;
+    if (!toc || !sections.length) return;
+    const newList = rewrite(ctx);
+    const fixes = () => (toc.list && newList !== null ? [{ messageId: 'fix', edits: [{ start: toc.list.span.start, end: toc.list.span.end, text: newList }] }] : []);
+    if (!toc.list) {
+      ctx.report({ span: toc.labelSpan, messageId: 'no-list', fixes: [{ messageId: 'fix', edits: [{ start: toc.labelSpan.end, end: toc.labelSpan.end, text: ctx.eol + sections.map((s, i) => `${i + 1}. ${s.heading.title}`).join(ctx.eol) }] }] });
+      return;
+    }
+    const items = toc.list.items;
+    const pairs = pairTocItems(items, sections);
+    let lastIndex = -1;
+    items.forEach((item, pos) => {
+      const s = pairs.get(item);
+      if (!s) {
+        ctx.report({ span: item.titleSpan, messageId: 'extra', data: { title: item.title }, fixes: fixes() });
+        return;
+      }
+      const sIndex = sections.indexOf(s);
+      const sNo = s.heading.number?.join('.') ?? String(sIndex + 1);
+      if (norm(item.title) !== norm(s.heading.title)) {
+        ctx.report({ span: item.titleSpan, messageId: 'title', data: { found: item.title, expected: s.heading.title, number: sNo }, fixes: fixes(), related: [{ span: s.heading.span, messageId: 'related' }] });
+      }
+      if (sIndex < lastIndex) {
+        ctx.report({ span: item.span, messageId: 'order', data: { title: item.title, number: sNo, expected: sIndex + 1 }, fixes: fixes() });
+      } else if (item.number && item.number.join('.') !== sNo) {
+        ctx.report({ span: item.numberSpan ?? item.span, messageId: 'number', data: { found: item.number.join('.'), title: item.title, expected: sNo }, fixes: fixes() });
+      }
+      lastIndex = Math.max(lastIndex, sIndex);
+      void pos;
+    });
+    const paired = new Set(pairs.values());
+    for (const s of sections) {
+      if (paired.has(s)) continue;
+      ctx.report({ span: s.heading.span, messageId: 'missing', data: { number: s.heading.number?.join('.') ?? sections.indexOf(s) + 1, title: s.heading.title }, fixes: fixes(), related: [{ span: toc.list.span, messageId: 'related' }] });
+    }
+  },
+};

@@ -1,0 +1,30 @@
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver/node';
+import { RULE_DOCS_BASE, type Finding, type LineIndex } from '../engine';
+import { DIAGNOSTIC_SOURCE } from '../protocol';
+import type { Analysis } from './context';
+import { URI } from 'vscode-uri';
+
+const severity = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
+
+export function toDiagnostic(f: Finding, index: LineIndex, uri?: string): Diagnostic {
+  const d: Diagnostic = {
+    range: index.range(f.span),
+    severity: severity[f.severity],
+    code: f.rule,
+    codeDescription: { href: `${RULE_DOCS_BASE}${f.rule}.md` },
+    source: DIAGNOSTIC_SOURCE,
+    message: f.message,
+  };
+  if (f.rule === 'term-repeated-pair') d.tags = [DiagnosticTag.Unnecessary];
+  if (uri && f.related.length) d.relatedInformation = f.related.map(r => ({ location: { uri, range: index.range(r.span) }, message: r.message }));
+  return d;
+}
+
+export function analysisDiagnostics(a: Analysis): Diagnostic[] {
+  const { findings, lineIndex } = a.outcome.result;
+  return findings.map(f => toDiagnostic(f, lineIndex, a.uri));
+}
+
+export function uriToPath(uri: string): string {
+  try { return URI.parse(uri).fsPath; } catch { return uri; }
+}

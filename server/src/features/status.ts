@@ -1,0 +1,20 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentStatusRequest, type DocumentStatus, type DocumentStatusParams } from '../protocol';
+import type { ServerContext } from './context';
+
+/** A 목차 list and numbered headings: looks like a digest even without opt-in. */
+export function looksLikeDigest(text: string): boolean {
+  return /^\s*(\*\*)?(목차|Contents)(\*\*)?\s*:?\s*$/m.test(text) && /^#{2,4}\s+\d+\.(\d+\.)?\s/m.test(text);
+}
+
+export function registerStatus(ctx: ServerContext): void {
+  ctx.connection.onRequest(DocumentStatusRequest, (p: DocumentStatusParams): DocumentStatus => {
+    const doc = ctx.documents.get(p.uri);
+    if (!doc) return { isDigest: false, looksLikeDigest: false, papers: 0, findings: 0, profile: '' };
+    const a = ctx.analyze(p.uri);
+    if (!a) return { isDigest: false, looksLikeDigest: looksLikeDigest(doc.getText()), papers: 0, findings: 0, profile: '' };
+    const r = a.outcome.result;
+    return { isDigest: true, looksLikeDigest: true, papers: r.digest.papers.filter(x => x.heading).length, findings: r.findings.length, profile: r.digest.profile.id };
+  });
+}
+export type { TextDocument };

@@ -1,0 +1,68 @@
+/**
+ * The custom protocol and settings shared by the client and the server (imported by both).
+ * Anything the client and the server say to each other beyond LSP is defined here, once.
+ */
+
+export type RunMode = 'onSave' | 'onType';
+
+/** The `paperDigest.*` settings, as the server reads them. */
+export interface Settings {
+  run: RunMode;
+  /** Debounce for onType checking, in milliseconds (0 allowed). */
+  onTypeDelay: number;
+  /** '' follows the editor's language. */
+  locale: '' | 'ko' | 'en';
+  /** Globs (relative to a workspace folder) of Markdown files treated as digests. */
+  files: string[];
+  /** Profile id or path; '' uses the configuration file or the default. */
+  profile: string;
+  rules: Record<string, unknown>;
+  glossaries: string[];
+  /** Opt-in cross-file term consistency over the workspace's digests. */
+  workspaceTerms: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  run: 'onSave',
+  onTypeDelay: 300,
+  locale: '',
+  files: ['**/*.digest.md', '**/digests/**/*.md'],
+  profile: '',
+  rules: {},
+  glossaries: [],
+  workspaceTerms: false,
+};
+
+export const SETTINGS_SECTION = 'paperDigest';
+export const LANGUAGE_SERVER_ID = 'paperDigest';
+export const DIAGNOSTIC_SOURCE = 'paper-digest';
+export const FIX_ALL_KIND = 'source.fixAll.paperDigest';
+
+/** Commands the server executes (workspace/executeCommand). */
+export const ServerCommands = {
+  updateToc: 'paperDigest.server.updateToc',
+  renumber: 'paperDigest.server.renumber',
+  treatAsDigest: 'paperDigest.server.treatAsDigest',
+} as const;
+
+/** Client commands contributed in package.json. */
+export const ClientCommands = {
+  restart: 'paperDigest.restartServer',
+  updateToc: 'paperDigest.updateToc',
+  renumber: 'paperDigest.renumber',
+  openPreview: 'paperDigest.openPreview',
+  treatAsDigest: 'paperDigest.treatAsDigest',
+  showOutput: 'paperDigest.showOutput',
+} as const;
+
+/** Request: the status of a document (is it a digest, counts) for the status bar. */
+export const DocumentStatusRequest = 'paperDigest/documentStatus';
+export interface DocumentStatusParams { uri: string }
+export interface DocumentStatus {
+  isDigest: boolean;
+  /** Not a digest yet, but looks like one (a 목차 list and numbered headings). */
+  looksLikeDigest: boolean;
+  papers: number;
+  findings: number;
+  profile: string;
+}

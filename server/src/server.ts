@@ -1,0 +1,186 @@
+/**
+ * The language server: LSP wiring only. Checking is the engine's; features live in features/.
+ * Works with any LSP client (VS Code, Neovim, Helix, Emacs, Zed): nothing here knows VS Code.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import {
+  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind,
+  DidChangeConfigurationNotification, type InitializeParams, type InitializeResult, type Connection,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import {
+  ConfigResolver, nodeFileReader, lintText, isDigestFile, normaliseLocale, type Locale, type FileProblems,
+} from './engine';
+import { DEFAULT_SETTINGS, FIX_ALL_KIND, SETTINGS_SECTION, ServerCommands, type Settings } from './protocol';
+import type { Analysis, ServerContext } from './features/context';
+import { analysisDiagnostics, uriToPath } from './features/diagnostics';
+import { registerCodeActions } from './features/code-actions';
+import { registerCommands } from './features/commands';
+import { registerStatus } from './features/status';
+
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
+  const documents = new TextDocuments(TextDocument);
+  const resolver = new ConfigResolver(nodeFileReader(fs));
+  const analyses = new Map<string, Analysis>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  /** Config/profile files we published problems for, so fixed ones get cleared. */
+  const problemFiles = new Set<string>();
+  let settings: Settings = { ...DEFAULT_SETTINGS };
+  let clientLocale: Locale = 'en';
+  let workspaceFolders: string[] = [];
+  let pullConfiguration = false;
+
+  const log = (m: string) => connection.console.log(`[${new Date().toISOString().slice(11, 23)}] ${m}`);
+  const locale = (): Locale => (settings.locale ? settings.locale : clientLocale);
+
+  function relativeToWorkspace(file: string): string {
+    const folder = workspaceFolders.filter(f => file === f || file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
+    return folder ? path.relative(folder, file) : path.basename(file);
+  }
+
+  function isDigest(doc: TextDocument): boolean {
+    if (!/^(markdown|mdx)$/.test(doc.languageId) && !/\.(md|mdx|markdown)$/i.test(doc.uri)) return false;
+    return isDigestFile(relativeToWorkspace(uriToPath(doc.uri)), doc.getText(), settings.files);
+  }
+
+  function analyze(uri: string): Analysis | undefined {
+    const doc = documents.get(uri);
+    if (!doc || !isDigest(doc)) return undefined;
+    const cached = analyses.get(uri);
+    if (cached && cached.version === doc.version) return cached;
+    const filePath = uriToPath(uri);
+    const text = doc.getText();
+    const t0 = performance.now();
+    const outcome = lintText(text, filePath, {
+      resolver, locale: locale(),
+      overrides: {
+        profile: settings.profile || undefined,
+        rules: settings.rules as never,
+        glossaries: settings.glossaries.length ? settings.glossaries : undefined,
+        baseDir: workspaceFolders[0],
+      },
+      onRuleError: (rule, err) => log(`rule ${rule} failed on ${uri}: ${(err as Error)?.stack ?? err}`),
+    });
+    const a: Analysis = { uri, version: doc.version, filePath, text, outcome };
+    analyses.set(uri, a);
+    log(`checked ${path.basename(filePath)} v${doc.version} in ${(performance.now() - t0).toFixed(1)} ms: ${outcome.result.findings.length} findings`);
+    publishConfigProblems(outcome.config.problems);
+    return a;
+  }
+
+  function publishConfigProblems(problems: FileProblems[]): void {
+    const now = new Set<string>();
+    for (const p of problems) {
+      if (!p.text && !fs.existsSync(p.file)) { log(`configuration: ${p.problems.map(x => x.message).join('; ')}`); continue; }
+      const doc = TextDocument.create(URI.file(p.file).toString(), 'json', 0, p.text);
+      now.add(p.file);
+      connection.sendDiagnostics({
+        uri: doc.uri,
+        diagnostics: p.problems.map(x => ({
+          range: { start: doc.positionAt(x.span.start), end: doc.positionAt(x.span.end) },
+          severity: 1, source: 'paper-digest', code: 'config', message: x.message,
+        })),
+      });
+      log(`configuration problem in ${p.file}: ${p.problems.map(x => x.message).join('; ')}`);
+    }
+    for (const f of problemFiles) if (!now.has(f)) connection.sendDiagnostics({ uri: URI.file(f).toString(), diagnostics: [] });
+    problemFiles.clear();
+    for (const f of now) problemFiles.add(f);
+  }
+
+  function validate(uri: string): void {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    try {
+      const a = analyze(uri);
+      void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: a ? analysisDiagnostics(a) : [] });
+    } catch (e) {
+      log(`check failed for ${uri}: ${(e as Error)?.stack ?? e}`);
+    }
+  }
+
+  function schedule(uri: string): void {
+    clearTimeout(timers.get(uri));
+    const delay = Math.max(0, settings.onTypeDelay);
+    // Stale work is cancelled by replacing the timer; the check itself reads the latest version.
+    timers.set(uri, setTimeout(() => { timers.delete(uri); validate(uri); }, delay));
+  }
+
+  function revalidateAll(): void {
+    analyses.clear();
+    for (const doc of documents.all()) validate(doc.uri);
+  }
+
+  async function refreshSettings(): Promise<void> {
+    if (!pullConfiguration) return;
+    try {
+      const s = (await connection.workspace.getConfiguration(SETTINGS_SECTION)) as Partial<Settings> | null;
+      settings = { ...DEFAULT_SETTINGS, ...(s ?? {}) };
+    } catch (e) {
+      log(`could not read settings: ${(e as Error).message}`);
+    }
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    clientLocale = normaliseLocale(params.locale);
+    workspaceFolders = (params.workspaceFolders ?? []).map(f => URI.parse(f.uri).fsPath);
+    if (!workspaceFolders.length && params.rootUri) workspaceFolders = [URI.parse(params.rootUri).fsPath];
+    pullConfiguration = !!params.capabilities.workspace?.configuration;
+    const init = (params.initializationOptions ?? {}) as { settings?: Partial<Settings> };
+    settings = { ...DEFAULT_SETTINGS, ...(init.settings ?? {}) };
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        executeCommandProvider: { commands: Object.values(ServerCommands) },
+      },
+      serverInfo: { name: 'paper-digest', version: typeof PAPER_DIGEST_VERSION === 'string' ? PAPER_DIGEST_VERSION : 'dev' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (pullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
+      await refreshSettings();
+      revalidateAll();
+    }
+    log(`paper-digest server ready (locale ${locale()}, run ${settings.run})`);
+  });
+
+  connection.onDidChangeConfiguration(async change => {
+    if (pullConfiguration) await refreshSettings();
+    else settings = { ...DEFAULT_SETTINGS, ...((change.settings?.[SETTINGS_SECTION] ?? {}) as Partial<Settings>) };
+    revalidateAll();
+  });
+
+  connection.onDidChangeWatchedFiles(params => {
+    for (const c of params.changes) resolver.invalidate(uriToPath(c.uri));
+    revalidateAll();
+  });
+
+  documents.onDidOpen(e => validate(e.document.uri));
+  documents.onDidSave(e => validate(e.document.uri));
+  documents.onDidChangeContent(e => {
+    analyses.delete(e.document.uri);
+    if (settings.run === 'onType') schedule(e.document.uri);
+  });
+  documents.onDidClose(e => {
+    clearTimeout(timers.get(e.document.uri));
+    analyses.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  const ctx: ServerContext = { connection, documents, settings: () => settings, locale, analyze, isDigest, revalidateAll, log };
+  registerCodeActions(ctx);
+  registerCommands(ctx);
+  registerStatus(ctx);
+
+  documents.listen(connection);
+  connection.listen();
+  return connection;
+}
+
+declare const PAPER_DIGEST_VERSION: string | undefined;
+
