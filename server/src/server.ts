@@ -16,9 +16,7 @@ import {
 import { DEFAULT_SETTINGS, FIX_ALL_KIND, SETTINGS_SECTION, ServerCommands, type Settings } from './protocol';
 import type { Analysis, ServerContext } from './features/context';
 import { analysisDiagnostics, uriToPath } from './features/diagnostics';
-import { registerCodeActions } from './features/code-actions';
-import { registerCommands } from './features/commands';
-import { registerStatus } from './features/status';
+import { registerFeatures, featureCapabilities } from './features';
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
   const documents = new TextDocuments(TextDocument);
@@ -135,6 +133,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         executeCommandProvider: { commands: Object.values(ServerCommands) },
+        ...featureCapabilities,
       },
       serverInfo: { name: 'paper-digest', version: typeof PAPER_DIGEST_VERSION === 'string' ? PAPER_DIGEST_VERSION : 'dev' },
     };
@@ -143,16 +142,19 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onInitialized(async () => {
     if (pullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
+      const before = JSON.stringify(settings);
       await refreshSettings();
-      revalidateAll();
+      // Documents opened before the settings arrived are re-checked only if the settings differ.
+      if (JSON.stringify(settings) !== before) revalidateAll();
     }
     log(`paper-digest server ready (locale ${locale()}, run ${settings.run})`);
   });
 
   connection.onDidChangeConfiguration(async change => {
+    const before = JSON.stringify(settings);
     if (pullConfiguration) await refreshSettings();
     else settings = { ...DEFAULT_SETTINGS, ...((change.settings?.[SETTINGS_SECTION] ?? {}) as Partial<Settings>) };
-    revalidateAll();
+    if (JSON.stringify(settings) !== before) revalidateAll();
   });
 
   connection.onDidChangeWatchedFiles(params => {
@@ -173,9 +175,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   const ctx: ServerContext = { connection, documents, settings: () => settings, locale, analyze, isDigest, revalidateAll, log };
-  registerCodeActions(ctx);
-  registerCommands(ctx);
-  registerStatus(ctx);
+  registerFeatures(ctx);
 
   documents.listen(connection);
   connection.listen();

@@ -1,21 +1,25 @@
 import type { Locale } from '../types';
-import enStructure from './en/structure.json';
-import koStructure from './ko/structure.json';
 import enCommon from './en/common.json';
 import koCommon from './ko/common.json';
+import enStructure from './en/structure.json';
+import koStructure from './ko/structure.json';
+import enGlossary from './en/glossary.json';
+import koGlossary from './ko/glossary.json';
+import enCli from './en/cli.json';
+import koCli from './ko/cli.json';
+import enPreview from './en/preview.json';
+import koPreview from './ko/preview.json';
+import enServer from './en/server.json';
+import koServer from './ko/server.json';
 
 /**
  * Message catalogues, one file per area and locale (messages/<locale>/<area>.json), merged here.
- * Ids are "<rule-id>/<message>" for rules; placeholders are {name}.
+ * Ids are "<rule-id>/<message>" for rules and "<area>/<message>" otherwise; placeholders are {name}.
  */
 const catalogues: Record<Locale, Record<string, string>> = {
-  en: { ...enCommon, ...enStructure },
-  ko: { ...koCommon, ...koStructure },
+  en: { ...enCommon, ...enStructure, ...enGlossary, ...enCli, ...enPreview, ...enServer },
+  ko: { ...koCommon, ...koStructure, ...koGlossary, ...koCli, ...koPreview, ...koServer },
 };
-
-export function addMessages(locale: Locale, messages: Record<string, string>): void {
-  Object.assign(catalogues[locale], messages);
-}
 
 export function hasMessage(id: string): boolean { return id in catalogues.en; }
 
@@ -24,6 +28,8 @@ export function message(locale: Locale, id: string, data: Record<string, unknown
   if (template === undefined) return id;
   return template.replace(/\{(\w+)\}/g, (all, k: string) => (k in data ? String(data[k]) : all));
 }
+
+export function messageIds(locale: Locale): string[] { return Object.keys(catalogues[locale]); }
 
 export function normaliseLocale(s: string | undefined): Locale {
   return s && s.toLowerCase().startsWith('ko') ? 'ko' : 'en';

@@ -1,0 +1,81 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { TestClient } from '../support/lsp-client';
+import { FIXTURES } from '../support/paths';
+
+// The real language server over stdio, driven by a plain LSP client (no VS Code).
+describe('language server over stdio', function () {
+  this.timeout(30000);
+  let ws: string;
+  let client: TestClient;
+  const seed = fs.readFileSync(path.join(FIXTURES, 'seed', 'weekly-digest-2025-10-w3.md'), 'utf8');
+
+  beforeEach(async () => {
+    ws = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-ws-'));
+    client = new TestClient();
+    const init = await client.initialize(ws, { settings: { run: 'onSave' } });
+    assert.strictEqual(init.serverInfo?.name, 'paper-digest');
+  });
+  afterEach(async () => {
+    const code = await client.stop();
+    fs.rmSync(ws, { recursive: true, force: true });
+    assert.strictEqual(code, 0, `server exit code, stderr: ${client.stderr}`);
+  });
+
+  it('publishes block-missing on open with rule codes, ranges and doc links', async () => {
+    const uri = `file://${ws}/weekly.digest.md`;
+    const pending = client.nextDiagnostics(uri);
+    await client.open(uri, seed);
+    const p = await pending;
+    const missing = p.diagnostics.filter(d => d.code === 'block-missing');
+    assert.deepStrictEqual(missing.map(d => d.range.start.line), [61, 75, 123, 137, 141, 151, 155]);
+    assert.strictEqual(missing[0].range.end.line, 61);
+    assert.strictEqual(missing[0].source, 'paper-digest');
+    assert.match(missing[0].codeDescription!.href, /docs\/rules\/block-missing\.md$/);
+  });
+
+  it('in onSave mode publishes nothing on change until the document is saved', async () => {
+    const uri = `file://${ws}/digests/w3.md`;
+    const opened = client.nextDiagnostics(uri);
+    await client.open(uri, seed);
+    const first = await opened;
+    const broken = seed.replace('### 2. 멀티모달 LLM과 비전 언어 모델', '### 5. 멀티모달 LLM과 비전 언어 모델');
+    await client.change(uri, 2, broken);
+    await new Promise(r => setTimeout(r, 700));
+    assert.strictEqual(client.diagnostics.get(uri)!.length, 1, 'no publish after didChange in onSave mode');
+    const saved = client.nextDiagnostics(uri);
+    await client.save(uri);
+    const after = await saved;
+    assert.ok(!first.diagnostics.some(d => d.code === 'section-numbering'));
+    const numbering = after.diagnostics.filter(d => d.code === 'section-numbering');
+    assert.strictEqual(numbering.length, 1);
+    assert.strictEqual(numbering[0].range.start.line, 81);
+  });
+
+  it('gives a Markdown file that is not a digest no diagnostics', async () => {
+    const uri = `file://${ws}/README.md`;
+    const pending = client.nextDiagnostics(uri);
+    await client.open(uri, seed);
+    assert.deepStrictEqual((await pending).diagnostics, []);
+  });
+
+  it('treats a file with front matter `paper-digest: true` as a digest', async () => {
+    const uri = `file://${ws}/notes.md`;
+    const pending = client.nextDiagnostics(uri);
+    await client.open(uri, `---\npaper-digest: true\n---\n${seed}`);
+    assert.ok((await pending).diagnostics.some(d => d.code === 'block-missing'));
+  });
+
+  it('follows the client locale for messages', async () => {
+    await client.stop();
+    client = new TestClient();
+    await client.initialize(ws, { locale: 'ko' });
+    const uri = `file://${ws}/w.digest.md`;
+    const pending = client.nextDiagnostics(uri);
+    await client.open(uri, seed);
+    const d = (await pending).diagnostics.find(x => x.code === 'block-missing')!;
+    assert.match(d.message, /블록이 없습니다/);
+  });
+});
