@@ -136,6 +136,11 @@ export function matchBlockLabel(s: string, profile: Profile): { spec: BlockSpec;
   return undefined;
 }
 
+/** A heading's text without decoration before its label: emoji, symbols, a "3." or "3.1" number (`## ⚡ 요약`, `## 3. Method`). */
+export function headingLabelText(s: string): string {
+  return s.trim().replace(/^[\p{S}\p{Extended_Pictographic}\uFE0F\u200D\s]+/u, '').replace(/^\d{1,3}(?:\.\d{1,3})*\.?\s+/, '');
+}
+
 function strongLead(p: Paragraph): Strong | undefined {
   const first = p.children[0];
   return first && first.type === 'strong' ? first : undefined;
@@ -274,7 +279,7 @@ function findBlocks(paper: Paper, profile: Profile, text: string): Block[] {
 
 function blockLabel(node: RootContent, profile: Profile, minDepth: number, text: string): Block | null {
   if (node.type === 'heading' && node.depth >= minDepth) {
-    const m = matchBlockLabel(toString(node), profile);
+    const m = matchBlockLabel(headingLabelText(toString(node)), profile);
     if (!m) return null;
     const span = { start: startOf(node), end: endOf(node) };
     return { spec: m.spec, kind: 'heading', labelSpan: span, labelText: toString(node).trim(), subtitle: m.rest, labelNode: node, nodes: [], tailSpan: null, span, hasContent: false };

@@ -1,5 +1,7 @@
 import profileSchema from '../../../../schemas/profile.schema.json';
 import weeklyKo from './weekly-digest-ko.json';
+import weeklyEn from './weekly-digest-en.json';
+import paperReviewKo from './paper-review-ko.json';
 import type { RuleLevel } from '../types';
 import { readJsonFile, type JsonProblem } from '../json-file';
 
@@ -23,7 +25,8 @@ export interface Profile {
 /** A profile file as written: every field optional except the id; `extends` names a base. */
 export type ProfileFile = Partial<Omit<Profile, 'blocks'>> & { id: string; extends?: string; blocks?: Partial<BlockSpec>[] };
 
-const builtinFiles: ProfileFile[] = [weeklyKo as ProfileFile];
+// Bases first: a built-in may extend one registered before it.
+const builtinFiles: ProfileFile[] = [weeklyKo as ProfileFile, weeklyEn as ProfileFile, paperReviewKo as ProfileFile];
 export const BUILTIN_PROFILE_IDS: string[] = [];
 const builtins = new Map<string, Profile>();
 

@@ -3,6 +3,15 @@ import { tocMismatch } from './toc-mismatch';
 import { sectionNumbering } from './section-numbering';
 import { paperNumbering } from './paper-numbering';
 import { blockMissing } from './block-missing';
+import { tocMissing } from './toc-missing';
+import { headingLevel } from './heading-level';
+import { emptySection } from './empty-section';
+import { blockOrder } from './block-order';
+import { blockEmpty } from './block-empty';
+import { resourcesLinks } from './resources-links';
+import { duplicatePaper } from './duplicate-paper';
+import { promoContent } from './promo-content';
+import { cjkEmphasis } from './cjk-emphasis';
 
 /** Every rule, in the order findings are computed. Add a rule: one file, one line here. */
 export const rules: Rule[] = [
@@ -10,6 +19,15 @@ export const rules: Rule[] = [
   sectionNumbering,
   paperNumbering,
   blockMissing,
+  tocMissing,
+  headingLevel,
+  emptySection,
+  blockOrder,
+  blockEmpty,
+  resourcesLinks,
+  duplicatePaper,
+  promoContent,
+  cjkEmphasis,
 ];
 
 export const ruleById = new Map(rules.map(r => [r.id, r]));

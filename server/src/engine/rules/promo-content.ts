@@ -1,0 +1,86 @@
+/**
+ * promo-content — no promotional boilerplate pasted from a source newsletter: subscription
+ * offers, discounts, "전체 이야기 읽기" / "Read the full story". The phrases come from the
+ * profile (`promo.phrases`): literal text, matched case-insensitively, never regular expressions.
+ *
+ * Why: digests are often translated from English newsletters, and the paste brings the
+ * newsletter's ads with it (the seed's first line is "1년 구독 시 75% 할인").
+ *
+ * ok:
+ *   최근 몇 년간 대규모 언어 모델(LLM)은 빠르게 발전했습니다.
+ * not ok:
+ *   1년 구독 시 75% 할인     ← Unexpected promotional text ("구독 시"), expected digest content only
+ *
+ * Fix: delete the paragraph (or list item) with the blank lines after it. Not applied by
+ * "fix all": it deletes text, so it is offered only as a quick fix chosen by hand.
+ */
+import type { RootContent, ListItem } from 'mdast';
+import type { Rule, RuleContext } from './rule';
+import { endOf, startOf } from '../parse';
+import { toString } from 'mdast-util-to-string';
+
+const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c) && !/[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u3040-\u30ff\u4e00-\u9fff]/u.test(c);
+
+/** The first profile phrase in this text; a phrase that starts or ends with a Latin letter must not continue a Latin word ("% off" ≠ "% offload"). */
+export function findPromoPhrase(text: string, phrases: string[]): string | undefined {
+  const hay = text.normalize('NFC').toLowerCase();
+  for (const p of phrases) {
+    const needle = p.normalize('NFC').toLowerCase();
+    if (!needle.trim()) continue;
+    for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) {
+      const before = hay[at - 1], after = hay[at + needle.length];
+      if (isWordChar(needle[0]) && isWordChar(before)) continue;
+      if (isWordChar(needle[needle.length - 1]) && isWordChar(after)) continue;
+      return p;
+    }
+  }
+  return undefined;
+}
+
+/** Top-level blocks to look at; lists are looked at item by item. */
+function candidates(nodes: RootContent[]): (RootContent | ListItem)[] {
+  const out: (RootContent | ListItem)[] = [];
+  for (const n of nodes) {
+    if (n.type === 'list') out.push(...n.children);
+    else if (n.type === 'paragraph' || n.type === 'heading' || n.type === 'blockquote') out.push(n);
+  }
+  return out;
+}
+
+/** The node's span extended over the blank lines after it (or before it, when last), so no double gap is left. */
+function deletion(ctx: RuleContext, node: RootContent | ListItem, siblings: (RootContent | ListItem)[]): { start: number; end: number } {
+  const start = startOf(node), end = endOf(node);
+  const i = siblings.indexOf(node);
+  const next = siblings[i + 1];
+  if (next) return { start, end: startOf(next) };
+  const prev = siblings[i - 1];
+  if (prev) return { start: endOf(prev), end };
+  return { start, end };
+}
+
+export const promoContent: Rule = {
+  id: 'promo-content',
+  category: 'structure',
+  defaultSeverity: 'warning',
+  fixable: true,
+  description: { en: 'No promotional boilerplate pasted from a newsletter.', ko: '뉴스레터에서 붙여 넣은 홍보 문구가 없어야 합니다.' },
+  check(ctx) {
+    const phrases = ctx.profile.promo.phrases;
+    if (!phrases.length) return;
+    const root = ctx.digest.root.children;
+    for (const node of candidates(root)) {
+      const phrase = findPromoPhrase(toString(node), phrases);
+      if (!phrase) continue;
+      // A list item is deleted within its list; a top-level block among the root's children.
+      const parent = root.find(n => n.type === 'list' && n.children.includes(node as ListItem));
+      const siblings = parent && parent.type === 'list' ? parent.children : root;
+      const del = deletion(ctx, node, siblings as (RootContent | ListItem)[]);
+      ctx.report({
+        span: { start: startOf(node), end: endOf(node) },
+        messageId: 'promo',
+        data: { phrase },
+        fixes: [{ messageId: 'fix', edits: [{ start: del.start, end: del.end, text: '' }], safe: false }],
+      });
+    }
+  },
+};
