@@ -1,0 +1,189 @@
+/**
+ * Digest → preview: sanitised HTML and an outline, rendered from the SAME mdast the checks
+ * used (remark-rehype → marks → rehype-sanitize → rehype-stringify), so what is shown is
+ * what was checked. Rendered blocks carry `data-line` (0-based source line) for scroll sync
+ * and "reveal in editor"; glossary terms are wrapped in <mark class="pd-term">; bold that
+ * plain CommonMark would leave as asterisks is rendered as meant and classed `pd-cjk-bold`.
+ */
+import { unified } from 'unified';
+import remarkRehype from 'remark-rehype';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import type { Root as HastRoot, Element, ElementContent, Text, RootContent as HastContent } from 'hast';
+import type { Root } from 'mdast';
+import type { Digest, Paper, Section } from './digest';
+import { LineIndex } from './text';
+import { message } from './messages';
+import type { Finding, Locale, Severity, Span } from './types';
+
+/** A glossary term found in the text (from the glossary matcher): where, and its pair. */
+export interface TermMark { span: Span; ko: string; en: string }
+
+export interface RenderOptions {
+  findings?: Finding[];
+  terms?: TermMark[];
+  locale?: Locale;
+  lineIndex?: LineIndex;
+}
+
+export interface OutlineFinding { rule: string; severity: Severity; message: string; line: number; character: number }
+export type BlockState = 'ok' | 'empty' | 'missing';
+export interface OutlineBlock { id: string; label: string; required: boolean; state: BlockState; line: number | null }
+export interface OutlinePaper { number: string; title: string; line: number; blocks: OutlineBlock[]; findings: OutlineFinding[] }
+export interface OutlineSection { number: string; title: string; line: number; papers: OutlinePaper[]; findings: OutlineFinding[] }
+/** The preview's side panel: sections → papers → block checklist and findings. */
+export interface Outline {
+  profile: string;
+  sections: OutlineSection[];
+  /** Papers outside any section (single-paper profiles, papers before the first section). */
+  papers: OutlinePaper[];
+  /** Findings outside every section and paper (front matter, intro, TOC). */
+  findings: OutlineFinding[];
+  counts: { sections: number; papers: number; findings: number };
+}
+
+export interface RenderedDigest { html: string; outline: Outline }
+
+/** Elements that get a `data-line`: the blocks the preview can scroll to. */
+const LINE_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'table', 'tr', 'hr', 'ul', 'ol', 'img']);
+export const TERM_CLASS = 'pd-term';
+export const CJK_BOLD_CLASS = 'pd-cjk-bold';
+
+/** GitHub's sanitising schema plus exactly our own attributes (nothing from the document gets more). */
+const schema = {
+  ...defaultSchema,
+  tagNames: [...(defaultSchema.tagNames ?? []), 'mark'],
+  attributes: {
+    ...defaultSchema.attributes,
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'dataLine'],
+    mark: [['className', TERM_CLASS], 'title', 'dataKo', 'dataEn'],
+    strong: [['className', CJK_BOLD_CLASS], 'title'],
+    em: [['className', CJK_BOLD_CLASS], 'title'],
+  },
+} as typeof defaultSchema;
+
+const toHast = unified().use(remarkRehype);
+const toHtml = unified().use(rehypeSanitize, schema).use(rehypeStringify);
+
+export function renderDigest(digest: Digest, opts: RenderOptions = {}): RenderedDigest {
+  const locale = opts.locale ?? digest.profile.locale;
+  const index = opts.lineIndex ?? new LineIndex(digest.text);
+  // remark-rehype builds a new tree; the shared mdast is left untouched for the other features.
+  const hast = toHast.runSync(digest.root as Root) as HastRoot;
+  annotate(hast, digest.text, opts.terms ?? [], locale);
+  const html = toHtml.stringify(toHtml.runSync(hast) as HastRoot);
+  return { html, outline: buildOutline(digest, opts.findings ?? [], index) };
+}
+
+function annotate(tree: HastRoot, text: string, terms: TermMark[], locale: Locale): void {
+  const sorted = [...terms].sort((a, b) => a.span.start - b.span.start);
+  const cjkTitle = message(locale, 'preview/cjk-bold');
+  const walk = (parent: HastRoot | Element, inCode: boolean) => {
+    const out: HastContent[] = [];
+    for (const child of parent.children) {
+      if (child.type === 'element') {
+        const start = child.position?.start;
+        if (start && LINE_TAGS.has(child.tagName)) child.properties.dataLine = start.line - 1;
+        if ((child.tagName === 'strong' || child.tagName === 'em') && !commonMarkRenders(text, child)) {
+          child.properties.className = [CJK_BOLD_CLASS];
+          child.properties.title = cjkTitle;
+        }
+        walk(child, inCode || child.tagName === 'code' || child.tagName === 'pre');
+        out.push(child);
+      } else if (child.type === 'text' && !inCode && sorted.length) {
+        out.push(...markTerms(child, text, sorted));
+      } else out.push(child);
+    }
+    parent.children = out as typeof parent.children;
+  };
+  walk(tree, false);
+}
+
+/** Splits a text node at the term spans inside it; only where its value is its source verbatim. */
+function markTerms(node: Text, text: string, terms: TermMark[]): ElementContent[] {
+  const s = node.position?.start.offset, e = node.position?.end.offset;
+  if (s === undefined || e === undefined || text.slice(s, e) !== node.value) return [node];
+  const out: ElementContent[] = [];
+  let at = s;
+  for (const t of terms) {
+    if (t.span.end <= at) continue;
+    if (t.span.start >= e) break;
+    const from = Math.max(at, t.span.start), to = Math.min(e, t.span.end);
+    if (from > at) out.push({ type: 'text', value: text.slice(at, from) });
+    out.push({
+      type: 'element', tagName: 'mark',
+      properties: { className: [TERM_CLASS], title: `${t.ko} ↔ ${t.en}`, dataKo: t.ko, dataEn: t.en },
+      children: [{ type: 'text', value: text.slice(from, to) }],
+    });
+    at = to;
+  }
+  if (at < e) out.push({ type: 'text', value: text.slice(at, e) });
+  return out;
+}
+
+const PUNCT = /[\p{P}\p{S}]/u;
+const SPACE = /\s/u;
+
+/**
+ * Would plain CommonMark (GitHub, VS Code's preview, markdown-it) render this emphasis?
+ * The CJK-friendly parser accepts `**용어(term)**을`; CommonMark needs the opening run to be
+ * left-flanking and the closing run right-flanking (spec 6.2), which fails next to punctuation.
+ */
+export function commonMarkRenders(text: string, el: Pick<Element, 'position'>): boolean {
+  const s = el.position?.start.offset, e = el.position?.end.offset;
+  if (s === undefined || e === undefined) return true;
+  const ch = text[s];
+  if (ch !== '*' && ch !== '_') return true;
+  let open = s;
+  while (text[open] === ch) open++;
+  let close = e;
+  while (close > open && text[close - 1] === ch) close--;
+  const kind = (c: string | undefined) => (c === undefined || SPACE.test(c) ? 'space' : PUNCT.test(c) ? 'punct' : 'other');
+  const before = kind(text[s - 1]), afterOpen = kind(text[open]);
+  const beforeClose = kind(text[close - 1]), after = kind(text[e]);
+  const leftFlanking = afterOpen !== 'space' && (afterOpen !== 'punct' || before !== 'other');
+  const rightFlanking = beforeClose !== 'space' && (beforeClose !== 'punct' || after !== 'other');
+  return leftFlanking && rightFlanking;
+}
+
+function buildOutline(digest: Digest, findings: Finding[], index: LineIndex): Outline {
+  const line = (offset: number) => index.positionAt(offset).line;
+  const toItem = (f: Finding): OutlineFinding => {
+    const p = index.positionAt(f.span.start);
+    return { rule: f.rule, severity: f.severity, message: f.message, line: p.line, character: p.character };
+  };
+  const byPaper = new Map<Paper, OutlineFinding[]>();
+  const bySection = new Map<Section, OutlineFinding[]>();
+  const rest: OutlineFinding[] = [];
+  for (const f of findings) {
+    const at = f.span.start;
+    const paper = digest.papers.find(p => p.heading && at >= p.span.start && at < Math.max(p.span.end, p.heading.span.end));
+    const section = !paper && digest.sections.find(s => at >= s.span.start && at < Math.max(s.span.end, s.heading.span.end));
+    const list = paper ? byPaper : section ? bySection : null;
+    const key = (paper || section) as never;
+    if (list) list.set(key, [...(list.get(key) ?? []), toItem(f)]);
+    else rest.push(toItem(f));
+  }
+  // A single-paper profile has one heading-less paper spanning the document: its findings are its own.
+  const single = digest.papers.find(p => !p.heading);
+  const paperItem = (p: Paper): OutlinePaper => ({
+    number: p.heading?.numberText ?? '',
+    title: p.heading ? p.heading.title : '',
+    line: p.heading ? line(p.heading.span.start) : 0,
+    blocks: digest.profile.blocks.map(spec => {
+      const found = p.blocks.filter(b => b.spec.id === spec.id);
+      const state: BlockState = !found.length ? 'missing' : found.some(b => b.hasContent) ? 'ok' : 'empty';
+      return { id: spec.id, label: spec.label, required: spec.required, state, line: found.length ? line(found[0].labelSpan.start) : null };
+    }),
+    findings: p === single ? rest.splice(0) : byPaper.get(p) ?? [],
+  });
+  const sections = digest.sections.map(s => ({
+    number: s.heading.numberText, title: s.heading.title, line: line(s.heading.span.start),
+    papers: s.papers.map(paperItem), findings: bySection.get(s) ?? [],
+  }));
+  const papers = digest.papers.filter(p => !p.section).map(paperItem);
+  return {
+    profile: digest.profile.id, sections, papers, findings: rest,
+    counts: { sections: sections.length, papers: digest.papers.filter(p => p.heading).length, findings: findings.length },
+  };
+}

@@ -1,0 +1,41 @@
+import { buildDigest, builtinProfile, DEFAULT_PROFILE_ID, parseMarkdown, LineIndex } from '../engine';
+import { renderDigest, type TermMark } from '../engine/render';
+import { PreviewRequest, type PreviewContent, type PreviewParams } from '../protocol';
+import type { Analysis, ServerContext } from './context';
+
+/**
+ * Glossary terms to mark in the preview. The glossary matcher (engine/glossary) reports its
+ * matches on the analysis; until it does, the preview renders without term marks.
+ */
+export function termMarks(a: Analysis): TermMark[] {
+  const found = (a.outcome.result as { terms?: TermMark[] }).terms;
+  return Array.isArray(found) ? found : [];
+}
+
+/** The preview request: HTML and outline from the analysis the diagnostics came from. */
+export function registerPreview(ctx: ServerContext): void {
+  const cache = new Map<string, PreviewContent>();
+  ctx.documents.onDidClose(e => cache.delete(e.document.uri));
+
+  ctx.connection.onRequest(PreviewRequest, (p: PreviewParams): PreviewContent | null => {
+    const doc = ctx.documents.get(p.uri);
+    if (!doc) return null;
+    const hit = cache.get(p.uri);
+    if (hit && hit.version === doc.version) return hit;
+    const a = ctx.analyze(p.uri);
+    let content: PreviewContent;
+    if (a) {
+      const r = a.outcome.result;
+      const { html, outline } = renderDigest(r.digest, { findings: r.findings, terms: termMarks(a), locale: ctx.locale(), lineIndex: r.lineIndex });
+      content = { uri: p.uri, version: a.version, isDigest: true, html, outline };
+    } else {
+      // Not a digest (yet): still render it, with the default profile's outline and no checks.
+      const text = doc.getText();
+      const digest = buildDigest(parseMarkdown(text), text, builtinProfile(DEFAULT_PROFILE_ID)!);
+      const { html, outline } = renderDigest(digest, { locale: ctx.locale(), lineIndex: new LineIndex(text) });
+      content = { uri: p.uri, version: doc.version, isDigest: false, html, outline };
+    }
+    cache.set(p.uri, content);
+    return content;
+  });
+}
