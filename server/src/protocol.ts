@@ -66,3 +66,19 @@ export interface DocumentStatus {
   findings: number;
   profile: string;
 }
+
+/** Request: the preview of a document, rendered by the server from the parse it checks. */
+export const PreviewRequest = 'paperDigest/preview';
+export interface PreviewParams { uri: string }
+import type { Outline as PreviewOutline } from './engine/render';
+export type { PreviewOutline };
+export type { OutlineSection, OutlinePaper, OutlineBlock, OutlineFinding } from './engine/render';
+export interface PreviewContent {
+  uri: string;
+  /** The document version rendered (the client drops answers older than what it shows). */
+  version: number;
+  isDigest: boolean;
+  /** Sanitised HTML with data-line attributes; safe to put into the page as is. */
+  html: string;
+  outline: PreviewOutline;
+}
