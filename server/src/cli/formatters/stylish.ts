@@ -1,25 +1,25 @@
-import type { Locale } from '../../engine';
-import type { FileReport } from './json';
+import { t } from '../io';
+import type { FileReport, FormatOptions } from './report';
 
 const colors = { error: 31, warning: 33, information: 36, hint: 90 } as const;
 
-/** `file:line:col  severity  message  rule`, 1-based, a summary line at the end. */
-export function formatStylish(files: FileReport[], opts: { color: boolean; locale: Locale }): string {
+/** `file:line:col  severity  message  rule`, 1-based (columns in UTF-16 units), then a summary line. */
+export function formatStylish(files: Pick<FileReport, 'path' | 'diagnostics'>[], opts: Pick<FormatOptions, 'color' | 'locale'>): string {
   const paint = (code: number, s: string) => (opts.color ? `\u001b[${code}m${s}\u001b[39m` : s);
   const lines: string[] = [];
-  let errors = 0, warnings = 0, others = 0;
+  let errors = 0, warnings = 0, others = 0, fixable = 0;
   for (const f of files) {
     for (const d of f.diagnostics) {
       if (d.severity === 'error') errors++; else if (d.severity === 'warning') warnings++; else others++;
+      if (d.fixable) fixable++;
       const loc = `${f.path}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
       lines.push(`${loc}  ${paint(colors[d.severity], d.severity)}  ${d.message}  ${paint(90, d.rule)}`);
     }
   }
   const total = errors + warnings + others;
-  if (!total) return opts.locale === 'ko' ? '문제 없음\n' : 'No problems found\n';
+  if (!total) return t(opts.locale, 'no-problems') + '\n';
   lines.push('');
-  lines.push(opts.locale === 'ko'
-    ? `문제 ${total}개 (오류 ${errors}, 경고 ${warnings}, 기타 ${others})`
-    : `${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${others} other)`);
+  lines.push(paint(total && errors ? 31 : 33, t(opts.locale, 'summary', { total, errors, warnings, others })));
+  if (fixable) lines.push(t(opts.locale, 'fixable', { count: fixable }));
   return lines.join('\n') + '\n';
 }

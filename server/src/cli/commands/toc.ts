@@ -1,0 +1,27 @@
+import { tocRewriteEdit } from '../../engine/toc';
+import type { CliIO } from '../io';
+import { editCommand } from './single-file';
+
+export const TOC_USAGE = `Usage: paper-digest toc FILE [--write | --diff] [--profile ID|PATH] [--config PATH]
+
+Prints the table of contents built from the section headings ("N. title" per section).
+  --write, -w   rewrite the file's table of contents in place (atomically)
+  --diff        print the change as a unified diff instead
+Exit 1 when the digest has no table of contents to rewrite.
+`;
+
+export function tocCommand(argv: string[], io: CliIO): number {
+  return editCommand(argv, io, {
+    usage: TOC_USAGE,
+    nothing: 'no-toc',
+    edits: d => {
+      const e = tocRewriteEdit(d.outcome.result.digest);
+      return e && [e];
+    },
+    // The list as it would be written, with the document's own line breaks normalised to \n.
+    print: d => {
+      const e = tocRewriteEdit(d.outcome.result.digest)!;
+      return e.text.replace(/^\r?\n/, '').replace(/\r\n/g, '\n') + '\n';
+    },
+  });
+}

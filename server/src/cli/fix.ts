@@ -1,0 +1,29 @@
+import { applyEdits, type LintOutcome } from '../engine';
+import { fixAllEdits } from '../features/code-actions';
+
+/** Passes of "apply every safe fix, check again" before giving up (fixes may unlock others). */
+export const MAX_FIX_PASSES = 10;
+
+export interface FixResult { text: string; outcome: LintOutcome; passes: number; fixed: number }
+
+/**
+ * Applies all safe, non-overlapping fixes, re-checks, and repeats until no safe fix changes
+ * the text (bounded). `outcome` is the check of the final text: what remains.
+ */
+export function fixAll(text: string, lint: (text: string) => LintOutcome): FixResult {
+  let outcome = lint(text);
+  const before = outcome.result.findings.length;
+  let passes = 0;
+  while (passes < MAX_FIX_PASSES) {
+    const findings = outcome.result.findings;
+    const edits = fixAllEdits(findings);
+    if (!edits.length) break;
+    const next = applyEdits(text, edits).text;
+    if (next === text) break;
+    passes++;
+    text = next;
+    outcome = lint(text);
+  }
+  // "Fixed" as the user counts it: problems that went away.
+  return { text, outcome, passes, fixed: Math.max(0, before - outcome.result.findings.length) };
+}

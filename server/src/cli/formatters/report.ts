@@ -1,0 +1,14 @@
+import type { Finding, JsonDiagnostic, LineIndex, Locale } from '../../engine';
+
+/** One linted file, as every formatter receives it; `findings` line up with `diagnostics`. */
+export interface FileReport {
+  /** Forward-slash path as printed (relative to the working folder, or as named). */
+  path: string;
+  diagnostics: JsonDiagnostic[];
+  findings: Finding[];
+  lineIndex: LineIndex;
+}
+
+export interface FormatOptions { color: boolean; locale: Locale; cwd: string; version: string }
+
+export type Formatter = (files: FileReport[], opts: FormatOptions) => string;

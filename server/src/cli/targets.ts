@@ -1,0 +1,71 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import picomatch from 'picomatch';
+import type { Locale } from '../engine';
+import { Ignores } from './ignores';
+import { t, slash, UsageError } from './io';
+
+/** A file to consider: `explicit` when named on the command line (always linted unless --digests-only). */
+export interface Target { abs: string; display: string; explicit: boolean }
+
+export const MARKDOWN = /\.(md|markdown|mdx)$/i;
+
+/**
+ * Expands the command line's files, folders and globs. Folders and globs yield Markdown files
+ * not excluded by .gitignore/.paperdigestignore (whether they are digests is decided later, on
+ * their text); an explicitly named file is always kept, ignored or not, unless `applyIgnoresToFiles`.
+ */
+export function collectTargets(args: string[], opts: { cwd: string; locale: Locale; applyIgnoresToFiles?: boolean }): Target[] {
+  const ignores = new Ignores(opts.cwd);
+  const out: Target[] = [];
+  const seen = new Set<string>();
+  const add = (abs: string, display: string, explicit: boolean) => {
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    out.push({ abs, display: slash(display), explicit });
+  };
+  const rel = (abs: string) => path.relative(opts.cwd, abs) || path.basename(abs);
+  for (const arg of args) {
+    const abs = path.resolve(opts.cwd, arg);
+    const stat = statOrNull(abs);
+    if (stat?.isDirectory()) {
+      walk(abs, ignores, f => add(f, rel(f), false));
+    } else if (stat) {
+      if (opts.applyIgnoresToFiles && ignores.isIgnored(abs, false)) continue;
+      add(abs, arg, true);
+    } else if (picomatch.scan(slash(arg)).isGlob) {
+      const { base, glob } = picomatch.scan(slash(arg));
+      const baseAbs = path.resolve(opts.cwd, base || '.');
+      const matches = picomatch(glob, { dot: false });
+      let count = 0;
+      if (statOrNull(baseAbs)?.isDirectory()) {
+        walk(baseAbs, ignores, f => {
+          if (!matches(slash(path.relative(baseAbs, f)))) return;
+          count++;
+          add(f, rel(f), false);
+        });
+      }
+      if (!count) throw new UsageError(t(opts.locale, 'no-match', { pattern: arg }));
+    } else {
+      throw new UsageError(t(opts.locale, 'cannot-read', { file: arg, reason: 'ENOENT' }));
+    }
+  }
+  return out;
+}
+
+function statOrNull(p: string): fs.Stats | null {
+  try { return fs.statSync(p); } catch { return null; }
+}
+
+/** Markdown files under `dir`, in a stable (sorted) order, skipping ignored files and folders. */
+function walk(dir: string, ignores: Ignores, visit: (file: string) => void): void {
+  let entries: fs.Dirent[];
+  try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return; }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    const isDir = e.isDirectory() || (e.isSymbolicLink() && !!statOrNull(p)?.isDirectory());
+    if (ignores.isIgnored(p, isDir)) continue;
+    if (isDir) { if (!e.isSymbolicLink()) walk(p, ignores, visit); } else if (MARKDOWN.test(e.name)) visit(p);
+  }
+}
