@@ -1,0 +1,130 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import {
+  CompletionRequest, DocumentSymbolRequest, FoldingRangeRequest, type CompletionItem, type CompletionList, type DocumentSymbol, type TextEdit,
+} from 'vscode-languageserver-protocol/node';
+import { TestClient } from '../support/lsp-client';
+import { FIXTURES } from '../support/paths';
+import { PreviewRequest, type PreviewContent } from '../../server/src/protocol';
+
+// Outline, folding, structure completion and the preview request of the real server over stdio.
+describe('editor features over stdio (symbols, folding, completion, preview)', function () {
+  this.timeout(30000);
+  let ws: string;
+  let client: TestClient;
+  const seed = fs.readFileSync(path.join(FIXTURES, 'seed', 'weekly-digest-2025-10-w3.md'), 'utf8');
+  const seedLines = seed.split(/\r?\n/);
+  const lineOf = (prefix: string) => seedLines.findIndex(l => l.startsWith(prefix));
+
+  before(async () => {
+    ws = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-ed-'));
+    client = new TestClient();
+    const init = await client.initialize(ws, { settings: { run: 'onSave' } });
+    assert.strictEqual(init.capabilities.documentSymbolProvider, true);
+    assert.strictEqual(init.capabilities.foldingRangeProvider, true);
+    assert.ok(init.capabilities.completionProvider?.triggerCharacters?.includes(' '));
+  });
+  after(async () => {
+    const code = await client.stop();
+    fs.rmSync(ws, { recursive: true, force: true });
+    assert.strictEqual(code, 0, `server exit code, stderr: ${client.stderr}`);
+  });
+
+  let n = 0;
+  async function open(text: string, name = `d${++n}.digest.md`): Promise<string> {
+    const uri = `file://${ws}/${name}`;
+    const pending = client.nextDiagnostics(uri);
+    await client.open(uri, text);
+    await pending;
+    return uri;
+  }
+  async function complete(text: string, line: number, character: number): Promise<CompletionItem[]> {
+    const uri = await open(text);
+    const r = await client.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character } });
+    return r === null ? [] : Array.isArray(r) ? r : (r as CompletionList).items;
+  }
+  const newText = (i: CompletionItem) => (i.textEdit as TextEdit).newText;
+
+  it('gives document symbols: TOC, sections → papers → blocks, with ranges on the headings', async () => {
+    const uri = await open(seed);
+    const symbols = (await client.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    assert.strictEqual(symbols[0].name, 'Table of contents');
+    const sections = symbols.slice(1);
+    assert.deepStrictEqual(sections.map(s => s.name), ['1. LLM 발전 및 기술 보고서', '2. 멀티모달 LLM과 비전 언어 모델', '3. LLM 추론 및 성능 향상 기법', '4. 후속 학습 및 정렬']);
+    assert.strictEqual(sections[0].selectionRange.start.line, lineOf('### 1. '));
+    const papers = sections[0].children!;
+    assert.deepStrictEqual(papers.map(p => p.name.slice(0, 4)), ['1.1.', '1.2.', '1.3.']);
+    assert.strictEqual(papers[0].range.start.line, lineOf('#### 1.1.'));
+    assert.deepStrictEqual(papers[0].children!.map(b => b.name.split(':')[0]), ['핵심 아이디어', '주요 방법론', '가장 중요한 발견', '중요 자료']);
+    assert.strictEqual(papers[0].children![0].selectionRange.start.line, lineOf('**핵심 아이디어: 압축된'));
+    assert.strictEqual(papers[0].detail, undefined, '1.1 has every block');
+    assert.match(papers[1].detail ?? '', /주요 방법론, 가장 중요한 발견, 중요 자료/);
+    // every child lies inside its parent (VS Code drops symbols that do not)
+    for (const s of sections) for (const p of s.children!) {
+      assert.ok(p.range.start.line >= s.range.start.line && p.range.end.line <= s.range.end.line, p.name);
+    }
+  });
+
+  it('gives folding ranges for each section and paper', async () => {
+    const uri = await open(seed);
+    const ranges = await client.conn.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
+    const starts = ranges!.map(r => r.startLine);
+    for (const h of ['### 1. ', '#### 1.1.', '#### 1.2.', '### 4. ', '#### 4.2.']) assert.ok(starts.includes(lineOf(h)), h);
+    const s1 = ranges!.find(r => r.startLine === lineOf('### 1. '))!;
+    assert.ok(s1.endLine < lineOf('### 2. ') && s1.endLine >= lineOf('#### 1.3.'), `section 1 folds to ${s1.endLine}`);
+    const p11 = ranges!.find(r => r.startLine === lineOf('#### 1.1.'))!;
+    assert.ok(p11.endLine < lineOf('#### 1.2.') && p11.endLine > lineOf('**중요 자료**'));
+  });
+
+  it('after `### ` offers the next section number, and its TOC title', async () => {
+    const at = lineOf('### 3. ');
+    const text = [...seedLines.slice(0, at), '### ', ...seedLines.slice(at)].join('\n');
+    const items = await complete(text, at, 4);
+    assert.strictEqual(newText(items[0]), '3. ');
+    assert.ok(items.some(i => newText(i) === '3. LLM 추론 및 성능 향상 기법'));
+  });
+
+  it('after `#### ` offers the next paper number N.M. of the enclosing section', async () => {
+    const at = lineOf('### 2. ');
+    const text = [...seedLines.slice(0, at), '#### ', '', ...seedLines.slice(at)].join('\n');
+    const items = await complete(text, at, 5);
+    assert.deepStrictEqual(items.map(newText), ['1.4. ']);
+    // a partly typed number is replaced
+    const items2 = await complete(text.replace(/^#### $/m, '#### 1.'), at, 7);
+    assert.strictEqual(items2[0].textEdit && (items2[0].textEdit as TextEdit).range.start.character, 5);
+  });
+
+  it('after `**` offers the blocks this paper still lacks, in profile order', async () => {
+    // 1.2 has 핵심 아이디어 only: after its content, `**` offers the other three in order.
+    const at = lineOf('#### 1.3.');
+    const text = [...seedLines.slice(0, at - 2), '', '**', '', ...seedLines.slice(at - 2)].join('\n');
+    const items = await complete(text, at - 1, 2);
+    assert.deepStrictEqual(items.sort((x, y) => x.sortText!.localeCompare(y.sortText!)).map(i => i.label), ['주요 방법론', '가장 중요한 발견', '중요 자료']);
+    const res = items.find(i => i.label === '중요 자료')!;
+    assert.strictEqual(res.insertTextFormat, 2);
+    assert.match(newText(res), /arxiv\.org\/abs\/\$\{1:arXiv-id\}\)[\s\S]*arxiv\.org\/pdf\/\$\{1:arXiv-id\}\)/);
+    // in the middle of a paragraph `**` is emphasis, not a block label
+    const mid = [...seedLines.slice(0, at - 2), 'text', '**', ...seedLines.slice(at - 2)].join('\n');
+    assert.deepStrictEqual(await complete(mid, at - 1, 2), []);
+  });
+
+  it('answers the preview request with sanitised HTML and the outline of the same version', async () => {
+    const text = seed + '\n\n<script>globalThis.pwned = 1</script>\n';
+    const uri = await open(text);
+    const p = (await client.conn.sendRequest(PreviewRequest, { uri })) as PreviewContent;
+    assert.strictEqual(p.isDigest, true);
+    assert.strictEqual(p.version, 1);
+    assert.ok(!/<script/i.test(p.html));
+    assert.match(p.html, /<h3 data-line="17">1\. LLM 발전 및 기술 보고서<\/h3>/);
+    assert.strictEqual(p.outline.sections.length, 4);
+    const p12 = p.outline.sections[0].papers[1];
+    assert.deepStrictEqual(p12.blocks.map(b => b.state), ['ok', 'missing', 'missing', 'missing']);
+    assert.ok(p12.findings.some(f => f.rule === 'block-missing' && f.line === lineOf('#### 1.2.')));
+    await client.change(uri, 2, text.replace('### 1. LLM 발전', '### 1. LLM 진보'));
+    const p2 = (await client.conn.sendRequest(PreviewRequest, { uri })) as PreviewContent;
+    assert.strictEqual(p2.version, 2);
+    assert.match(p2.html, /1\. LLM 진보 및 기술 보고서/);
+  });
+});
