@@ -31,6 +31,8 @@ export interface LintOptions {
   /** Extra engine env (the glossary), merged over what the config provides. */
   env?: Record<string, unknown>;
   onRuleError?: CheckOptions['onRuleError'];
+  /** An already parsed tree of this exact text (the server's incremental parser supplies one). */
+  root?: CheckOptions['root'];
 }
 
 export interface LintOutcome { result: CheckResult; config: ResolvedConfig }
@@ -47,6 +49,7 @@ export function lintText(text: string, filePath: string, opts: LintOptions): Lin
     rules: config.rules,
     env: { glossarySettings: config.glossary, ...opts.env },
     onRuleError: opts.onRuleError,
+    root: opts.root,
   });
   return { result, config };
 }

@@ -1,0 +1,161 @@
+import type { Root, RootContent, Nodes } from 'mdast';
+import type { Point, Position } from 'unist';
+import { parseMarkdown } from './parse';
+import { headingCandidates } from './incremental/split';
+
+/**
+ * Incremental parsing: the document is cut into chunks just before ATX headings at column 0,
+ * each chunk is parsed alone (cached by its text), and the chunks' trees are stitched into
+ * one Root, position for position the same as parsing the whole text.
+ *
+ * Why it is exact: a line starting with `#` at column 0 closes every open container and
+ * paragraph (headings are never lazy continuations) unless an open fenced code or HTML block
+ * swallows it. So each chunk is parsed with a sentinel heading line (`#`) appended; if the
+ * sentinel comes back as a top-level heading, the heading at the boundary is a real boundary
+ * in the full parse too, and the chunk's other nodes are what the full parse makes of them
+ * (a heading follows in both). Otherwise the chunk is merged with the next one and retried.
+ * The one thing that crosses chunks after that, link and footnote definitions (a definition
+ * anywhere resolves references everywhere), makes the parser fall back to a full parse.
+ *
+ * Why it is fast: remark-parse costs more than linearly in the document's length, and after
+ * an edit only the edited chunk is parsed again.
+ */
+
+interface Entry {
+  /** The sentinel came back as a heading: the chunk ends cleanly. */
+  ok: boolean;
+  /** Top-level nodes, positions relative to the chunk (sentinel removed). */
+  children: RootContent[];
+  end: Point;
+  /** The chunk holds a link or footnote definition somewhere. */
+  definitions: boolean;
+}
+
+export interface IncrementalStats {
+  chunks: number;
+  parsed: number;
+  reused: number;
+  merges: number;
+  fullParse: boolean;
+}
+
+const SENTINEL = '#';
+
+export class IncrementalParser {
+  private cache = new Map<string, Entry>();
+  /** Counters of the last parse, for logs, tests and the benchmark. */
+  stats: IncrementalStats = { chunks: 0, parsed: 0, reused: 0, merges: 0, fullParse: false };
+
+  /** Parses `text` as parseMarkdown would, reusing the chunks of earlier calls. */
+  parse(text: string): Root {
+    const next = new Map<string, Entry>();
+    const stats: IncrementalStats = { chunks: 0, parsed: 0, reused: 0, merges: 0, fullParse: false };
+    this.stats = stats;
+    const cuts = headingCandidates(text);
+    const get = (start: number, end: number, last: boolean): Entry => {
+      const chunk = text.slice(start, end);
+      const key = last ? chunk : chunk + '\0';
+      let e = next.get(key) ?? this.cache.get(key);
+      if (e) stats.reused++;
+      else { e = parseChunk(chunk, last); stats.parsed++; }
+      next.set(key, e);
+      return e;
+    };
+
+    const pieces: { start: number; line: number; entry: Entry }[] = [];
+    let start = 0, scanned = 0, lineAtScanned = 0;
+    for (let i = 0; i <= cuts.length; i++) {
+      const last = i === cuts.length;
+      const end = last ? text.length : cuts[i];
+      const entry = get(start, end, last);
+      if (!entry.ok) { stats.merges++; continue; }
+      // A chunk after the first must open with its heading (it always does: ATX beats tables).
+      if (start > 0 && !(entry.children[0]?.type === 'heading' && entry.children[0].position?.start.offset === 0)) {
+        return this.full(text, next, stats);
+      }
+      if (entry.definitions) return this.full(text, next, stats);
+      if (start > scanned) { lineAtScanned += countLines(text, scanned, start); scanned = start; }
+      pieces.push({ start, line: lineAtScanned, entry });
+      start = end;
+    }
+    this.cache = next;
+    stats.chunks = pieces.length;
+
+    const children: RootContent[] = [];
+    for (const p of pieces) {
+      // The first chunk is never moved: its nodes are reused as they are.
+      for (const c of p.entry.children) children.push(p.start === 0 ? c : shifted(c, p.start, p.line));
+    }
+    const lastPiece = pieces[pieces.length - 1];
+    const root: Root = { type: 'root', children };
+    root.position = {
+      start: { line: 1, column: 1, offset: text.charCodeAt(0) === 0xfeff ? 1 : 0 },
+      end: shiftPoint(lastPiece.entry.end, lastPiece.start, lastPiece.line),
+    };
+    return root;
+  }
+
+  /** Drops every cached chunk (e.g. when the document closes). */
+  clear(): void {
+    this.cache.clear();
+  }
+
+  private full(text: string, next: Map<string, Entry>, stats: IncrementalStats): Root {
+    this.cache = next;
+    stats.fullParse = true;
+    stats.chunks = 1;
+    return parseMarkdown(text);
+  }
+}
+
+function parseChunk(chunk: string, last: boolean): Entry {
+  // Only the first chunk can hold a BOM or front matter; parseMarkdown handles both.
+  const root = parseMarkdown(last ? chunk : chunk + SENTINEL);
+  const kids = root.children;
+  let ok = true;
+  if (!last) {
+    const s = kids[kids.length - 1];
+    ok = !!s && s.type === 'heading' && s.depth === 1 && s.children.length === 0 && s.position?.start.offset === chunk.length;
+    if (!ok) return { ok, children: [], end: root.position!.end, definitions: false };
+    kids.pop();
+  }
+  return { ok, children: kids, end: root.position!.end, definitions: kids.some(hasDefinition) };
+}
+
+function hasDefinition(node: Nodes): boolean {
+  const stack: Nodes[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'definition' || n.type === 'footnoteDefinition') return true;
+    if ('children' in n) for (const c of n.children as Nodes[]) stack.push(c);
+  }
+  return false;
+}
+
+function countLines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) n++;
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) n++;
+  }
+  return n;
+}
+
+function shiftPoint(p: Point, by: number, lineBy: number): Point {
+  return { line: p.line + lineBy, column: p.column, offset: p.offset === undefined ? undefined : p.offset + by };
+}
+
+/** A copy of the node with positions moved; cached nodes stay untouched (earlier Roots keep working). */
+function shifted<T extends Nodes>(node: T, by: number, lineBy: number): T {
+  const copy = { ...node } as T & { children?: Nodes[] };
+  const p = node.position;
+  if (p) copy.position = { start: shiftPoint(p.start, by, lineBy), end: shiftPoint(p.end, by, lineBy) } as Position;
+  if ('children' in node) {
+    const kids = node.children as Nodes[];
+    const out = new Array<Nodes>(kids.length);
+    for (let i = 0; i < kids.length; i++) out[i] = shifted(kids[i], by, lineBy);
+    copy.children = out;
+  }
+  return copy;
+}

@@ -1,0 +1,146 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import fc from 'fast-check';
+import type { Root } from 'mdast';
+import { FIXTURES, corpusFiles } from '../support/paths';
+import { ConfigResolver, lintText, parseMarkdown, type LintOutcome } from '../../server/src/engine';
+import type { FileReader } from '../../server/src/engine/config';
+import { IncrementalParser } from '../../server/src/engine/incremental';
+import { headingCandidates } from '../../server/src/engine/incremental/split';
+
+// No configuration files: every check uses the built-in defaults, as the server does for a bare file.
+const noFiles: FileReader = { readFile: () => undefined, stamp: () => undefined };
+const resolver = new ConfigResolver(noFiles);
+const FILE = '/ws/digests/test.digest.md';
+
+const lint = (text: string, root?: Root): LintOutcome => lintText(text, FILE, { resolver, root });
+
+/** What a reader of the results sees: findings (rule, span, message, fixes) and the outline. */
+function observable(o: LintOutcome) {
+  const d = o.result.digest;
+  return {
+    findings: o.result.findings.map(f => ({ rule: f.rule, severity: f.severity, span: f.span, message: f.message, fixes: f.fixes, related: f.related })),
+    failures: o.result.failures,
+    outline: {
+      frontMatter: d.frontMatter?.span ?? null,
+      toc: d.toc && { label: d.toc.labelSpan, items: d.toc.list?.items.map(i => [i.span, i.title]) ?? null },
+      sections: d.sections.map(s => [s.heading.text, s.span, s.papers.length]),
+      papers: d.papers.map(p => [p.heading?.text ?? null, p.span, p.blocks.map(b => [b.spec.id, b.labelSpan, b.span, b.hasContent])]),
+    },
+  };
+}
+
+function assertSame(parser: IncrementalParser, text: string): void {
+  const full = parseMarkdown(text);
+  const inc = parser.parse(text);
+  // The tree itself, positions included, is the strongest comparison; findings follow from it.
+  assert.deepStrictEqual(inc, full, `trees differ for ${JSON.stringify(text.slice(0, 200))}…`);
+  // Checking the full parse's tree is what checkText does after parsing; saves a second parse.
+  assert.deepStrictEqual(observable(lint(text, inc)), observable(lint(text, full)));
+}
+
+const read = (f: string) => fs.readFileSync(f, 'utf8');
+function markdownUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true, recursive: true } as never as { withFileTypes: true })
+    .filter(e => e.isFile() && e.name.endsWith('.md'))
+    .map(e => path.join((e as unknown as { parentPath?: string; path?: string }).parentPath ?? (e as unknown as { path: string }).path, e.name));
+}
+
+// Small documents built to hit what crosses chunk boundaries.
+const TRICKY = [
+  '---\ntitle: x\n# not a heading\n---\n# 1. 제목\n본문\n',
+  '\uFEFF# 1. 제목\r\n본문\r\n## 1.1. 논문\r\n**요약**: 내용\r\n',
+  '# a\r본문\r# b\r끝',
+  '# a\n```python\n# comment, not a heading\n```\n# b\n',
+  '# a\n    ```\n# b\n```\n# c\n',
+  '# a\n- ```\n# b\n```\n# c\n',
+  '# a\n<!-- open comment\n# b\n-->\n# c\n',
+  '# a\n<div>\n# b\n\n# c\n',
+  '# a\n<pre>\n# b\n</pre>\n# c\n',
+  '# a\n> quote\n# b\n> lazy\ncontinued\n# c\n',
+  '# a\n- item\n\n  more\n\n# b\n1. one\n2. two\n\n\n# c\n',
+  '# a\nsetext\n===\n# b\ntext\n---\n# c\n',
+  '# a\n| x | y |\n|---|---|\n| 1 | 2 |\n# b | c\n--|--\n',
+  '# a\n[ref] and [^1]\n# b\n[ref]: http://a\n[^1]: note\n',
+  '# a\n\t# tab-indented\n#\tb\n#\n##\n####### seven\n',
+  '---\n# a\n',
+  '',
+  '#',
+  '# only\n',
+];
+
+describe('incremental parsing', () => {
+  it('cuts before headings only, never inside front matter or a fence', () => {
+    const text = '---\n# fm\n---\n# a\n```\n# in fence\n```\n## b\n#nope\n####### nope\n### c';
+    assert.deepStrictEqual(headingCandidates(text).map(i => text.slice(i, text.indexOf('\n', i) < 0 ? undefined : text.indexOf('\n', i))), ['# a', '## b', '### c']);
+  });
+
+  it('gives the same tree and findings as a full parse on tricky documents', () => {
+    for (const t of TRICKY) assertSame(new IncrementalParser(), t);
+  });
+
+  it('re-parses only the edited chunk and reuses the others', () => {
+    const seed = read(path.join(FIXTURES, 'seed', 'weekly-digest-2025-10-w3.md'));
+    const p = new IncrementalParser();
+    p.parse(seed);
+    assert.ok(p.stats.chunks > 5, `only ${p.stats.chunks} chunks`);
+    const mid = seed.indexOf('\n', seed.length >> 1) + 1;
+    const edited = seed.slice(0, mid) + '한' + seed.slice(mid);
+    assertSame(p, edited);
+    assert.strictEqual(p.stats.parsed, 1);
+    assert.strictEqual(p.stats.reused, p.stats.chunks - 1);
+  });
+
+  it('falls back to a full parse when the document has a link definition', () => {
+    const p = new IncrementalParser();
+    assertSame(p, '# a\nsee [x]\n# b\n[x]: http://a\n');
+    assert.strictEqual(p.stats.fullParse, true);
+  });
+
+  it('merges chunks whose end would swallow the next heading', () => {
+    const p = new IncrementalParser();
+    assertSame(p, '# a\n<div>\n# b\n\n# c\n');
+    assert.ok(p.stats.merges >= 1);
+    assert.strictEqual(p.stats.fullParse, false);
+  });
+
+  describe('equals a full check after random edits (property)', () => {
+    const seedFile = path.join(FIXTURES, 'seed', 'weekly-digest-2025-10-w3.md');
+    // A few corpus files with headings, fences or HTML, kept small so the property stays quick.
+    const corpus = corpusFiles().filter(f => fs.statSync(f).size < 12000)
+      .filter(f => /^#{1,6} /m.test(read(f)) && /```|<[a-z!]/i.test(read(f))).slice(0, 6);
+    const docs = [seedFile, ...markdownUnder(path.join(FIXTURES, 'rules')), ...corpus].map(read).concat(TRICKY.filter(t => t.length > 20));
+
+    const pieces = ['#', '# ', '## 2. 새 섹션\n', '### 2.1. 논문\n', '```', '```\n', '~~~\n', '---', '---\n', '===\n', '[x]: http://a\n', '[x]', '[^1]', '\r\n', '\n', '\r', '\t',
+      '<!--', '-->', '<div>\n', '</div>\n', '> ', '- ', '1. ', '| a | b |\n|---|---|\n', '**', '한국어 문장(term)입니다', ' ', '    ', '목차:\n1. 하나\n'];
+    const piece = fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 6 }));
+    type Edit = { at: number; lineStart: boolean; del: number; ins: string };
+    const edit = fc.record({ at: fc.nat(), lineStart: fc.boolean(), del: fc.oneof(fc.constant(0), fc.nat(40)), ins: fc.oneof(fc.constant(''), piece, fc.array(piece, { maxLength: 4 }).map(a => a.join(''))) });
+
+    function apply(text: string, e: Edit): string {
+      let at = e.at % (text.length + 1);
+      if (e.lineStart) {
+        // Edits at line starts make and break headings, fences and front matter.
+        const nl = text.lastIndexOf('\n', at - 1);
+        at = nl + 1;
+      }
+      const del = e.lineStart && e.del > 0 ? Math.max(0, text.indexOf('\n', at) + 1 - at) || e.del : e.del;
+      return text.slice(0, at) + e.ins + text.slice(Math.min(text.length, at + del));
+    }
+
+    it(`${docs.length} documents, 200 runs of up to 4 edits`, function () {
+      this.timeout(120000);
+      fc.assert(fc.property(fc.nat(docs.length - 1), fc.boolean(), fc.array(edit, { minLength: 1, maxLength: 4 }), (d, bom, edits) => {
+        const p = new IncrementalParser();
+        let text = (bom ? '\uFEFF' : '') + docs[d];
+        p.parse(text);
+        for (const e of edits) {
+          text = apply(text, e);
+          assertSame(p, text);
+        }
+      }), { numRuns: Number(process.env.INCREMENTAL_RUNS) || 200 });
+    });
+  });
+});
