@@ -122,6 +122,9 @@ const state: {
   consoleLog?: fs.WriteStream;
 } = {};
 let shuttingDown: Promise<never> | undefined;
+const SUMMARY = /^\d+ passed, \d+ failed/;
+/** whether the suite printed its "N passed, N failed" line (if not, and the run failed, we print one) */
+let sawSummary = false;
 
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const elapsed = () => `[${((Date.now() - T0) / 1000).toFixed(1)}s]`;
@@ -273,10 +276,10 @@ function tailOf(file: string, lines = 40): string {
   try { return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n'); } catch { return '(no log)'; }
 }
 
-async function startCodeServer(port: number): Promise<void> {
+async function startCodeServer(port: number, settings: Record<string, unknown>): Promise<void> {
   const d = (n: string) => path.join(RUN_DIR, n);
   for (const n of ['home', 'tmp', 'user-data/User', 'extensions', 'screenshot-requests']) fs.mkdirSync(d(n), { recursive: true });
-  fs.writeFileSync(d('user-data/User/settings.json'), JSON.stringify(readUserSettings(), null, 2) + '\n');
+  fs.writeFileSync(d('user-data/User/settings.json'), JSON.stringify(settings, null, 2) + '\n');
   const out = fs.openSync(d('code-server.log'), 'a');
   const t = Date.now();
   const child = spawn(path.join(CACHE_DIR, 'node_modules', '.bin', 'code-server'), [
@@ -348,6 +351,7 @@ function startScreenshotPoller(): void {
     void (async () => {
       for (const f of fs.readdirSync(dir).filter(n => n.endsWith(suffix)).sort()) {
         const name = f.slice(0, -suffix.length);
+        fs.rmSync(path.join(dir, `${name}.screenshot-failed`), { force: true }); // stale, from an earlier request
         try {
           const file = await screenshot(name);
           log(`screenshot ${path.relative(REPO_ROOT, file)} (requested by the suite)`);
@@ -387,12 +391,15 @@ async function runTests(port: number, workspace: string): Promise<number> {
     const msg = util.format(...(Array.isArray(args) ? args : [args]));
     if (NOISE.test(msg)) return;
     // the suite's closing "N passed, N failed" line is printed bare, for CI log readers
-    console.log(/^\d+ passed, \d+ failed/.test(msg) ? msg : `[${type}] ${msg}`);
+    const summary = SUMMARY.test(msg);
+    if (summary) sawSummary = true;
+    console.log(summary ? msg : `[${type}] ${msg}`);
   });
   await page.exposeFunction('codeAutomationExit', (code: number) =>
     finish({ code: Number(code) || 0, how: 'codeAutomationExit' }));
   await page.exposeFunction('paperDigestScreenshot', (name: string) => screenshot(name));
   state.consoleLog = fs.createWriteStream(path.join(OUT_DIR, 'browser-console.log'));
+  state.consoleLog.on('error', () => { /* a log file must never break the run */ });
   page.on('console', m => state.consoleLog?.write(`[${m.type()}] ${m.text()}\n`));
   page.on('pageerror', e => console.log('[pageerror]', e.message));
   page.on('crash', () => finish({ code: 3, how: 'the workbench page crashed' }));
@@ -457,7 +464,7 @@ function shutdown(code: number, reason?: string): Promise<never> {
     if (reason) console.log(reason);
     if (state.timer) clearTimeout(state.timer);
     // a second signal while cleaning up: give up on the niceties
-    const hard = setTimeout(() => { killStragglers(); process.exit(code); }, 30_000);
+    const hard = setTimeout(() => { killStragglers(); process.exit(code); }, 60_000);
     hard.unref();
     if (state.poller) clearInterval(state.poller);
     if (state.page) {
@@ -471,6 +478,7 @@ function shutdown(code: number, reason?: string): Promise<never> {
     const stragglers = killStragglers();
     if (stragglers) log(`killed ${stragglers} leftover process(es)`);
     state.consoleLog?.end();
+    state.consoleLog = undefined;
     copyLogs();
     for (const dir of [RUN_DIR, state.wsTmp, state.installTmp]) {
       if (dir) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
@@ -479,6 +487,10 @@ function shutdown(code: number, reason?: string): Promise<never> {
     const install = times.install === undefined ? '-' : `${secs(times.install)}${times.installCached ? ' (cached)' : ''}`;
     log(`timings: install ${install}, server ready ${times.server === undefined ? '-' : secs(times.server)}, ` +
       `tests ${times.tests === undefined ? '-' : secs(times.tests)}, total ${secs(Date.now() - T0)}`);
+    if (code !== 0 && !sawSummary) {
+      log('the suite printed no "N passed, N failed" line; counting this e2e run as one failure');
+      console.log('0 passed, 1 failed');
+    }
     log(`exit ${code}`);
     process.exit(code);
   })();
@@ -491,8 +503,9 @@ function shutdown(code: number, reason?: string): Promise<never> {
 async function main(): Promise<number> {
   if (!fs.existsSync(CHROMIUM)) {
     const required = env.PAPER_DIGEST_E2E_REQUIRED === '1';
-    console.log(`\n*** ${required ? 'FAILED' : 'SKIPPED'}: e2e tests need Chromium: ${APT_HINT} ***` +
-      `\n*** (looked for ${CHROMIUM}; set CHROMIUM_PATH to use another binary) ***\n`);
+    console.log(`\n*** SKIPPED: e2e tests need Chromium: ${APT_HINT} ***` +
+      `\n*** (looked for ${CHROMIUM}; set CHROMIUM_PATH to use another binary) ***` +
+      (required ? '\n*** PAPER_DIGEST_E2E_REQUIRED=1: a skipped e2e run is a failure ***' : '') + '\n');
     process.exit(required ? 1 : 0);
   }
   if (!Number.isFinite(TIMEOUT_MS) || TIMEOUT_MS <= 0) throw new HarnessError(`E2E_TIMEOUT_MS must be a positive number`);
@@ -507,6 +520,7 @@ async function main(): Promise<number> {
   if (!fs.statSync(WORKSPACE_SRC, { throwIfNoEntry: false })?.isDirectory()) {
     throw new HarnessError(`workspace folder ${WORKSPACE_SRC} not found (set E2E_WORKSPACE)`);
   }
+  const settings = readUserSettings(); // fail fast on a broken settings file, before any install
   log(`extension ${EXTENSION_DIR}`);
   log(`suite     ${TESTS_MODULE}`);
   fs.rmSync(OUT_DIR, { recursive: true, force: true });
@@ -521,7 +535,7 @@ async function main(): Promise<number> {
   log(`workspace ${WORKSPACE_SRC} copied to ${workspace}`);
 
   const port = await freePort();
-  await startCodeServer(port);
+  await startCodeServer(port, settings);
   return runTests(port, workspace);
 }
 
