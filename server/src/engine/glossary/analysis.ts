@@ -1,0 +1,109 @@
+import type { Digest } from '../digest';
+import type { Span } from '../types';
+import { textRuns, runSpan, type TextRun } from '../text-runs';
+import { compileGlossary, enEndOk, enStartOk, koStartOk, type CompiledGlossary, type KoForm } from './compile';
+import { findPairs, isAbbrLike, type Pair } from './pairs';
+import { defaultGlossary } from './resolver';
+import type { TrieMatch } from './trie';
+import { DEFAULT_GLOSSARY_SETTINGS, type GlossaryFile, type GlossarySettings, type SourcedEntry } from './types';
+
+export interface KoHit extends TrieMatch<KoForm> { run: number }
+export interface EnHit extends TrieMatch<SourcedEntry> { run: number }
+/** An abbreviation-like token (SD-VAE, FID, LLMs, DiT). */
+export interface AbbrToken { run: number; start: number; end: number; text: string }
+
+/**
+ * Everything the glossary rules need from one document, computed once per document and
+ * glossary: text runs, glossary term hits (one trie walk per run), pairs and abbreviations.
+ */
+export interface GlossaryAnalysis {
+  glossary: CompiledGlossary;
+  digest: Digest;
+  runs: TextRun[];
+  ko: KoHit[];
+  en: EnHit[];
+  pairs: Pair[];
+  abbrs: AbbrToken[];
+}
+
+const cache = new WeakMap<Digest, Map<CompiledGlossary, GlossaryAnalysis>>();
+const plainCache = new Map<string, CompiledGlossary>();
+
+/** The glossary a check uses: env.glossary (compiled, or a plain glossary object in tests), else the built-in one. */
+export function envGlossary(env: Record<string, unknown>): CompiledGlossary {
+  const g = env.glossary as CompiledGlossary | GlossaryFile | undefined;
+  if (!g) return defaultGlossary();
+  if ('ko' in g && 'byEn' in g) return g;
+  const key = JSON.stringify(g);
+  let c = plainCache.get(key);
+  if (!c) {
+    const data = g as GlossaryFile;
+    c = compileGlossary([{ file: '<env>', text: key, data, entrySpans: [], specSpans: [] }]);
+    if (plainCache.size > 50) plainCache.clear();
+    plainCache.set(key, c);
+  }
+  return c;
+}
+
+/** Settings from config (env.glossarySettings), overridden by the rule's own options. */
+export function glossarySettings(env: Record<string, unknown>, options: Record<string, unknown> = {}): GlossarySettings {
+  const s = { ...DEFAULT_GLOSSARY_SETTINGS, ...(env.glossarySettings as Partial<GlossarySettings> | undefined) };
+  if (typeof options.scope === 'string') s.firstUseScope = options.scope as GlossarySettings['firstUseScope'];
+  if (typeof options.spacing === 'string') s.pairSpacing = options.spacing as GlossarySettings['pairSpacing'];
+  if (typeof options.order === 'string') s.pairOrder = options.order as GlossarySettings['pairOrder'];
+  return s;
+}
+
+const ABBR_TOKEN = /(?<![A-Za-z0-9\-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![A-Za-z0-9])/g;
+
+export function analyse(digest: Digest, glossary: CompiledGlossary): GlossaryAnalysis {
+  let byGlossary = cache.get(digest);
+  if (!byGlossary) { byGlossary = new Map(); cache.set(digest, byGlossary); }
+  const hit = byGlossary.get(glossary);
+  if (hit) return hit;
+  // The table of contents mirrors the headings; checking it would report every term twice.
+  const exclude: Span[] = [];
+  if (digest.toc) exclude.push(digest.toc.labelSpan);
+  if (digest.toc?.list) exclude.push(digest.toc.list.span);
+  const runs = textRuns(digest.root, digest.text, exclude);
+  const a: GlossaryAnalysis = { glossary, digest, runs, ko: [], en: [], pairs: [], abbrs: [] };
+  runs.forEach((run, r) => {
+    const t = run.text;
+    const ko = glossary.ko.scan(t, i => koStartOk(t, i), () => true).map(m => ({ ...m, run: r }));
+    a.ko.push(...ko);
+    a.en.push(...glossary.en.scan(t, i => enStartOk(t, i), j => enEndOk(t, j)).map(m => ({ ...m, run: r })));
+    a.pairs.push(...findPairs(run, r, ko, glossary));
+    for (const m of t.matchAll(ABBR_TOKEN)) {
+      const s = m[0];
+      const allCaps = /^[A-Z0-9-]+s?$/.test(s) && (s.match(/[A-Z]/g)?.length ?? 0) >= 2 && !/^[A-Z0-9]+-[0-9]+$/.test(s);
+      if (allCaps || glossary.byAbbr.has(s) || (/s$/.test(s) && glossary.byAbbr.has(s.slice(0, -1)))) a.abbrs.push({ run: r, start: m.index!, end: m.index! + s.length, text: s });
+    }
+  });
+  byGlossary.set(glossary, a);
+  return a;
+}
+
+export function spanOf(a: GlossaryAnalysis, run: number, start: number, end: number): Span {
+  return runSpan(a.runs[run], start, end);
+}
+
+/**
+ * The scope a source offset belongs to for "first use": the document, its section, or its
+ * paper entry; headings and body are separate scopes (the PyTorch Korea translation guide's rule).
+ */
+export function scopeKey(a: GlossaryAnalysis, run: number, scope: GlossarySettings['firstUseScope'], withKind = true): string {
+  const r = a.runs[run];
+  const o = r.block.start;
+  let key = 'doc';
+  if (scope !== 'document') {
+    const si = a.digest.sections.findIndex(s => o >= s.span.start && o <= s.span.end);
+    key = si >= 0 ? `s${si}` : 'pre';
+    if (scope === 'paper') {
+      const pi = a.digest.papers.findIndex(p => p.heading && o >= p.span.start && o <= p.span.end);
+      if (pi >= 0) key = `p${pi}`;
+    }
+  }
+  return withKind ? `${key}:${r.kind}` : key;
+}
+
+export { isAbbrLike };

@@ -1,0 +1,203 @@
+import { OPAQUE, type TextRun } from '../text-runs';
+import type { TrieMatch } from './trie';
+import { isHangul, lookupEn, type CompiledGlossary, type KoForm } from './compile';
+import type { SourcedEntry } from './types';
+
+/**
+ * Term pairs in one text run: every form of the spec's table (section 3).
+ *
+ *   ko-en    잠재 공간(latent space), 대조 학습(contrastive learning, CL), 은닉 차원(hidden dimension, 너비)
+ *   ko-abbr  대규모 언어 모델(LLM)
+ *   abbr-en  PPO(Proximal Policy Optimization)
+ *   en-abbr  Mixture-of-Experts (MoE)
+ *   en-ko    Diffusion Transformers(확산 트랜스포머), LCO-EMB(언어 중심 옴니모달 임베딩)
+ *
+ * Not pairs: `(예: …)`, `(x축)`, numbers and years, figure and table references, citations,
+ * anything holding code, a URL or math (opaque characters), Korean in Korean.
+ */
+export type PairForm = 'ko-en' | 'ko-abbr' | 'abbr-en' | 'en-abbr' | 'en-ko';
+
+/** Half-open indices into the run's text. */
+export interface Piece { start: number; end: number; text: string }
+
+export interface Pair {
+  run: number;
+  form: PairForm;
+  /** The term before "(" (Korean for ko-first forms). */
+  head: Piece;
+  /** Index of "(" and of ")" in the run. */
+  open: number;
+  close: number;
+  /** A space between the term and "(". */
+  space: boolean;
+  ko?: Piece;
+  en?: Piece;
+  abbr?: Piece;
+  /** The glossary term ending right before "(" (ko-first), or the whole Korean inside (en-ko). */
+  koHit?: TrieMatch<KoForm>;
+  /** The glossary entry of the English (or of the abbreviation when there is no English). */
+  enEntry?: SourcedEntry;
+}
+
+type PartType = 'ko' | 'en' | 'abbr';
+const NOT_A_PAIR_KO = /^(예|예시|예를\s*들어|즉|참고|약|단|주|출처|그림|표|식)(?=[\s:.,]|$)/;
+const NOT_A_PAIR_EN = /^(e\.g|i\.e|cf|etc|see|vs|fig|figure|table|tab|eq|equation|section|sec|appendix|chapter|ch|page|p|pp|step|line|ref|note|source|via|aka|a\.k\.a)\b/i;
+/** A word ending in a particle or conjunction is not part of the noun before "(" (except the first). */
+const PARTICLE_END = /(의|은|는|을|를|에|에서|에게|와|로|으로|및|등|또는|처럼|보다|까지|부터|하는|되는|위한|대한|통한|의한|관한|인한|향한|..[한된인])$/;
+const WORD_BREAK = /[\s\p{P}\p{S}\uFFFC]/u;
+
+export function isAbbrLike(s: string, g: CompiledGlossary): boolean {
+  if (g.byAbbr.has(s) || g.known.has(s)) return true;
+  if (!/^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$/.test(s) || s.length > 16) return false;
+  const letters = s.replace(/[^A-Za-z]/g, '').length, upper = s.replace(/[^A-Z]/g, '').length;
+  return upper >= 2 && upper * 2 >= letters;
+}
+
+function partType(s: string, g: CompiledGlossary): PartType | null {
+  if (!s) return null;
+  if (/https?:|www\./i.test(s)) return null;
+  if (isHangul(s[0])) {
+    if (NOT_A_PAIR_KO.test(s)) return null;
+    const hangul = s.match(/\p{Script=Hangul}/gu)?.length ?? 0;
+    return hangul >= 2 && /^[\p{Script=Hangul}A-Za-z0-9 \-·'’]+$/u.test(s) ? 'ko' : null;
+  }
+  if (!/^[A-Za-z][A-Za-z0-9 \-'’&+/]*$/.test(s) || NOT_A_PAIR_EN.test(s)) return null;
+  const words = s.split(/\s+/);
+  if (words.length > 8 || words.some(w => /^\d+$/.test(w))) return null;
+  return words.length === 1 && isAbbrLike(s, g) ? 'abbr' : 'en';
+}
+
+/** Splits the inside of a pair at commas/semicolons, keeping run indices. */
+function parts(text: string, from: number, to: number): Piece[] {
+  const out: Piece[] = [];
+  let s = from;
+  const flush = (e: number) => {
+    let a = s, b = e;
+    while (a < b && /\s/.test(text[a])) a++;
+    while (b > a && /\s/.test(text[b - 1])) b--;
+    out.push({ start: a, end: b, text: text.slice(a, b) });
+  };
+  for (let i = from; i < to; i++) if (/[,;，]/.test(text[i])) { flush(i); s = i + 1; }
+  flush(to);
+  return out;
+}
+
+/** Hyphens and middle dots inside a word (생성-표현) keep it one word. */
+function inWord(text: string, j: number): boolean {
+  const c = text[j];
+  if (!WORD_BREAK.test(c)) return true;
+  return /[-·]/.test(c) && j > 0 && j + 1 < text.length && !WORD_BREAK.test(text[j - 1]) && !WORD_BREAK.test(text[j + 1]);
+}
+
+/**
+ * The Korean term before "(" when the glossary does not know it: the minimal run of words
+ * ending at "(", as many words as `n` (the English's word count, or the abbreviation's
+ * capitals), never crossing punctuation, a line break or a word ending in a particle.
+ */
+export function wordsBefore(text: string, q: number, n: number): Piece | undefined {
+  let start = q, words = 0, i = q;
+  while (words < n && i > 0) {
+    let j = i;
+    while (j > 0 && inWord(text, j - 1)) j--;
+    if (j === i) break;
+    if (words > 0 && PARTICLE_END.test(text.slice(j, i))) break;
+    start = j; words++;
+    if (j > 0 && (text[j - 1] === ' ' || text[j - 1] === '\t')) { i = j - 1; while (i > 0 && text[i - 1] === ' ') i--; } else break;
+  }
+  return words ? { start, end: q, text: text.slice(start, q) } : undefined;
+}
+
+/** The run of Latin words before "(" (English-first forms), at most six words. */
+function latinBefore(text: string, q: number): Piece | undefined {
+  let i = q, start = q, words = 0;
+  while (i > 0 && words < 6) {
+    let j = i;
+    while (j > 0 && /[A-Za-z0-9\-'’&+/.]/.test(text[j - 1])) j--;
+    if (j === i || !/[A-Za-z]/.test(text.slice(j, i))) break;
+    start = j; words++;
+    if (j > 0 && text[j - 1] === ' ' && j > 1 && /[A-Za-z0-9]/.test(text[j - 2])) i = j - 1; else break;
+  }
+  if (!words) return undefined;
+  while (start < q && /[.'’\-]/.test(text[start])) start++;
+  return { start, end: q, text: text.slice(start, q) };
+}
+
+const countWords = (s: string) => s.trim().split(/\s+/).length;
+const FUNCTION_WORDS = new Set(['of', 'the', 'a', 'an', 'and', 'or', 'to', 'for', 'in', 'on', 'with', 'by', 'from']);
+/** Content words of an English term, hyphen parts included: "text-only data" is 3, "state-of-the-art" is 2. */
+const contentWords = (s: string) => Math.max(1, s.split(/[\s\-]+/).filter(w => w && !FUNCTION_WORDS.has(w.toLowerCase())).length);
+const initial = (s: string) => s.replace(/^[^A-Za-z]+/, '')[0]?.toLowerCase();
+
+export function findPairs(run: TextRun, runIndex: number, koHits: TrieMatch<KoForm>[], g: CompiledGlossary): Pair[] {
+  const text = run.text;
+  const pairs: Pair[] = [];
+  const hitEndingAt = (q: number) => koHits.find(h => h.end === q);
+  for (let p = text.indexOf('('); p >= 0; p = text.indexOf('(', p + 1)) {
+    let k = p + 1;
+    while (k < text.length && k - p < 160 && !'()\n'.includes(text[k])) k++;
+    if (text[k] !== ')') continue;
+    if (text.slice(p + 1, k).includes(OPAQUE)) continue;
+    const space = text[p - 1] === ' ' && p > 1 && !/\s/.test(text[p - 2]);
+    const q = space ? p - 1 : p;
+    const prev = text[q - 1];
+    if (!prev || /\s/.test(prev)) continue;
+    const ps = parts(text, p + 1, k);
+    const types = ps.map(x => partType(x.text, g));
+    if (types.some(t => t === null)) continue;
+    const base = { run: runIndex, open: p, close: k, space };
+
+    const koFirst = (): Pair | undefined => {
+      const [t0, t1] = types;
+      let en: Piece | undefined, abbr: Piece | undefined, form: PairForm;
+      if (t0 === 'abbr' && ps.length === 1) { abbr = ps[0]; form = 'ko-abbr'; }
+      else if (t0 === 'en' || (t0 === 'abbr' && t1 === 'abbr')) {
+        en = ps[0]; form = 'ko-en';
+        if (t1 === 'abbr') abbr = ps[1];
+        else if (t1 === 'en') return undefined; // "(DINO, SigLIP)": a list, not a pair
+      } else return undefined;
+      const enEntry = en ? lookupEn(g, en.text) : g.byAbbr.get(abbr!.text);
+      const hit = hitEndingAt(q);
+      const n = Math.min(6, Math.max(en ? contentWords(en.text) : (abbr!.text.match(/[A-Z]/g)?.length ?? 1), enEntry ? countWords(enEntry.ko) : 1));
+      const guess = wordsBefore(text, q, n);
+      let ko = guess;
+      if (hit && (!ko || hit.start < ko.start)) ko = { start: hit.start, end: q, text: text.slice(hit.start, q) };
+      if (!ko) return undefined;
+      return { ...base, form, head: ko, ko, en, abbr, koHit: hit, enEntry: enEntry ?? (abbr ? g.byAbbr.get(abbr.text) : undefined) };
+    };
+
+    if (isHangul(prev)) {
+      const pair = koFirst();
+      if (pair) pairs.push(pair);
+      continue;
+    }
+    if (!/[A-Za-z0-9]/.test(prev)) continue;
+    const latin = latinBefore(text, q);
+    if (!latin) continue;
+    if (types[0] === 'ko') {
+      // English first: "Diffusion Transformers(확산 트랜스포머)", "LCO-EMB(언어 중심 옴니모달 임베딩)".
+      const inner = ps[0];
+      const hit = koHits.find(h => h.start === inner.start && h.end === inner.end);
+      const isAbbr = isAbbrLike(latin.text, g) && !latin.text.includes(' ');
+      pairs.push({ ...base, form: 'en-ko', head: latin, ko: inner, en: isAbbr ? undefined : latin, abbr: isAbbr ? latin : undefined, koHit: hit, enEntry: isAbbr ? g.byAbbr.get(latin.text) : lookupEn(g, latin.text) });
+      continue;
+    }
+    if (types.length === 1 && types[0] === 'abbr' && latin.text !== ps[0].text && initial(latin.text) === initial(ps[0].text) && /[a-z]/.test(latin.text)) {
+      // "Mixture-of-Experts (MoE)": English, then its abbreviation.
+      pairs.push({ ...base, form: 'en-abbr', head: latin, en: latin, abbr: ps[0], enEntry: lookupEn(g, latin.text) ?? g.byAbbr.get(ps[0].text) });
+      continue;
+    }
+    const lastWord = latin.text.split(' ').pop()!;
+    const word: Piece = { start: q - lastWord.length, end: q, text: lastWord };
+    if (types[0] === 'en' && isAbbrLike(lastWord, g) && initial(lastWord) === initial(ps[0].text) && (types.length === 1 || types[1] === 'ko')) {
+      // "PPO(Proximal Policy Optimization)": an abbreviation, then what it stands for.
+      pairs.push({ ...base, form: 'abbr-en', head: word, en: ps[0], abbr: word, enEntry: lookupEn(g, ps[0].text) ?? g.byAbbr.get(lastWord) });
+      continue;
+    }
+    // A Korean compound ending in a Latin word: "설명 가능한 AI(Explainable AI, XAI)".
+    if (/[\p{Script=Hangul}]/u.test(text.slice(Math.max(0, latin.start - 30), latin.start))) {
+      const pair = koFirst();
+      if (pair && /\p{Script=Hangul}/u.test(pair.head.text)) pairs.push(pair);
+    }
+  }
+  return pairs;
+}

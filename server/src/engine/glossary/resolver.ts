@@ -1,0 +1,125 @@
+import * as path from 'path';
+import builtinData from './default-glossary.json';
+import type { FileReader, FileProblems } from '../config';
+import type { JsonProblem } from '../json-file';
+import { compileGlossary, type CompiledGlossary } from './compile';
+import { loadGlossaryText, specProblems } from './load';
+import { BUILTIN_GLOSSARY, type GlossaryFile, type GlossaryLayer } from './types';
+
+export const WORKSPACE_GLOSSARY = path.join('.paper-digest', 'glossary.json');
+
+let builtin: { layer: GlossaryLayer; problems: JsonProblem[] } | undefined;
+
+/** The built-in default glossary as a layer (loaded once). */
+export function builtinLayer(): { layer: GlossaryLayer; problems: JsonProblem[] } {
+  if (!builtin) {
+    const text = JSON.stringify(builtinData as GlossaryFile, null, 2);
+    const r = loadGlossaryText(text, BUILTIN_GLOSSARY);
+    builtin = { layer: r.layer ?? { file: BUILTIN_GLOSSARY, text, data: { terms: [] }, entrySpans: [], specSpans: [] }, problems: r.problems };
+  }
+  return builtin;
+}
+
+export interface ResolvedGlossary {
+  glossary: CompiledGlossary;
+  /** Glossary files in stacking order (the built-in first). */
+  files: string[];
+  /** Problems in glossary files (schema, duplicates, failing specs), located in each file. */
+  problems: FileProblems[];
+}
+
+interface Cached { stamp: string; layer?: GlossaryLayer; problems: JsonProblem[]; text: string }
+
+/**
+ * Finds, reads, stacks and compiles the glossaries for a document: the built-in default, then
+ * the configured files, then the nearest `.paper-digest/glossary.json` above the document.
+ * Like ConfigResolver: reads are cached by file stamp, and a file that becomes malformed is
+ * reported while its last good version stays in use.
+ */
+export class GlossaryResolver {
+  private files = new Map<string, Cached>();
+  private lastGood = new Map<string, GlossaryLayer>();
+  private compiled = new Map<string, { glossary: CompiledGlossary; problems: FileProblems[] }>();
+  private ids = new WeakMap<GlossaryLayer, number>();
+  private nextId = 1;
+
+  constructor(private fs: FileReader) {}
+
+  invalidate(file?: string): void {
+    if (file) this.files.delete(file); else this.files.clear();
+  }
+
+  /** The nearest workspace glossary above the document, if any. */
+  workspaceGlossaryFor(docPath: string): string | undefined {
+    let dir = path.dirname(path.resolve(docPath));
+    for (;;) {
+      const candidate = path.join(dir, WORKSPACE_GLOSSARY);
+      if (this.fs.stamp(candidate) !== undefined) return candidate;
+      const parent = path.dirname(dir);
+      if (parent === dir) return undefined;
+      dir = parent;
+    }
+  }
+
+  resolve(docPath: string, configured: string[] = []): ResolvedGlossary {
+    const problems: FileProblems[] = [];
+    const b = builtinLayer();
+    if (b.problems.length) problems.push({ file: BUILTIN_GLOSSARY, text: '', problems: b.problems });
+    const layers: GlossaryLayer[] = [b.layer];
+    const ws = this.workspaceGlossaryFor(docPath);
+    const wanted = [...configured.map(f => path.resolve(f)), ...(ws ? [ws] : [])].filter((f, i, all) => all.indexOf(f) === i);
+    for (const file of wanted) {
+      const c = this.read(file);
+      if (c.problems.length) problems.push({ file, text: c.text, problems: c.problems });
+      const layer = c.layer ?? this.lastGood.get(file);
+      if (layer) layers.push(layer);
+    }
+    const stack = this.stack(layers);
+    return { glossary: stack.glossary, files: layers.map(l => l.file), problems: [...problems, ...stack.problems] };
+  }
+
+  private id(layer: GlossaryLayer): number {
+    let id = this.ids.get(layer);
+    if (id === undefined) { id = this.nextId++; this.ids.set(layer, id); }
+    return id;
+  }
+
+  /** Compiles each prefix of the stack once; a layer's specs run against the stack up to it. */
+  private stack(layers: GlossaryLayer[]): { glossary: CompiledGlossary; problems: FileProblems[] } {
+    const key = layers.map(l => this.id(l)).join(',');
+    const hit = this.compiled.get(key);
+    if (hit) return hit;
+    const before = layers.length > 1 ? this.stack(layers.slice(0, -1)) : { problems: [] as FileProblems[] };
+    const glossary = compileGlossary(layers);
+    const last = layers[layers.length - 1];
+    const failed = specProblems(glossary, last);
+    const problems = [...before.problems];
+    if (failed.length) problems.push({ file: last.file, text: last.file === BUILTIN_GLOSSARY ? '' : last.text, problems: failed });
+    const out = { glossary, problems };
+    if (this.compiled.size > 32) this.compiled.clear();
+    this.compiled.set(key, out);
+    return out;
+  }
+
+  private read(file: string): Cached {
+    const stamp = this.fs.stamp(file) ?? 'missing';
+    let cached = this.files.get(file);
+    if (cached && cached.stamp === stamp) return cached;
+    const text = this.fs.readFile(file);
+    if (text === undefined) {
+      cached = { stamp, problems: [{ span: { start: 0, end: 0 }, message: `Glossary file not found: ${file}`, path: '' }], text: '' };
+    } else {
+      const r = loadGlossaryText(text, file);
+      cached = { stamp, layer: r.layer, problems: r.problems, text };
+      if (r.layer) this.lastGood.set(file, r.layer);
+    }
+    this.files.set(file, cached);
+    return cached;
+  }
+}
+
+let defaultCompiled: CompiledGlossary | undefined;
+/** The built-in glossary alone, compiled once (used when a check gets no glossary). */
+export function defaultGlossary(): CompiledGlossary {
+  return (defaultCompiled ??= compileGlossary([builtinLayer().layer]));
+}

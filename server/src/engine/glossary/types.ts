@@ -1,0 +1,49 @@
+import type { Span } from '../types';
+
+/** One term pair, as written in a glossary file (schemas/glossary.schema.json). */
+export interface GlossaryEntry {
+  ko: string;
+  en: string;
+  abbr?: string;
+  enVariants?: string[];
+  koVariants?: string[];
+  avoid?: string[];
+  note?: string;
+}
+
+export interface GlossarySpec { from: string; to: string }
+
+export interface GlossaryFile {
+  terms: GlossaryEntry[];
+  knownAbbreviations?: string[];
+  specs?: GlossarySpec[];
+}
+
+/** The built-in glossary's pseudo file name (it has no path on disk the user can edit). */
+export const BUILTIN_GLOSSARY = '<built-in>';
+
+/** An entry with where it came from: hover names the file, go-to-definition jumps there. */
+export interface SourcedEntry extends GlossaryEntry {
+  file: string;
+  /** Span of the entry object in its file (for definition), and its index in `terms`. */
+  span: Span;
+  index: number;
+}
+
+/** One loaded glossary file, before stacking. */
+export interface GlossaryLayer {
+  file: string;
+  text: string;
+  data: GlossaryFile;
+  entrySpans: Span[];
+  specSpans: Span[];
+}
+
+/** How pairs are checked (config `glossary`, settings, or rule options). */
+export interface GlossarySettings {
+  firstUseScope: 'document' | 'section' | 'paper';
+  pairSpacing: 'consistent' | 'none' | 'space' | 'any';
+  pairOrder: 'ko-first' | 'any';
+}
+
+export const DEFAULT_GLOSSARY_SETTINGS: GlossarySettings = { firstUseScope: 'document', pairSpacing: 'consistent', pairOrder: 'ko-first' };

@@ -1,0 +1,97 @@
+import type { RuleContext } from '../rules/rule';
+import { srcStart, srcEnd, type TextRun } from '../text-runs';
+import type { Span } from '../types';
+import { enKeys, normEn, normKo, type CompiledGlossary } from './compile';
+import { analyse, envGlossary, glossarySettings, type GlossaryAnalysis } from './analysis';
+import type { Pair, Piece } from './pairs';
+import type { SourcedEntry } from './types';
+
+/** What a pair says against the glossary. */
+export type Verdict =
+  | { kind: 'ok'; entry: SourcedEntry }
+  | { kind: 'unknown' }
+  /** The Korean is not the glossary's for this English (후속 학습(fine-tuning)). */
+  | { kind: 'mismatch-ko'; entry: SourcedEntry; piece: Piece }
+  /** The English is not the glossary's for this Korean (정렬(sorting)). */
+  | { kind: 'mismatch-en'; entry: SourcedEntry; piece: Piece };
+
+const wordContains = (hay: string, needle: string) => ` ${hay} `.includes(` ${needle} `);
+
+/** Does the English of a pair name this entry, or a compound around it ("latent diffusion models" ⊃ "diffusion model")? */
+export function enCovers(g: CompiledGlossary, en: string, entry: SourcedEntry): boolean {
+  const keys = enKeys(en);
+  const forms = [entry.en, ...entry.enVariants ?? []].map(normEn);
+  return keys.some(k => forms.some(f => wordContains(k, f) || wordContains(k, f.replace(/s$/, ''))));
+}
+
+const sameAbbr = (a: string, b: string | undefined) => !!b && (a === b || a === b + 's');
+
+export function verdict(g: CompiledGlossary, pair: Pair): Verdict {
+  const E = pair.enEntry, H = pair.koHit;
+  if (pair.form === 'en-abbr' || pair.form === 'abbr-en') return E ? { kind: 'ok', entry: E } : { kind: 'unknown' };
+  if (E) {
+    if (H && H.value.entry === E) return { kind: 'ok', entry: E };
+    if (H && pair.en && enCovers(g, pair.en.text, H.value.entry)) return { kind: 'ok', entry: H.value.entry };
+    const piece = H && pair.form !== 'en-ko' ? { start: H.start, end: H.end, text: pair.ko!.text.slice(H.start - pair.ko!.start) } : pair.ko!;
+    return { kind: 'mismatch-ko', entry: E, piece };
+  }
+  if (!H) return { kind: 'unknown' };
+  const entry = H.value.entry;
+  if (!pair.en) return sameAbbr(pair.abbr!.text, entry.abbr) ? { kind: 'ok', entry } : { kind: 'unknown' };
+  // A longer Korean compound around the term ("잠재 확산 모델(...)") is a different, unknown term.
+  if (pair.form !== 'en-ko' && pair.ko!.start < H.start) return { kind: 'unknown' };
+  if (enCovers(g, pair.en.text, entry)) return { kind: 'ok', entry };
+  return { kind: 'mismatch-en', entry, piece: pair.en };
+}
+
+/** A stable key for "the same term" across pairs: its glossary entry, else its English or abbreviation. */
+export function termKey(pair: Pair, v: Verdict): string {
+  if (v.kind === 'ok') return `e:${v.entry.en}`;
+  if (pair.en) return `n:${enKeys(pair.en.text).pop()}`;
+  return `a:${pair.abbr!.text.replace(/s$/, '')}`;
+}
+
+export const koKey = (s: string) => normKo(s);
+
+export interface GlossaryRuleEnv { a: GlossaryAnalysis; g: CompiledGlossary; settings: ReturnType<typeof glossarySettings>; span(run: number, start: number, end: number): Span; run(i: number): TextRun }
+
+export function ruleEnv(ctx: RuleContext): GlossaryRuleEnv {
+  const g = envGlossary(ctx.env);
+  const a = analyse(ctx.digest, g);
+  return {
+    a, g, settings: glossarySettings(ctx.env, ctx.options),
+    span: (run, start, end) => ({ start: srcStart(a.runs[run], start), end: Math.max(srcStart(a.runs[run], start), srcEnd(a.runs[run], end)) }),
+    run: i => a.runs[i],
+  };
+}
+
+/**
+ * The source span of run text [start, end) if it is plain text in the source (no markup or
+ * escapes inside), so a replacement cannot eat a `**` or a link; undefined otherwise.
+ */
+export function plainSpan(ctx: RuleContext, run: TextRun, start: number, end: number): Span | undefined {
+  const s = srcStart(run, start), e = srcEnd(run, end);
+  return ctx.text.slice(s, e) === run.text.slice(start, end) ? { start: s, end: e } : undefined;
+}
+
+/**
+ * Where text goes right after a term: after closing markup that wraps exactly the term
+ * (`**확산 트랜스포머**` → after the `**`, `[표현 오토인코더](url)` → after the link), else
+ * directly after the term's last character.
+ */
+export function insertionAfter(ctx: RuleContext, run: TextRun, start: number, end: number): number {
+  const after = srcEnd(run, end);
+  const next = srcStart(run, end);
+  const gap = ctx.text.slice(after, next);
+  if (!gap) return after;
+  const s = srcStart(run, start);
+  if (/^\]\([^)]*\)$/.test(gap) || /^\]\[[^\]]*\]$/.test(gap)) return next;
+  if (/^[*_~]+$/.test(gap) && ctx.text.slice(s - gap.length, s) === gap) return next;
+  return after;
+}
+
+/** Source offset of "(" of a pair, including an MDX escape backslash before it. */
+export function openOffset(ctx: RuleContext, run: TextRun, pair: Pair): number {
+  const o = srcStart(run, pair.open);
+  return ctx.text[o - 1] === '\\' && ctx.text[o] === '(' ? o - 1 : o;
+}

@@ -1,0 +1,68 @@
+/**
+ * abbr-undefined — an abbreviation used before a pair defines it in the scope: `한글(English,
+ * ABBR)`, `한글(ABBR)`, `ABBR(English)`, `English (ABBR)` and `ABBR(한글)` all define it.
+ * Abbreviations are all-capital tokens (SD-VAE, FID, LLMs) and the glossary's own (DiT, LoRA);
+ * `knownAbbreviations` of every glossary are never flagged (GPU, AI, CLIP). A use in a heading
+ * is fine when the scope defines it anywhere (titles come before the text that explains them);
+ * a use in the body needs the definition before it. Only the first use per scope is reported.
+ *
+ * Why: a reader who does not know "FID" cannot look it up from the digest.
+ *
+ * ok:      프레셰 인셉션 거리(Fréchet Inception Distance, FID)가 … FID 점수
+ * not ok:  1.13 FID를 달성   ← Unexpected "FID" before it is defined
+ *
+ * Fix (not automatic): for a glossary abbreviation, replace the first use with `한글(English, ABBR)`.
+ */
+import type { Rule } from './rule';
+import { scopeKey } from '../glossary/analysis';
+import { isKnownAbbr } from '../glossary/compile';
+import { plainSpan, ruleEnv } from '../glossary/verdict';
+
+const base = (s: string) => s.replace(/(?<=[A-Z])s$/, '');
+
+export const abbrUndefined: Rule = {
+  id: 'abbr-undefined',
+  category: 'glossary',
+  defaultSeverity: 'warning',
+  fixable: true,
+  description: { en: 'An abbreviation used before it is defined.', ko: '정의하기 전에 쓴 약어입니다.' },
+  check(ctx) {
+    const { a, g, settings, span } = ruleEnv(ctx);
+    const scope = (run: number) => scopeKey(a, run, settings.firstUseScope, false);
+    const order = (run: number, i: number) => a.runs[run].offsets[i];
+    // Definitions per scope: abbreviation → offsets where a pair defines it.
+    const defs = new Map<string, number[]>();
+    const define = (run: number, abbr: string, at: number) => {
+      const k = `${scope(run)}\u0000${base(abbr)}`;
+      defs.set(k, [...defs.get(k) ?? [], at]);
+    };
+    const insidePair = new Map<number, { start: number; end: number }[]>();
+    for (const p of a.pairs) {
+      const from = p.ko && p.form !== 'en-ko' ? Math.min(p.ko.start, p.head.start) : p.head.start;
+      insidePair.set(p.run, [...insidePair.get(p.run) ?? [], { start: from, end: p.close + 1 }]);
+      if (p.abbr) define(p.run, p.abbr.text, order(p.run, p.head.start));
+    }
+    const reported = new Set<string>();
+    for (const t of a.abbrs) {
+      if (isKnownAbbr(g, t.text)) continue;
+      // Inside a pair (its Korean, like "KV 캐싱(Key-Value Caching)", or its parentheses) is not a use.
+      if ((insidePair.get(t.run) ?? []).some(r => t.start >= r.start && t.end <= r.end)) continue;
+      const k = `${scope(t.run)}\u0000${base(t.text)}`;
+      if (reported.has(k)) continue;
+      const at = order(t.run, t.start);
+      const d = defs.get(k) ?? [];
+      const defined = a.runs[t.run].kind === 'heading' ? d.length > 0 : d.some(x => x <= at);
+      if (defined) continue;
+      reported.add(k);
+      const entry = g.byAbbr.get(base(t.text));
+      const plain = plainSpan(ctx, a.runs[t.run], t.start, t.end);
+      ctx.report({
+        span: span(t.run, t.start, t.end),
+        messageId: entry ? 'undefined-known' : 'undefined',
+        data: { abbr: t.text, ko: entry?.ko, en: entry?.en },
+        fixes: entry && plain ? [{ messageId: 'fix', data: { ko: entry.ko, en: entry.en, abbr: entry.abbr }, edits: [{ ...plain, text: `${entry.ko}(${entry.en}, ${entry.abbr})` }], safe: false }] : [],
+        extra: { abbr: t.text },
+      });
+    }
+  },
+};

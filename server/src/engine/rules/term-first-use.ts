@@ -1,0 +1,58 @@
+/**
+ * term-first-use — the first mention of a glossary term in a scope gives its English original:
+ * `잠재 공간(latent space)`. Scope: the document (default), its section or its paper entry
+ * (config `glossary.firstUseScope` or this rule's option `scope`); headings and body count
+ * separately, as in the PyTorch Korea translation guide. A mention inside a pair's Korean
+ * (`잠재 확산 모델(latent diffusion models)` for 확산 모델) counts as given; a mention inside
+ * another pair's parentheses is a gloss and does not count.
+ *
+ * Why: a reader meets the Korean term once with its English and can then follow the text.
+ *
+ * ok:      잠재 공간(latent space)은 … 잠재 공간에서
+ * not ok:  잠재 공간은 …   ← Unexpected first use of "잠재 공간" without "(latent space)"
+ *
+ * Fix: insert `(English)` after the term (after closing bold or a link around it).
+ */
+import type { Rule } from './rule';
+import { scopeKey } from '../glossary/analysis';
+import { enCovers, insertionAfter, ruleEnv } from '../glossary/verdict';
+import type { Pair } from '../glossary/pairs';
+
+export const termFirstUse: Rule = {
+  id: 'term-first-use',
+  category: 'glossary',
+  defaultSeverity: 'information',
+  fixable: true,
+  description: { en: 'The first mention of a glossary term gives its English original.', ko: '용어집 용어를 처음 쓸 때 영어 원어를 함께 적습니다.' },
+  check(ctx) {
+    const { a, g, settings, span } = ruleEnv(ctx);
+    const byRun = new Map<number, Pair[]>();
+    for (const p of a.pairs) byRun.set(p.run, [...byRun.get(p.run) ?? [], p]);
+    const seen = new Set<string>();
+    for (const h of a.ko) {
+      const entry = h.value.entry;
+      const pairs = byRun.get(h.run) ?? [];
+      // Inside parentheses: the Korean of an English-first pair counts as paired; a gloss is ignored.
+      const inside = pairs.find(p => h.start > p.open && h.end <= p.close);
+      if (inside && inside.form !== 'en-ko') continue;
+      const key = `${scopeKey(a, h.run, settings.firstUseScope)}\u0000${entry.en}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (inside) continue;
+      const paired = pairs.some(p => p.ko && p.form !== 'en-ko' && h.start >= p.ko.start && h.end <= p.ko.end
+        && (p.koHit?.value.entry === entry || p.enEntry === entry || (p.en && enCovers(g, p.en.text, entry)) || (!!p.abbr && p.abbr.text === entry.abbr)));
+      if (paired) continue;
+      const run = a.runs[h.run];
+      const at = insertionAfter(ctx, run, h.start, h.end);
+      const space = settings.pairSpacing === 'space' ? ' ' : '';
+      const escaped = ctx.text.slice(run.block.start, run.block.end).includes('\\(') ? ['\\(', '\\)'] : ['(', ')'];
+      ctx.report({
+        span: span(h.run, h.start, h.end),
+        messageId: 'missing',
+        data: { ko: run.text.slice(h.start, h.end), en: entry.en },
+        fixes: [{ messageId: 'fix', data: { en: entry.en }, edits: [{ start: at, end: at, text: `${space}${escaped[0]}${entry.en}${escaped[1]}` }] }],
+        extra: { en: entry.en },
+      });
+    }
+  },
+};

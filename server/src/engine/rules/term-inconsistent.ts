@@ -1,0 +1,58 @@
+/**
+ * term-inconsistent — in one document, one English term paired with two Korean renderings
+ * (`정보 손실(Reward Collapse)` then `보상 붕괴(Reward Collapse)`), or one Korean term paired
+ * with two English originals, whether or not a glossary knows the term. Spacing and plural
+ * differences do not count; pairs term-mismatch already reports are left to it.
+ *
+ * Why: the same English translated two ways reads as two different ideas.
+ *
+ * ok:      보상 붕괴(reward collapse) … 보상 붕괴(Reward Collapse)
+ * not ok:  정보 손실(Reward Collapse) … 보상 붕괴(Reward Collapse)   ← second rendering
+ *
+ * Related information points to the first pair. No automatic fix: which rendering is right is
+ * the author's call (term-mismatch fixes the glossary's terms).
+ */
+import type { Rule } from './rule';
+import { enKeys, normKo } from '../glossary/compile';
+import { ruleEnv, termKey, verdict } from '../glossary/verdict';
+import { srcEnd } from '../text-runs';
+import type { Span } from '../types';
+
+export const termInconsistent: Rule = {
+  id: 'term-inconsistent',
+  category: 'glossary',
+  defaultSeverity: 'warning',
+  fixable: false,
+  description: { en: 'One term paired with two renderings in one document.', ko: '한 문서에서 같은 용어를 두 가지로 옮겼습니다.' },
+  check(ctx) {
+    const { a, g, span } = ruleEnv(ctx);
+    const byEn = new Map<string, { ko: string; span: Span }>();
+    const byKo = new Map<string, { en: string; key: string; span: Span }>();
+    for (const pair of a.pairs) {
+      if (!pair.ko) continue;
+      const v = verdict(g, pair);
+      if (v.kind === 'mismatch-ko' || v.kind === 'mismatch-en') continue;
+      // Without English or a glossary entry, the Korean span of "한글(ABBR)" is only a guess.
+      if (pair.form === 'ko-abbr' && v.kind !== 'ok') continue;
+      const run = a.runs[pair.run];
+      const koText = v.kind === 'ok' && pair.koHit?.value.entry === v.entry ? pair.koHit.value.form : pair.ko.text;
+      const koSpan = span(pair.run, pair.ko.start, pair.ko.end);
+      const whole = { start: span(pair.run, pair.head.start, pair.head.end).start, end: srcEnd(run, pair.close + 1) };
+      const eKey = termKey(pair, v);
+      const prior = byEn.get(eKey);
+      if (!prior) byEn.set(eKey, { ko: koText, span: whole });
+      else if (normKo(prior.ko) !== normKo(koText)) {
+        ctx.report({ span: koSpan, messageId: 'ko', data: { found: koText, first: prior.ko, en: pair.en?.text ?? pair.abbr?.text }, related: [{ span: prior.span, messageId: 'first' }] });
+        continue;
+      }
+      if (!pair.en) continue;
+      const kKey = normKo(koText);
+      const enKey = enKeys(pair.en.text).pop()!;
+      const priorKo = byKo.get(kKey);
+      if (!priorKo) byKo.set(kKey, { en: pair.en.text, key: enKey, span: whole });
+      else if (priorKo.key !== enKey && !(v.kind === 'ok' && enKeys(priorKo.en).some(k => g.byEn.get(k) === v.entry))) {
+        ctx.report({ span: span(pair.run, pair.en.start, pair.en.end), messageId: 'en', data: { found: pair.en.text, first: priorKo.en, ko: koText }, related: [{ span: priorKo.span, messageId: 'first' }] });
+      }
+    }
+  },
+};

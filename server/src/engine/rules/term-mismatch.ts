@@ -1,0 +1,41 @@
+/**
+ * term-mismatch — a pair whose English is in the glossary but whose Korean is not the
+ * glossary's (`후속 학습(fine-tuning)` when fine-tuning is 미세 조정), or whose Korean is a
+ * glossary term paired with an English the glossary does not give for it (`정렬(sorting)`).
+ * A longer English compound around the term (`확산 모델` in `잠재 확산 모델(latent diffusion
+ * models)`) is not a mismatch. An avoided spelling is term-variant's, not this rule's.
+ *
+ * Why: a pair is where a reader learns what the Korean means; a wrong pair teaches the wrong term.
+ *
+ * ok:      미세 조정(fine-tuning)
+ * not ok:  후속 학습(fine-tuning)   ← Unexpected "후속 학습" for "fine-tuning", expected "미세 조정"
+ *
+ * Fix: replace the Korean (or the English) with the glossary's form.
+ */
+import type { Rule } from './rule';
+import { plainSpan, ruleEnv, verdict } from '../glossary/verdict';
+
+export const termMismatch: Rule = {
+  id: 'term-mismatch',
+  category: 'glossary',
+  defaultSeverity: 'warning',
+  fixable: true,
+  description: { en: 'A term pair that differs from the glossary.', ko: '용어 쌍이 용어집과 다릅니다.' },
+  check(ctx) {
+    const { a, g, span } = ruleEnv(ctx);
+    for (const pair of a.pairs) {
+      const v = verdict(g, pair);
+      if (v.kind !== 'mismatch-ko' && v.kind !== 'mismatch-en') continue;
+      const run = a.runs[pair.run];
+      const expected = v.kind === 'mismatch-ko' ? v.entry.ko : v.entry.en;
+      const plain = plainSpan(ctx, run, v.piece.start, v.piece.end);
+      ctx.report({
+        span: span(pair.run, v.piece.start, v.piece.end),
+        messageId: v.kind === 'mismatch-ko' ? 'ko' : 'en',
+        data: { found: v.piece.text, expected, en: v.entry.en, ko: v.entry.ko },
+        fixes: plain ? [{ messageId: 'fix', data: { expected }, edits: [{ ...plain, text: expected }], safe: v.kind === 'mismatch-ko' }] : [],
+        extra: { en: v.entry.en },
+      });
+    }
+  },
+};

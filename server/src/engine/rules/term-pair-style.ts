@@ -1,0 +1,54 @@
+/**
+ * term-pair-style — a pair's spacing before "(" or its order differs from the configured style.
+ * Spacing (config `glossary.pairSpacing` or option `spacing`): `consistent` (default: the
+ * document's majority; ties count as no space), `none` (`잠재 공간(latent space)`, 86% of the
+ * real corpus), `space`, `any`. Order (`glossary.pairOrder` or option `order`): `ko-first`
+ * (default: `Diffusion Transformers(확산 트랜스포머)` is flagged) or `any`.
+ *
+ * Why: one style per document (and team); the National Institute of Korean Language writes 커피(coffee).
+ *
+ * ok:      Mixture-of-Experts(MoE)
+ * not ok:  Mixture-of-Experts (MoE)   ← Unexpected space before "(", expected none
+ *
+ * Fix: remove or insert the space; swap to Korean first.
+ */
+import type { Rule } from './rule';
+import { openOffset, plainSpan, ruleEnv } from '../glossary/verdict';
+import { srcEnd } from '../text-runs';
+
+export const termPairStyle: Rule = {
+  id: 'term-pair-style',
+  category: 'glossary',
+  defaultSeverity: 'warning',
+  fixable: true,
+  description: { en: 'Spacing or order of a term pair differs from the style.', ko: '용어 쌍의 띄어쓰기나 순서가 정한 방식과 다릅니다.' },
+  check(ctx) {
+    const { a, settings, span } = ruleEnv(ctx);
+    let want: 'none' | 'space' | 'any' = settings.pairSpacing === 'consistent' ? 'none' : settings.pairSpacing;
+    if (settings.pairSpacing === 'consistent') {
+      const spaced = a.pairs.filter(p => p.space).length;
+      want = spaced * 2 > a.pairs.length ? 'space' : 'none';
+    }
+    for (const pair of a.pairs) {
+      const run = a.runs[pair.run];
+      const open = openOffset(ctx, run, pair);
+      if (want === 'none' && pair.space) {
+        ctx.report({ span: { start: open - 1, end: open + 1 }, messageId: 'space', fixes: [{ messageId: 'fix-remove', edits: [{ start: open - 1, end: open, text: '' }] }] });
+      } else if (want === 'space' && !pair.space) {
+        ctx.report({ span: { start: open, end: open + 1 }, messageId: 'no-space', fixes: [{ messageId: 'fix-insert', edits: [{ start: open, end: open, text: ' ' }] }] });
+      }
+      if (settings.pairOrder === 'ko-first' && pair.form === 'en-ko' && pair.en) {
+        const head = plainSpan(ctx, run, pair.head.start, pair.head.end);
+        const inner = plainSpan(ctx, run, pair.ko!.start, pair.ko!.end);
+        const whole = { start: span(pair.run, pair.head.start, pair.head.end).start, end: srcEnd(run, pair.close + 1) };
+        const swapped = `${pair.ko!.text}${pair.space ? ' ' : ''}(${run.text.slice(pair.head.start, pair.head.end)}${run.text.slice(pair.ko!.end, pair.close)})`;
+        ctx.report({
+          span: whole,
+          messageId: 'order',
+          data: { pair: run.text.slice(pair.head.start, pair.close + 1) },
+          fixes: head && inner && ctx.text.slice(whole.start, whole.end) === run.text.slice(pair.head.start, pair.close + 1) ? [{ messageId: 'fix-order', data: { swapped }, edits: [{ ...whole, text: swapped }] }] : [],
+        });
+      }
+    }
+  },
+};

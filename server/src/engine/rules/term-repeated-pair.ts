@@ -1,0 +1,54 @@
+/**
+ * term-repeated-pair — a pair repeated after its first use in the same scope (hint): the
+ * English original belongs to the first mention only. A repeat that defines an abbreviation
+ * not defined before (`표현 오토인코더(Representation Autoencoders, RAE)` after a pair without
+ * RAE) is kept.
+ *
+ * Why: repeated parentheticals make Korean prose heavy; the guide gives the original once.
+ *
+ * ok:      잠재 공간(latent space)은 … 잠재 공간에서
+ * not ok:  잠재 공간(latent space)은 … 잠재 공간(latent space)에서   ← repeated pair
+ *
+ * Fix: drop the parenthetical (and the space before it).
+ */
+import type { Rule } from './rule';
+import { scopeKey } from '../glossary/analysis';
+import { koKey, openOffset, ruleEnv, termKey, verdict } from '../glossary/verdict';
+import { srcEnd } from '../text-runs';
+
+export const termRepeatedPair: Rule = {
+  id: 'term-repeated-pair',
+  category: 'glossary',
+  defaultSeverity: 'hint',
+  fixable: true,
+  description: { en: 'A term pair repeated after its first use.', ko: '첫 사용 뒤에 용어 쌍을 되풀이했습니다.' },
+  check(ctx) {
+    const { a, g, settings, span } = ruleEnv(ctx);
+    const first = new Map<string, { span: { start: number; end: number }; abbrs: Set<string> }>();
+    for (const pair of a.pairs) {
+      if (pair.form === 'en-abbr' || pair.form === 'abbr-en') continue;
+      // The same term: the same glossary entry or English, or the same Korean (한글(English, ABBR) then 한글(ABBR)).
+      const scope = scopeKey(a, pair.run, settings.firstUseScope);
+      const keys = [`${scope}\u0000${termKey(pair, verdict(g, pair))}`, ...(pair.ko ? [`${scope}\u0000k:${koKey(pair.ko.text)}`] : [])];
+      const run = a.runs[pair.run];
+      const pairSpan = { start: span(pair.run, pair.head.start, pair.head.end).start, end: srcEnd(run, pair.close + 1) };
+      const prior = keys.map(k => first.get(k)).find(x => x);
+      if (!prior) {
+        const entry = { span: pairSpan, abbrs: new Set(pair.abbr ? [pair.abbr.text] : []) };
+        for (const k of keys) first.set(k, entry);
+        continue;
+      }
+      if (pair.abbr && !prior.abbrs.has(pair.abbr.text)) { prior.abbrs.add(pair.abbr.text); continue; }
+      const start = pair.space ? openOffset(ctx, run, pair) - 1 : openOffset(ctx, run, pair);
+      const end = srcEnd(run, pair.close + 1);
+      const inner = run.text.slice(pair.open + 1, pair.close);
+      ctx.report({
+        span: { start: openOffset(ctx, run, pair), end },
+        messageId: 'repeated',
+        data: { pair: run.text.slice(pair.head.start, pair.close + 1) },
+        related: [{ span: prior.span, messageId: 'first' }],
+        fixes: [{ messageId: 'fix', data: { inner }, edits: [{ start, end, text: '' }] }],
+      });
+    }
+  },
+};

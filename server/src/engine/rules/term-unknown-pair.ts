@@ -1,0 +1,39 @@
+/**
+ * term-unknown-pair — a Korean–English pair that no glossary knows (information).
+ *
+ * Why: a new pair is a candidate for the team's glossary, so the next digest uses the same
+ * rendering. The editor offers "Add 'ko ↔ en' to the workspace glossary".
+ *
+ * ok:      잠재 공간(latent space)          (in the glossary)
+ * not ok:  표현 오토인코더(Representation Autoencoders)   ← not in any glossary
+ *
+ * Fix (editor only): add the pair to `.paper-digest/glossary.json` (created when missing).
+ */
+import type { Rule } from './rule';
+import { ruleEnv, verdict } from '../glossary/verdict';
+
+export const termUnknownPair: Rule = {
+  id: 'term-unknown-pair',
+  category: 'glossary',
+  defaultSeverity: 'information',
+  fixable: false,
+  description: { en: 'A term pair that is in no glossary.', ko: '어느 용어집에도 없는 용어 쌍입니다.' },
+  check(ctx) {
+    const { a, g, span } = ruleEnv(ctx);
+    const seen = new Set<string>();
+    for (const pair of a.pairs) {
+      // Only pairs with an English original: 한글(ABBR) alone is not something to put in a glossary.
+      if (!pair.ko || !pair.en || verdict(g, pair).kind !== 'unknown') continue;
+      const en = pair.en.text;
+      const keys = [`k:${pair.ko.text}`, `e:${en.toLowerCase()}`];
+      if (keys.some(k => seen.has(k))) continue; // once per document: the glossary entry is one decision
+      keys.forEach(k => seen.add(k));
+      ctx.report({
+        span: { start: span(pair.run, pair.head.start, pair.head.end).start, end: span(pair.run, pair.close, pair.close + 1).end },
+        messageId: 'unknown',
+        data: { ko: pair.ko.text, en },
+        extra: { addToGlossary: { ko: pair.ko.text, en, ...(pair.abbr ? { abbr: pair.abbr.text } : {}) } },
+      });
+    }
+  },
+};

@@ -1,0 +1,120 @@
+import type { Root, Nodes, PhrasingContent } from 'mdast';
+import { startOf, endOf } from './parse';
+import type { Span } from './types';
+
+/**
+ * Inline content flattened to plain text with an offset map back to the source, so the term
+ * matcher sees `**확산 트랜스포머**(Diffusion Transformers)` as one string and every finding
+ * still points at the right source characters.
+ *
+ * One run per paragraph, heading and table cell (list items and block quotes contribute their
+ * paragraphs). Code, inline code, HTML, math, images, URLs and link destinations never appear
+ * as text: each becomes one OPAQUE character, which no term or pair can cross.
+ */
+export const OPAQUE = '\uFFFC';
+
+export interface TextRun {
+  text: string;
+  /** Source offset of each character of `text`; `offsets[text.length]` is the run's end. */
+  offsets: number[];
+  kind: 'heading' | 'body';
+  /** Span of the block (paragraph, heading, cell) the run comes from. */
+  block: Span;
+}
+
+/** Source offset where the run character at `i` starts. */
+export function srcStart(run: TextRun, i: number): number {
+  return run.offsets[Math.min(i, run.text.length)];
+}
+
+/** Source offset just after the run character at `i - 1` (the end of a run span ending at `i`). */
+export function srcEnd(run: TextRun, i: number): number {
+  return i <= 0 ? run.offsets[0] : run.offsets[i - 1] + 1;
+}
+
+export function runSpan(run: TextRun, start: number, end: number): Span {
+  return { start: srcStart(run, start), end: Math.max(srcStart(run, start), srcEnd(run, end)) };
+}
+
+const SKIP_BLOCKS = new Set(['code', 'html', 'yaml', 'math', 'thematicBreak', 'definition', 'toml']);
+
+/** The text runs of a document, in source order. `exclude` spans (e.g. the TOC) are left out. */
+export function textRuns(root: Root, source: string, exclude: Span[] = []): TextRun[] {
+  const runs: TextRun[] = [];
+  const stack: Nodes[] = [...root.children].reverse();
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (SKIP_BLOCKS.has(node.type)) continue;
+    const s = startOf(node);
+    if (exclude.some(x => s >= x.start && s < x.end)) continue;
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
+      const run: TextRun = { text: '', offsets: [], kind: node.type === 'heading' ? 'heading' : 'body', block: { start: s, end: endOf(node) } };
+      flatten(node.children as PhrasingContent[], source, run);
+      run.offsets.push(node.children.length ? endOf(node.children[node.children.length - 1]) : endOf(node));
+      maskInline(run);
+      if (run.text.trim()) runs.push(run);
+      continue;
+    }
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+  }
+  return runs;
+}
+
+function push(run: TextRun, ch: string, offset: number) {
+  run.text += ch;
+  run.offsets.push(offset);
+}
+
+function flatten(children: PhrasingContent[], source: string, run: TextRun): void {
+  for (const c of children) {
+    switch (c.type) {
+      case 'text': align(c.value, source, startOf(c), endOf(c), run); break;
+      case 'emphasis': case 'strong': case 'delete': case 'linkReference':
+        flatten(c.children, source, run); break;
+      case 'link': {
+        // An autolink or a bare URL shows its destination as its text: that is a URL, not prose.
+        const t = c.children.length === 1 && c.children[0].type === 'text' ? c.children[0].value : '';
+        if (t && (t === c.url || c.url.endsWith(t) || /^(https?:|www\.|mailto:)/i.test(t))) push(run, OPAQUE, startOf(c));
+        else flatten(c.children, source, run);
+        break;
+      }
+      case 'break': push(run, '\n', startOf(c)); break;
+      default: push(run, OPAQUE, startOf(c)); // inlineCode, html, image, footnoteReference, inlineMath
+    }
+  }
+}
+
+/**
+ * Maps each character of a text node's value to its source offset. The value differs from the
+ * source by backslash escapes (`\(` is "("), character references, and line prefixes of
+ * containers (`> `, list indentation) after a line break.
+ */
+function align(value: string, source: string, start: number, end: number, run: TextRun): void {
+  let j = start;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (source[j] === c) { push(run, c, j++); continue; }
+    if (source[j] === '\\' && source[j + 1] === c) { push(run, c, j + 1); j += 2; continue; }
+    if (source[j] === '&') {
+      const m = /^&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/.exec(source.slice(j, j + 40));
+      if (m) {
+        push(run, c, j);
+        // A reference decoding to a surrogate pair yields two value characters.
+        if (i + 1 < value.length && /[\uD800-\uDBFF]/.test(c)) push(run, value[++i], j);
+        j += m[0].length;
+        continue;
+      }
+    }
+    let k = j;
+    while (k < end && source[k] !== c && k - j < 200) k++;
+    if (k < end && source[k] === c) { push(run, c, k); j = k + 1; } else push(run, c, Math.min(j, end));
+  }
+}
+
+/** Inline `$math$` and URLs left in plain text become opaque (same length, offsets unchanged). */
+function maskInline(run: TextRun): void {
+  if (!/[$:]/.test(run.text)) return;
+  run.text = run.text
+    .replace(/\$[^$\n]+\$/g, m => OPAQUE.repeat(m.length))
+    .replace(/\b(?:https?|ftp):\/\/[^\s()<>]+/g, m => OPAQUE.repeat(m.length));
+}
