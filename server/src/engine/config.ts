@@ -52,7 +52,7 @@ export class ConfigResolver {
   private profiles = new Map<string, Cached<Profile>>();
   private lastGood = new Map<string, unknown>();
 
-  constructor(private fs: FileReader) {}
+  constructor(readonly fs: FileReader) {}
 
   /** Forget cached reads (after a watched-file change); last good values are kept. */
   invalidate(file?: string): void {

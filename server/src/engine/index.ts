@@ -5,6 +5,7 @@ import { builtinProfile } from './profiles';
 import { frontMatterOptIn } from './detect';
 import { LineIndex } from './text';
 import type { Finding, Locale, Range, Severity } from './types';
+import { glossaryResolverFor, BUILTIN_GLOSSARY, type GlossaryResolver, type ResolvedGlossary } from './glossary';
 
 export * from './types';
 export { checkText, checkDigest, ruleLevel } from './check';
@@ -21,6 +22,8 @@ export { parseMarkdown } from './parse';
 export { buildDigest } from './digest';
 export { normaliseLocale, message } from './messages';
 export { formatProblem } from './json-file';
+export { glossaryResolverFor, GlossaryResolver, BUILTIN_GLOSSARY, WORKSPACE_GLOSSARY, addEntryEdits } from './glossary';
+export type { ResolvedGlossary, CompiledGlossary, SourcedEntry } from './glossary';
 
 export const RULE_DOCS_BASE = 'https://github.com/paper-digest/paper-digest/blob/main/docs/rules/';
 
@@ -33,9 +36,11 @@ export interface LintOptions {
   onRuleError?: CheckOptions['onRuleError'];
   /** An already parsed tree of this exact text (the server's incremental parser supplies one). */
   root?: CheckOptions['root'];
+  /** Glossary stacking and caching; by default one per ConfigResolver. */
+  glossaries?: GlossaryResolver;
 }
 
-export interface LintOutcome { result: CheckResult; config: ResolvedConfig }
+export interface LintOutcome { result: CheckResult; config: ResolvedConfig; glossary: ResolvedGlossary }
 
 /** Resolves the configuration for a file and checks its text. */
 export function lintText(text: string, filePath: string, opts: LintOptions): LintOutcome {
@@ -43,15 +48,18 @@ export function lintText(text: string, filePath: string, opts: LintOptions): Lin
   // Front matter `profile: <id>` names the profile for this one file (unless a CLI flag says otherwise).
   const fm = frontMatterOptIn(text);
   const profile = typeof fm === 'string' && !opts.overrides?.profile ? builtinProfile(fm) ?? config.profile : config.profile;
+  // Glossary problems are reported like configuration problems, in their files (the built-in one is tested, not reported).
+  const glossary = (opts.glossaries ?? glossaryResolverFor(opts.resolver)).resolve(filePath, config.glossaries);
+  config.problems.push(...glossary.problems.filter(p => p.file !== BUILTIN_GLOSSARY));
   const result = checkText(text, {
     profile,
     locale: opts.locale ?? config.locale,
     rules: config.rules,
-    env: { glossarySettings: config.glossary, ...opts.env },
+    env: { glossarySettings: config.glossary, glossary: glossary.glossary, ...opts.env },
     onRuleError: opts.onRuleError,
     root: opts.root,
   });
-  return { result, config };
+  return { result, config, glossary };
 }
 
 /** A finding in the public JSON shape (LSP-style 0-based ranges, UTF-16 characters). */

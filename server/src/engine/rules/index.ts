@@ -12,6 +12,14 @@ import { resourcesLinks } from './resources-links';
 import { duplicatePaper } from './duplicate-paper';
 import { promoContent } from './promo-content';
 import { cjkEmphasis } from './cjk-emphasis';
+import { termFirstUse } from './term-first-use';
+import { termMismatch } from './term-mismatch';
+import { termInconsistent } from './term-inconsistent';
+import { termVariant } from './term-variant';
+import { termUnknownPair } from './term-unknown-pair';
+import { abbrUndefined } from './abbr-undefined';
+import { termPairStyle } from './term-pair-style';
+import { termRepeatedPair } from './term-repeated-pair';
 
 /** Every rule, in the order findings are computed. Add a rule: one file, one line here. */
 export const rules: Rule[] = [
@@ -28,6 +36,14 @@ export const rules: Rule[] = [
   duplicatePaper,
   promoContent,
   cjkEmphasis,
+  termFirstUse,
+  termMismatch,
+  termInconsistent,
+  termVariant,
+  termUnknownPair,
+  abbrUndefined,
+  termPairStyle,
+  termRepeatedPair,
 ];
 
 export const ruleById = new Map(rules.map(r => [r.id, r]));
