@@ -7,6 +7,8 @@ import {
   LanguageClient, TransportKind, State, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
 import { ClientCommands, LANGUAGE_SERVER_ID, SETTINGS_SECTION, ServerCommands } from '../../server/src/protocol';
+import { registerPreview } from './preview/panel';
+import { registerStatus } from './status';
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
@@ -51,6 +53,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     vscode.commands.registerCommand(ClientCommands.renumber, () => runServerCommand(ServerCommands.renumber)),
     vscode.commands.registerCommand(ClientCommands.showOutput, () => output.show(true)),
   );
+  registerPreview(context, () => client);
+  registerStatus(context, () => client);
   await client.start();
   return { client: () => client };
 }

@@ -1,0 +1,206 @@
+/**
+ * The live preview beside the editor: a webview showing the digest the server rendered from
+ * the parse it checks (PreviewRequest), with the outline and checklist. Updates while typing
+ * (debounced), follows the active digest editor, syncs scrolling both ways, reveals lines.
+ */
+import * as vscode from 'vscode';
+import * as fs from 'fs';
+import { randomBytes } from 'crypto';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ClientCommands, PreviewRequest, type PreviewContent } from '../../../server/src/protocol';
+import { makeNonce, previewPageHtml } from './page-html';
+
+const VIEW_TYPE = 'paperDigest.preview';
+const UPDATE_DELAY_MS = 250;
+
+type PageMessage =
+  | { type: 'ready' }
+  | { type: 'reveal'; line: number; character?: number }
+  | { type: 'scrolled'; line: number }
+  | { type: 'treatAsDigest'; uri: string };
+
+const isMarkdown = (d: vscode.TextDocument) => d.languageId === 'markdown' || d.languageId === 'mdx';
+
+export function pageStrings(): Record<string, string> {
+  return {
+    outline: vscode.l10n.t('Outline'),
+    document: vscode.l10n.t('Document'),
+    findings: vscode.l10n.t('Findings'),
+    // The page fills in {papers} and {findings}.
+    counts: vscode.l10n.t('{0} papers · {1} findings', '{papers}', '{findings}'),
+    noSections: vscode.l10n.t('No sections yet'),
+    notDigest: vscode.l10n.t('This file is not treated as a digest: no checks, and the outline uses the default profile.'),
+    treatAsDigest: vscode.l10n.t('Treat This File as a Digest'),
+    ok: vscode.l10n.t('present'),
+    missing: vscode.l10n.t('missing'),
+    empty: vscode.l10n.t('empty'),
+  };
+}
+
+export class PreviewPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private uri: vscode.Uri | undefined;
+  private version = -1;
+  private timer: NodeJS.Timeout | undefined;
+  private listeners: vscode.Disposable[] = [];
+  /** The editor line we last scrolled to on the preview's behalf (not echoed back). */
+  private echoLine: number | undefined;
+
+  constructor(private readonly context: vscode.ExtensionContext, private readonly client: () => LanguageClient | undefined) {}
+
+  get document(): vscode.Uri | undefined { return this.panel ? this.uri : undefined; }
+
+  async open(uri: vscode.Uri | undefined = vscode.window.activeTextEditor?.document.uri): Promise<void> {
+    if (!uri) return;
+    const content = await this.request(uri);
+    if (!this.panel) this.create(uri, content);
+    else this.panel.reveal(vscode.ViewColumn.Beside, true);
+    this.show(uri, content);
+  }
+
+  private create(uri: vscode.Uri, initial: PreviewContent | undefined): void {
+    const folders = (vscode.workspace.workspaceFolders ?? []).map(f => f.uri);
+    const docFolder = vscode.Uri.joinPath(uri, '..');
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('Preview: {0}', basename(uri)), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      enableScripts: true,
+      enableForms: false,
+      // Keeps the page (and its scroll position) while the tab is hidden; setState covers the rest.
+      retainContextWhenHidden: true,
+      // Local images next to the digest only; nothing remote (the CSP forbids it too).
+      localResourceRoots: [docFolder, ...folders],
+    });
+    this.panel = panel;
+    panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'icon.png');
+    const media = (f: string) => fs.readFileSync(vscode.Uri.joinPath(this.context.extensionUri, 'media', f).fsPath, 'utf8');
+    panel.webview.html = previewPageHtml({
+      nonce: makeNonce(n => randomBytes(n)),
+      cspSource: panel.webview.cspSource,
+      script: media('preview.js'),
+      css: media('preview.css'),
+      strings: pageStrings(),
+      initial: initial ?? null,
+      lang: vscode.env.language,
+      baseHref: panel.webview.asWebviewUri(docFolder).toString() + '/',
+    });
+    this.listeners.push(
+      panel.webview.onDidReceiveMessage((m: PageMessage) => this.onMessage(m)),
+      panel.onDidDispose(() => this.closed()),
+      vscode.workspace.onDidChangeTextDocument(e => {
+        if (this.uri && e.document.uri.toString() === this.uri.toString()) this.schedule();
+      }),
+      vscode.window.onDidChangeActiveTextEditor(e => { if (e && isMarkdown(e.document)) void this.follow(e.document.uri); }),
+      vscode.window.onDidChangeTextEditorVisibleRanges(e => this.editorScrolled(e)),
+      vscode.workspace.onDidCloseTextDocument(d => { if (this.uri && d.uri.toString() === this.uri.toString()) this.version = -1; }),
+    );
+  }
+
+  private show(uri: vscode.Uri, content: PreviewContent | undefined): void {
+    if (!this.panel) return;
+    if (uri.toString() !== this.uri?.toString()) this.version = -1;
+    this.uri = uri;
+    this.panel.title = vscode.l10n.t('Preview: {0}', basename(uri));
+    if (content) this.post(content);
+  }
+
+  /** Switch to another editor's document only when it is a digest. */
+  private async follow(uri: vscode.Uri): Promise<void> {
+    if (!this.panel || uri.toString() === this.uri?.toString()) return;
+    const content = await this.request(uri);
+    if (content?.isDigest) this.show(uri, content);
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), UPDATE_DELAY_MS);
+  }
+
+  async refresh(): Promise<void> {
+    if (!this.panel || !this.uri) return;
+    const uri = this.uri;
+    const content = await this.request(uri);
+    if (content && uri === this.uri) this.post(content);
+  }
+
+  private post(content: PreviewContent): void {
+    if (content.uri === this.uri?.toString() && content.version < this.version) return;
+    this.version = content.version;
+    void this.panel?.webview.postMessage({ type: 'update', content });
+  }
+
+  private async request(uri: vscode.Uri): Promise<PreviewContent | undefined> {
+    const client = this.client();
+    if (!client?.isRunning()) return undefined;
+    try {
+      return (await client.sendRequest<PreviewContent | null>(PreviewRequest, { uri: uri.toString() })) ?? undefined;
+    } catch {
+      return undefined; // server restarting: the next edit or editor switch tries again
+    }
+  }
+
+  private editorFor(uri: vscode.Uri): vscode.TextEditor | undefined {
+    return vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === uri.toString());
+  }
+
+  private editorScrolled(e: vscode.TextEditorVisibleRangesChangeEvent): void {
+    if (!this.panel?.visible || !this.uri || e.textEditor.document.uri.toString() !== this.uri.toString()) return;
+    const line = e.visibleRanges[0]?.start.line;
+    if (line === undefined) return;
+    if (this.echoLine !== undefined && Math.abs(this.echoLine - line) <= 1) { this.echoLine = undefined; return; }
+    void this.panel.webview.postMessage({ type: 'scroll', line });
+  }
+
+  private async onMessage(m: PageMessage): Promise<void> {
+    if (!this.uri) return;
+    switch (m.type) {
+      case 'ready': return this.refresh();
+      case 'reveal': {
+        const doc = await vscode.workspace.openTextDocument(this.uri);
+        const column = this.editorFor(this.uri)?.viewColumn ?? vscode.ViewColumn.One;
+        const editor = await vscode.window.showTextDocument(doc, { viewColumn: column, preserveFocus: false });
+        const pos = new vscode.Position(m.line, m.character ?? 0);
+        editor.selection = new vscode.Selection(pos, pos);
+        editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+        return;
+      }
+      case 'scrolled': {
+        const editor = this.editorFor(this.uri);
+        if (!editor) return;
+        const line = Math.max(0, Math.floor(m.line));
+        this.echoLine = line;
+        editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
+        return;
+      }
+      case 'treatAsDigest':
+        await vscode.commands.executeCommand(ClientCommands.treatAsDigest, this.uri);
+        return this.refresh();
+    }
+  }
+
+  private closed(): void {
+    clearTimeout(this.timer);
+    for (const l of this.listeners) l.dispose();
+    this.listeners = [];
+    this.panel = undefined;
+    this.uri = undefined;
+    this.version = -1;
+  }
+
+  dispose(): void {
+    this.panel?.dispose(); // fires onDidDispose → closed()
+    this.closed();
+  }
+}
+
+function basename(uri: vscode.Uri): string {
+  return uri.path.split('/').pop() ?? uri.path;
+}
+
+/** Registers the preview command; returns the panel so the status bar can open it too. */
+export function registerPreview(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): PreviewPanel {
+  const preview = new PreviewPanel(context, client);
+  context.subscriptions.push(
+    preview,
+    vscode.commands.registerCommand(ClientCommands.openPreview, (uri?: vscode.Uri) => preview.open(uri instanceof vscode.Uri ? uri : undefined)),
+  );
+  return preview;
+}

@@ -1,0 +1,89 @@
+/**
+ * The status bar item for the active Markdown editor: papers and findings of a digest (click
+ * opens the preview), or an offer to treat a file that looks like a digest as one. Also the
+ * "Treat This File as a Digest" command, which adds `paper-digest: true` to the front matter.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ClientCommands, DocumentStatusRequest, type DocumentStatus } from '../../server/src/protocol';
+
+/** Context key for menus (the editor-title preview button): the active editor is a digest. */
+export const IS_DIGEST_CONTEXT = 'paperDigest.isDigest';
+const REFRESH_DELAY_MS = 400;
+
+/** The edit that opts a file in: a front matter key, added to existing front matter or as new front matter. */
+export function treatAsDigestEdit(text: string, eol: string): { offset: number; insert: string } | null {
+  const fm = /^(\uFEFF?)---[ \t]*(\r?\n)([\s\S]*?)(\r?\n)(---|\.\.\.)[ \t]*(\r?\n|$)/.exec(text);
+  if (fm) {
+    if (/^paper-digest:\s*(true|yes)\s*$/m.test(fm[3])) return null;
+    const start = fm[1].length + 3 + fm[2].length;
+    return { offset: start, insert: `paper-digest: true${fm[2]}` };
+  }
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return { offset: bom, insert: `---${eol}paper-digest: true${eol}---${eol}${eol}` };
+}
+
+export function registerStatus(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
+  const item = vscode.window.createStatusBarItem('paperDigest.status', vscode.StatusBarAlignment.Right, 100);
+  item.name = vscode.l10n.t('Paper Digest');
+  let timer: NodeJS.Timeout | undefined;
+  let ticket = 0;
+
+  async function refresh(): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    const mine = ++ticket;
+    if (!editor || !/^(markdown|mdx)$/.test(editor.document.languageId)) return hide();
+    const c = client();
+    if (!c?.isRunning()) return hide();
+    let s: DocumentStatus;
+    try {
+      s = await c.sendRequest<DocumentStatus>(DocumentStatusRequest, { uri: editor.document.uri.toString() });
+    } catch {
+      return hide();
+    }
+    if (mine !== ticket) return; // a newer refresh is under way
+    void vscode.commands.executeCommand('setContext', IS_DIGEST_CONTEXT, s.isDigest);
+    if (s.isDigest) {
+      item.text = s.findings
+        ? vscode.l10n.t('$(book) {0} papers  $(warning) {1}', s.papers, s.findings)
+        : vscode.l10n.t('$(book) {0} papers  $(check) 0', s.papers);
+      item.tooltip = vscode.l10n.t('Paper Digest ({0}): {1} papers, {2} findings. Click to open the preview.', s.profile, s.papers, s.findings);
+      item.command = { title: vscode.l10n.t('Open Preview to the Side'), command: ClientCommands.openPreview, arguments: [editor.document.uri] };
+      item.show();
+    } else if (s.looksLikeDigest) {
+      item.text = vscode.l10n.t('$(book) Treat as digest?');
+      item.tooltip = vscode.l10n.t('This file looks like a paper digest (a 목차 list and numbered headings). Click to add `paper-digest: true` to its front matter.');
+      item.command = { title: vscode.l10n.t('Treat This File as a Digest'), command: ClientCommands.treatAsDigest, arguments: [editor.document.uri] };
+      item.show();
+    } else hide();
+  }
+  function hide(): void {
+    item.hide();
+    void vscode.commands.executeCommand('setContext', IS_DIGEST_CONTEXT, false);
+  }
+  const later = () => { clearTimeout(timer); timer = setTimeout(() => void refresh(), REFRESH_DELAY_MS); };
+  const isActive = (uri: vscode.Uri) => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString();
+
+  context.subscriptions.push(
+    item,
+    { dispose: () => clearTimeout(timer) },
+    vscode.window.onDidChangeActiveTextEditor(() => void refresh()),
+    vscode.workspace.onDidChangeTextDocument(e => { if (isActive(e.document.uri)) later(); }),
+    vscode.languages.onDidChangeDiagnostics(e => { if (e.uris.some(isActive)) later(); }),
+    vscode.commands.registerCommand(ClientCommands.treatAsDigest, async (uri?: vscode.Uri) => {
+      const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+      if (!target) return;
+      const doc = await vscode.workspace.openTextDocument(target);
+      const edit = treatAsDigestEdit(doc.getText(), doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n');
+      if (!edit) return;
+      const we = new vscode.WorkspaceEdit();
+      we.insert(target, doc.positionAt(edit.offset), edit.insert);
+      await vscode.workspace.applyEdit(we);
+      later();
+    }),
+  );
+  // The server may still be starting: try again once it runs.
+  const c = client();
+  if (c) context.subscriptions.push(c.onDidChangeState(() => later()));
+  void refresh();
+}

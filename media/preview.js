@@ -1,0 +1,218 @@
+// The preview page script (runs in the webview, loaded inline with the page's nonce).
+// Renders the outline from data (textContent only, never HTML), applies updates posted by the
+// extension, syncs scrolling through data-line attributes and asks the editor to reveal lines.
+(function () {
+  'use strict';
+  /* global acquireVsCodeApi */
+  var vscode = typeof acquireVsCodeApi === 'function'
+    ? acquireVsCodeApi()
+    : { postMessage: function () {}, getState: function () { return undefined; }, setState: function () {} };
+  var defaults = {
+    outline: 'Outline', document: 'Document', findings: 'Findings', noSections: 'No sections yet',
+    notDigest: 'This file is not treated as a digest: no checks, and the outline uses the default profile.',
+    treatAsDigest: 'Treat This File as a Digest', counts: '{papers} papers · {findings} findings', ok: 'present', missing: 'missing', empty: 'empty', noFindings: 'No findings',
+  };
+  var strings = Object.assign({}, defaults, safeJson(document.body.getAttribute('data-strings')) || {});
+  var content = document.getElementById('pd-content');
+  var outline = document.getElementById('pd-outline');
+  var banner = document.getElementById('pd-banner');
+  var state = vscode.getState() || {};
+  var shown = { uri: '', version: -1 };
+  var programmaticScroll = false;
+
+  function safeJson(s) { try { return JSON.parse(s || 'null'); } catch (e) { return null; } }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+  function goto(label, line, character, cls) {
+    var b = el('button', 'pd-goto' + (cls ? ' ' + cls : ''), label);
+    b.type = 'button';
+    b.setAttribute('data-goto', String(line));
+    b.setAttribute('data-character', String(character || 0));
+    return b;
+  }
+
+  function findingList(findings) {
+    var ul = el('ul', 'pd-findings');
+    findings.forEach(function (f) {
+      var li = el('li', 'pd-finding pd-sev-' + f.severity);
+      var b = goto(f.message, f.line, f.character);
+      b.title = f.rule + ' · ' + (f.line + 1) + ':' + (f.character + 1);
+      b.prepend(el('span', 'pd-rule', f.rule));
+      li.appendChild(b);
+      ul.appendChild(li);
+    });
+    return ul;
+  }
+
+  function paperItem(p) {
+    var li = el('li', 'pd-paper');
+    var head = goto((p.number ? p.number + '. ' : '') + p.title, p.line, 0, 'pd-paper-title');
+    li.appendChild(head);
+    var list = el('ul', 'pd-checklist');
+    p.blocks.forEach(function (b) {
+      var item = el('li', 'pd-block pd-' + b.state + (b.required ? '' : ' pd-optional'));
+      var mark = b.state === 'ok' ? '✓' : '✗';
+      var label = mark + ' ' + b.label;
+      item.title = b.label + ': ' + strings[b.state];
+      if (b.line !== null) item.appendChild(goto(label, b.line, 0));
+      else item.appendChild(el('span', 'pd-missing-label', label));
+      list.appendChild(item);
+    });
+    li.appendChild(list);
+    if (p.findings.length) li.appendChild(findingList(p.findings));
+    return li;
+  }
+
+  function renderOutline(o) {
+    outline.replaceChildren();
+    if (!o) return;
+    outline.appendChild(el('h2', 'pd-outline-title', strings.outline));
+    var counts = el('p', 'pd-counts', strings.counts.replace('{papers}', o.counts.papers).replace('{findings}', o.counts.findings));
+    outline.appendChild(counts);
+    if (o.findings.length) {
+      var doc = el('section', 'pd-doc');
+      doc.appendChild(el('h3', '', strings.document));
+      doc.appendChild(findingList(o.findings));
+      outline.appendChild(doc);
+    }
+    if (o.papers.length) {
+      var loose = el('ul', 'pd-papers');
+      o.papers.forEach(function (p) { loose.appendChild(paperItem(p)); });
+      outline.appendChild(loose);
+    }
+    if (!o.sections.length && !o.papers.length) outline.appendChild(el('p', 'pd-empty', strings.noSections));
+    o.sections.forEach(function (s) {
+      var d = el('details', 'pd-section');
+      d.open = true;
+      var sum = el('summary');
+      sum.appendChild(goto(s.number + '. ' + s.title, s.line, 0, 'pd-section-title'));
+      d.appendChild(sum);
+      if (s.findings.length) d.appendChild(findingList(s.findings));
+      var ul = el('ul', 'pd-papers');
+      s.papers.forEach(function (p) { ul.appendChild(paperItem(p)); });
+      d.appendChild(ul);
+      outline.appendChild(d);
+    });
+  }
+
+  function renderBanner(data) {
+    banner.replaceChildren();
+    banner.hidden = !data || data.isDigest;
+    if (banner.hidden) return;
+    banner.appendChild(el('span', '', strings.notDigest + ' '));
+    var b = el('button', 'pd-treat', strings.treatAsDigest);
+    b.type = 'button';
+    b.addEventListener('click', function () { vscode.postMessage({ type: 'treatAsDigest', uri: shown.uri }); });
+    banner.appendChild(b);
+  }
+
+  function apply(data) {
+    if (!data) return;
+    var sameDoc = data.uri === shown.uri;
+    if (sameDoc && data.version < shown.version) return;
+    var keep = window.scrollY;
+    // Sanitised on the server (rehype-sanitize); the CSP also forbids any script without the nonce.
+    content.innerHTML = data.html;
+    renderOutline(data.outline);
+    renderBanner(data);
+    shown = { uri: data.uri, version: data.version };
+    document.body.setAttribute('data-uri', data.uri);
+    document.body.setAttribute('data-version', String(data.version));
+    if (sameDoc) scrollWindow(keep);
+    else if (state.uri === data.uri && typeof state.line === 'number') scrollToLine(state.line);
+    else scrollWindow(0);
+    save();
+  }
+
+  function save() { vscode.setState({ uri: shown.uri, line: topLine() }); }
+
+  function lineElements() {
+    return Array.prototype.slice.call(content.querySelectorAll('[data-line]'));
+  }
+  function top(e) { return e.getBoundingClientRect().top + window.scrollY; }
+
+  /** The source line at the top of the view, with a fraction between two blocks. */
+  function topLine() {
+    var els = lineElements();
+    var y = window.scrollY;
+    for (var i = 0; i < els.length; i++) {
+      var t = top(els[i]);
+      if (t + els[i].offsetHeight > y) {
+        var line = Number(els[i].getAttribute('data-line'));
+        var next = els[i + 1];
+        if (t < y && next) {
+          var nl = Number(next.getAttribute('data-line'));
+          return line + (nl - line) * Math.min(1, (y - t) / Math.max(1, top(next) - t));
+        }
+        return line;
+      }
+    }
+    return 0;
+  }
+
+  function scrollWindow(y) {
+    // Only a real move fires a scroll event; that event is ours, not the user's, so it is not echoed.
+    y = Math.max(0, Math.min(y, document.documentElement.scrollHeight - window.innerHeight));
+    if (Math.abs(window.scrollY - y) > 1) programmaticScroll = true;
+    window.scrollTo(0, y);
+  }
+
+  /** Scrolls so that the block holding source `line` is at the top (interpolated between blocks). */
+  function scrollToLine(line) {
+    var els = lineElements();
+    var before = null, after = null;
+    for (var i = 0; i < els.length; i++) {
+      var l = Number(els[i].getAttribute('data-line'));
+      if (l <= line) before = els[i];
+      else { after = els[i]; break; }
+    }
+    if (!before) { scrollWindow(0); return; }
+    var bl = Number(before.getAttribute('data-line'));
+    var y = top(before);
+    if (after) {
+      var al = Number(after.getAttribute('data-line'));
+      y += (top(after) - y) * ((line - bl) / Math.max(1, al - bl));
+    }
+    scrollWindow(Math.max(0, y - 4));
+  }
+
+  var pending = false;
+  window.addEventListener('scroll', function () {
+    if (programmaticScroll) { programmaticScroll = false; save(); return; }
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(function () {
+      pending = false;
+      var line = topLine();
+      save();
+      vscode.postMessage({ type: 'scrolled', line: line });
+    });
+  }, { passive: true });
+
+  outline.addEventListener('click', function (e) {
+    var b = e.target.closest('[data-goto]');
+    if (!b) return;
+    var line = Number(b.getAttribute('data-goto'));
+    vscode.postMessage({ type: 'reveal', line: line, character: Number(b.getAttribute('data-character')) || 0 });
+    scrollToLine(line);
+  });
+  content.addEventListener('dblclick', function (e) {
+    var b = e.target.closest('[data-line]');
+    if (b) vscode.postMessage({ type: 'reveal', line: Number(b.getAttribute('data-line')), character: 0 });
+  });
+
+  window.addEventListener('message', function (e) {
+    var m = e.data;
+    if (!m || typeof m !== 'object') return;
+    if (m.type === 'update') apply(m.content);
+    else if (m.type === 'scroll' && typeof m.line === 'number') scrollToLine(m.line);
+  });
+
+  var initial = safeJson(document.getElementById('pd-initial').textContent);
+  if (initial) apply(initial);
+  vscode.postMessage({ type: 'ready' });
+})();
