@@ -15,9 +15,19 @@ import type { Digest, Paper, Section } from './digest';
 import { LineIndex } from './text';
 import { message } from './messages';
 import type { Finding, Locale, Severity, Span } from './types';
+import { spanOf, type GlossaryAnalysis } from './glossary/analysis';
 
 /** A glossary term found in the text (from the glossary matcher): where, and its pair. */
 export interface TermMark { span: Span; ko: string; en: string }
+
+/** The glossary matcher's hits (Korean and English forms) as marks, in source order. */
+export function glossaryTermMarks(a: GlossaryAnalysis): TermMark[] {
+  const marks: TermMark[] = [
+    ...a.ko.map(h => ({ span: spanOf(a, h.run, h.start, h.end), ko: h.value.entry.ko, en: h.value.entry.en })),
+    ...a.en.map(h => ({ span: spanOf(a, h.run, h.start, h.end), ko: h.value.ko, en: h.value.en })),
+  ];
+  return marks.sort((x, y) => x.span.start - y.span.start || y.span.end - x.span.end);
+}
 
 export interface RenderOptions {
   findings?: Finding[];

@@ -1,15 +1,13 @@
 import { buildDigest, builtinProfile, DEFAULT_PROFILE_ID, parseMarkdown, LineIndex } from '../engine';
-import { renderDigest, type TermMark } from '../engine/render';
+import { glossaryTermMarks, renderDigest, type TermMark } from '../engine/render';
+import { analyse } from '../engine/glossary';
 import { PreviewRequest, type PreviewContent, type PreviewParams } from '../protocol';
 import type { Analysis, ServerContext } from './context';
 
-/**
- * Glossary terms to mark in the preview. The glossary matcher (engine/glossary) reports its
- * matches on the analysis; until it does, the preview renders without term marks.
- */
+/** Glossary terms to mark: the matcher's hits with the glossary this file was checked with (cached per digest). */
 export function termMarks(a: Analysis): TermMark[] {
-  const found = (a.outcome.result as { terms?: TermMark[] }).terms;
-  return Array.isArray(found) ? found : [];
+  const glossary = a.outcome.glossary?.glossary;
+  return glossary ? glossaryTermMarks(analyse(a.outcome.result.digest, glossary)) : [];
 }
 
 /** The preview request: HTML and outline from the analysis the diagnostics came from. */

@@ -1,0 +1,132 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { builtinProfile, checkText, parseMarkdown, buildDigest } from '../../server/src/engine';
+import { renderDigest, glossaryTermMarks, commonMarkRenders, CJK_BOLD_CLASS, TERM_CLASS } from '../../server/src/engine/render';
+import { analyse, envGlossary } from '../../server/src/engine/glossary';
+import { FIXTURES } from '../support/paths';
+
+const profile = builtinProfile('weekly-digest-ko')!;
+const render = (text: string, opts: Parameters<typeof renderDigest>[1] = {}) => renderDigest(buildDigest(parseMarkdown(text), text, profile), opts);
+const seed = fs.readFileSync(path.join(FIXTURES, 'seed', 'weekly-digest-2025-10-w3.md'), 'utf8');
+
+describe('preview rendering (render.ts)', () => {
+  describe('sanitising: nothing from the document can run', () => {
+    const attacks: [string, string, RegExp][] = [
+      ['a <script> block', '<script>globalThis.pwned = 1</script>', /<script|pwned/i],
+      ['an inline <script>', 'text <script>alert(1)</script> more', /<script/i],
+      ['a javascript: link', '[click](javascript:alert(1))', /javascript:/i],
+      ['a javascript: link with entities', '[click](jav&#x09;ascript:alert(1))', /javascript|ascript:/i],
+      ['a javascript: autolink reference', '[x][r]\n\n[r]: javascript:alert(1)', /javascript:/i],
+      ['onerror= on an image', '<img src="x" onerror="alert(1)">', /onerror|alert/i],
+      ['onerror= in a Markdown image title', '![a](x.png "t\\" onerror=\\"alert(1)")', /\sonerror="/i],
+      ['an <iframe>', '<iframe src="https://example.com"></iframe>', /<iframe/i],
+      ['SVG with a script', '<svg><script>alert(1)</script><circle onload="alert(2)"/></svg>', /<svg|<script|onload/i],
+      ['a data: URL link', '[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)', /href="data:/i],
+      ['an inline style', '<p style="background:url(https://e.com/x)">x</p>', /style=|e\.com/i],
+    ];
+    for (const [name, md, bad] of attacks) {
+      it(`drops ${name}`, () => {
+        const { html } = render(`#### 1.1. 제목\n\n앞 문단\n\n${md}\n\n뒤 문단\n`);
+        assert.doesNotMatch(html, bad, html);
+        assert.match(html, /앞 문단/);
+        assert.match(html, /뒤 문단/, 'the rest of the document still renders');
+      });
+    }
+    it('keeps ordinary http(s) links', () => {
+      const { html } = render('[arXiv 페이지 보기](https://arxiv.org/abs/2510.11690)');
+      assert.match(html, /<a href="https:\/\/arxiv\.org\/abs\/2510\.11690">arXiv 페이지 보기<\/a>/);
+    });
+    it('does not render front matter', () => {
+      const { html } = render('---\npaper-digest: true\n---\n\n본문\n');
+      assert.doesNotMatch(html, /paper-digest/);
+      assert.match(html, /<p data-line="4">본문<\/p>/);
+    });
+  });
+
+  it('puts the 0-based source line on every rendered block', () => {
+    const { html } = render(seed);
+    const lines = seed.split('\n');
+    const tags = [...html.matchAll(/<(h[1-6]|p|li|ol|ul|hr)\b[^>]*?data-line="(\d+)"/g)];
+    assert.ok(tags.length > 60, `${tags.length} blocks with data-line`);
+    for (const [, tag, line] of tags) {
+      const src = lines[Number(line)];
+      if (tag === 'h3') assert.match(src, /^### /, `h3 at line ${line}`);
+      if (tag === 'h4') assert.match(src, /^#### /, `h4 at line ${line}`);
+      if (tag === 'hr') assert.match(src, /^---\s*$/, `hr at line ${line}`);
+    }
+    assert.match(html, new RegExp(`<h4 data-line="${lines.findIndex(l => l.startsWith('#### 2.1.'))}">2\\.1\\. `));
+  });
+
+  it('marks glossary terms from the real matcher, with ko ↔ en on hover', () => {
+    const text = '#### 1.1. 제목\n\n확산 모델은 잠재 공간(latent space)에서 학습합니다. **잠재 공간**을 보세요. `잠재 공간` 코드는 제외.\n';
+    const digest = buildDigest(parseMarkdown(text), text, profile);
+    const glossary = envGlossary({ glossary: { terms: [{ ko: '잠재 공간', en: 'latent space' }] } });
+    const terms = glossaryTermMarks(analyse(digest, glossary));
+    assert.ok(terms.length >= 2, JSON.stringify(terms));
+    for (const t of terms) assert.ok(['잠재 공간', 'latent space'].includes(text.slice(t.span.start, t.span.end)), text.slice(t.span.start, t.span.end));
+    const { html } = renderDigest(digest, { terms });
+    const marks = [...html.matchAll(new RegExp(`<mark class="${TERM_CLASS}" title="잠재 공간 ↔ latent space" data-ko="잠재 공간" data-en="latent space">([^<]*)</mark>`, 'g'))].map(m => m[1]);
+    assert.deepStrictEqual(marks.slice(0, 2), ['잠재 공간', 'latent space']);
+    assert.ok(marks.length >= 3, 'the bold occurrence is marked too');
+    assert.match(html, /<code>잠재 공간<\/code>/, 'inline code is not marked');
+  });
+
+  it('marks a term span that crosses inline nodes piece by piece', () => {
+    const text = '**확산** 트랜스포머가 있다\n';
+    const start = 0, end = text.indexOf('트랜스포머') + 5;
+    const { html } = render(text, { terms: [{ span: { start, end }, ko: '확산 트랜스포머', en: 'Diffusion Transformers' }] });
+    assert.strictEqual((html.match(/<mark /g) ?? []).length, 2, html);
+    assert.match(html, /<strong><mark[^>]*>확산<\/mark><\/strong><mark[^>]*> 트랜스포머<\/mark>가 있다/);
+  });
+
+  it('renders CJK bold as strong and marks the ones CommonMark would show as asterisks', () => {
+    const text = '이를 통해 **표현 오토인코더(Representation Autoencoder, RAE)**가 생성됩니다. **정상 굵게** 글자와 **정렬(alignment)** 뒤 공백.\n';
+    const { html } = render(text, { locale: 'en' });
+    assert.match(html, new RegExp(`<strong class="${CJK_BOLD_CLASS}" title="[^"]*CommonMark[^"]*">표현 오토인코더\\(Representation Autoencoder, RAE\\)</strong>가`));
+    assert.match(html, /<strong>정상 굵게<\/strong>/);
+    assert.match(html, /<strong>정렬\(alignment\)<\/strong> 뒤/, 'followed by a space: CommonMark renders it');
+    assert.doesNotMatch(html, /\*\*/, 'no literal asterisks');
+  });
+
+  it('agrees with the flanking rules on the seed: every marked bold is a CommonMark failure', () => {
+    const { html } = render(seed);
+    const marked = [...html.matchAll(new RegExp(`<strong class="${CJK_BOLD_CLASS}"[^>]*>([^<]*)</strong>(.)`, 'g'))];
+    assert.ok(marked.length >= 4, `${marked.length} marked`);
+    for (const [, inner, after] of marked) assert.ok(/[)）]$/.test(inner) || /\p{P}$/u.test(inner), `${inner}${after}`);
+    assert.ok(marked.some(m => m[1] === '텍스트 전용 데이터(text-only data)' && m[2] === '를'));
+    // Directly: flanking, on tiny inputs.
+    const at = (t: string) => ({ position: { start: { line: 1, column: 1, offset: t.indexOf('**') }, end: { line: 1, column: 1, offset: t.lastIndexOf('**') + 2 } } });
+    assert.strictEqual(commonMarkRenders('a **b(c)**d', at('a **b(c)**d')), false);
+    assert.strictEqual(commonMarkRenders('a **b(c)** d', at('a **b(c)** d')), true);
+    assert.strictEqual(commonMarkRenders('가**(c)b**', at('가**(c)b**')), false, 'opening run after a letter, before punctuation');
+  });
+
+  it('builds the outline: sections → papers → block checklist and findings', () => {
+    const r = checkText(seed, { profile, locale: 'en' });
+    const { outline } = renderDigest(r.digest, { findings: r.findings, lineIndex: r.lineIndex });
+    assert.deepStrictEqual(outline.sections.map(s => s.number), ['1', '2', '3', '4']);
+    assert.deepStrictEqual(outline.sections.map(s => s.papers.map(p => p.number)), [['1.1', '1.2', '1.3'], ['2.1', '2.2'], ['3.1', '3.2'], ['4.1', '4.2']]);
+    const p11 = outline.sections[0].papers[0];
+    assert.deepStrictEqual(p11.blocks.map(b => [b.label, b.state]), [['핵심 아이디어', 'ok'], ['주요 방법론', 'ok'], ['가장 중요한 발견', 'ok'], ['중요 자료', 'ok']]);
+    const p13 = outline.sections[0].papers[2];
+    assert.ok(p13.blocks.every(b => b.state === 'missing' && b.line === null));
+    assert.ok(p13.findings.some(f => f.rule === 'block-missing' && f.line === p13.line));
+    // every finding is in exactly one place
+    const placed = outline.findings.length + outline.papers.reduce((n, p) => n + p.findings.length, 0)
+      + outline.sections.reduce((n, s) => n + s.findings.length + s.papers.reduce((m, p) => m + p.findings.length, 0), 0);
+    assert.strictEqual(placed, r.findings.length);
+    assert.strictEqual(outline.counts.findings, r.findings.length);
+    assert.strictEqual(outline.counts.papers, 9);
+    assert.ok(outline.findings.some(f => f.rule === 'promo-content' && f.line === 0), 'document-level findings stay at the document');
+  });
+
+  it('leaves the shared mdast untouched (one parse for checks and preview)', () => {
+    const text = seed + '\n\n<script>x</script>\n';
+    const digest = buildDigest(parseMarkdown(text), text, profile);
+    const before = JSON.stringify(digest.root);
+    render(text);
+    renderDigest(digest, { terms: [{ span: { start: 100, end: 110 }, ko: 'a', en: 'b' }] });
+    assert.strictEqual(JSON.stringify(digest.root), before);
+  });
+});
