@@ -28,6 +28,7 @@ export function keepLineEndings(original: string, fixed: string): string {
 export function writeAtomic(file: string, source: SourceText): void {
   const target = fs.realpathSync(file);
   const dir = path.dirname(target);
+  fs.accessSync(target, fs.constants.W_OK); // a read-only file stays unwritten, though rename could replace it
   const mode = fs.statSync(target).mode & 0o7777;
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.paper-digest.tmp`);
   const data = (source.bom ? '\uFEFF' : '') + source.text;

@@ -12,8 +12,7 @@ export interface FixResult { text: string; outcome: LintOutcome; passes: number;
  */
 export function fixAll(text: string, lint: (text: string) => LintOutcome): FixResult {
   let outcome = lint(text);
-  const before = outcome.result.findings.length;
-  let passes = 0;
+  let passes = 0, fixed = 0;
   while (passes < MAX_FIX_PASSES) {
     const findings = outcome.result.findings;
     const edits = fixAllEdits(findings);
@@ -21,9 +20,11 @@ export function fixAll(text: string, lint: (text: string) => LintOutcome): FixRe
     const next = applyEdits(text, edits).text;
     if (next === text) break;
     passes++;
+    // A finding counts as fixed when its first safe fix went in whole.
+    const chosen = new Set(edits);
+    fixed += findings.filter(f => f.fixes.find(x => x.safe)?.edits.every(e => chosen.has(e))).length;
     text = next;
     outcome = lint(text);
   }
-  // "Fixed" as the user counts it: problems that went away.
-  return { text, outcome, passes, fixed: Math.max(0, before - outcome.result.findings.length) };
+  return { text, outcome, passes, fixed };
 }

@@ -130,7 +130,7 @@ export function lintCommand(argv: string[], io: CliIO, version: string): number 
     linted.push({ target, source, outcome: r.outcome });
     if (r.text === source.text) continue;
     const fixed = { text: keepLineEndings(source.text, r.text), bom: source.bom };
-    if (values.fix) writeAtomic(target.abs, fixed);
+    if (values.fix) write(target, fixed, locale);
     else io.stdout(unifiedDiff(target.display, source.text, fixed.text));
     io.stderr(t(locale, values.fix ? 'fixed' : 'would-fix', { file: target.display, count: r.fixed }) + '\n');
   }
@@ -160,6 +160,12 @@ export function lintCommand(argv: string[], io: CliIO, version: string): number 
   return errors ? EXIT_FINDINGS : EXIT_OK;
 }
 
+function write(target: Target, source: SourceText, locale: Locale): void {
+  try { writeAtomic(target.abs, source); } catch (e) {
+    throw new UsageError(t(locale, 'cannot-write', { file: target.display, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
+  }
+}
+
 /** Digest detection for folder/glob results: config "files" globs (relative to the config naming them) or front matter. */
 function isDigest(target: Target, text: string, resolver: ConfigResolver, files: string[] | undefined, sources: string[], cwd: string): boolean {
   let base = cwd;
@@ -167,5 +173,8 @@ function isDigest(target: Target, text: string, resolver: ConfigResolver, files:
     const owner = [...sources].reverse().find(f => resolver.readConfig(f).value?.files);
     if (owner) base = path.dirname(owner);
   }
-  return isDigestFile(slash(path.relative(base, target.abs)), text, files ?? DEFAULT_DIGEST_GLOBS);
+  let rel = path.relative(base, target.abs);
+  // Outside the base (`lint ..`): match the whole path, which "**/"-globs (the defaults) still do.
+  if (rel.startsWith('..') || path.isAbsolute(rel)) rel = target.abs.slice(path.parse(target.abs).root.length);
+  return isDigestFile(slash(rel), text, files ?? DEFAULT_DIGEST_GLOBS);
 }

@@ -61,7 +61,9 @@ export function editCommand(argv: string[], io: CliIO, spec: {
   if (values.diff) { io.stdout(unifiedDiff(d.display, d.source.text, fixed)); return EXIT_OK; }
   if (!values.write) { io.stdout(spec.print(d, fixed)); return EXIT_OK; }
   if (fixed === d.source.text) { io.stderr(t(d.locale, 'up-to-date', { file: d.display }) + '\n'); return EXIT_OK; }
-  writeAtomic(d.abs, { text: fixed, bom: d.source.bom });
+  try { writeAtomic(d.abs, { text: fixed, bom: d.source.bom }); } catch (e) {
+    throw new UsageError(t(d.locale, 'cannot-write', { file: d.display, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
+  }
   io.stderr(t(d.locale, 'written', { file: d.display }) + '\n');
   return EXIT_OK;
 }
