@@ -61,7 +61,7 @@ function partType(s: string, g: CompiledGlossary): PartType | null {
     const hangul = s.match(/\p{Script=Hangul}/gu)?.length ?? 0;
     return hangul >= 2 && /^[\p{Script=Hangul}A-Za-z0-9 \-·'’]+$/u.test(s) ? 'ko' : null;
   }
-  if (!/^[A-Za-z][A-Za-z0-9 \-'’&+/]*$/.test(s) || NOT_A_PAIR_EN.test(s)) return null;
+  if (!/^\p{Script=Latin}[\p{Script=Latin}0-9 \-'’&+/]*$/u.test(s) || NOT_A_PAIR_EN.test(s)) return null;
   const words = s.split(/\s+/);
   if (words.length > 8 || words.some(w => /^\d+$/.test(w))) return null;
   return words.length === 1 && isAbbrLike(s, g) ? 'abbr' : 'en';
@@ -112,10 +112,10 @@ function latinBefore(text: string, q: number): Piece | undefined {
   let i = q, start = q, words = 0;
   while (i > 0 && words < 6) {
     let j = i;
-    while (j > 0 && /[A-Za-z0-9\-'’&+/.]/.test(text[j - 1])) j--;
-    if (j === i || !/[A-Za-z]/.test(text.slice(j, i))) break;
+    while (j > 0 && /[\p{Script=Latin}0-9\-'’&+/.]/u.test(text[j - 1])) j--;
+    if (j === i || !/\p{Script=Latin}/u.test(text.slice(j, i))) break;
     start = j; words++;
-    if (j > 0 && text[j - 1] === ' ' && j > 1 && /[A-Za-z0-9]/.test(text[j - 2])) i = j - 1; else break;
+    if (j > 0 && text[j - 1] === ' ' && j > 1 && /[\p{Script=Latin}0-9]/u.test(text[j - 2])) i = j - 1; else break;
   }
   if (!words) return undefined;
   while (start < q && /[.'’\-]/.test(text[start])) start++;
@@ -126,7 +126,7 @@ const countWords = (s: string) => s.trim().split(/\s+/).length;
 const FUNCTION_WORDS = new Set(['of', 'the', 'a', 'an', 'and', 'or', 'to', 'for', 'in', 'on', 'with', 'by', 'from']);
 /** Content words of an English term, hyphen parts included: "text-only data" is 3, "state-of-the-art" is 2. */
 const contentWords = (s: string) => Math.max(1, s.split(/[\s\-]+/).filter(w => w && !FUNCTION_WORDS.has(w.toLowerCase())).length);
-const initial = (s: string) => s.replace(/^[^A-Za-z]+/, '')[0]?.toLowerCase();
+const initial = (s: string) => s.replace(/^\P{Script=Latin}+/u, '')[0]?.normalize('NFD')[0].toLowerCase();
 
 export function findPairs(run: TextRun, runIndex: number, koHits: TrieMatch<KoForm>[], g: CompiledGlossary): Pair[] {
   const text = run.text;
@@ -170,7 +170,7 @@ export function findPairs(run: TextRun, runIndex: number, koHits: TrieMatch<KoFo
       if (pair) pairs.push(pair);
       continue;
     }
-    if (!/[A-Za-z0-9]/.test(prev)) continue;
+    if (!/[\p{Script=Latin}0-9]/u.test(prev)) continue;
     const latin = latinBefore(text, q);
     if (!latin) continue;
     if (types[0] === 'ko') {

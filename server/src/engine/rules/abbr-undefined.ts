@@ -42,6 +42,10 @@ export const abbrUndefined: Rule = {
       insidePair.set(p.run, [...insidePair.get(p.run) ?? [], { start: from, end: p.close + 1 }]);
       if (p.abbr) define(p.run, p.abbr.text, order(p.run, p.head.start));
     }
+    // An abbreviation inside a pair's Korean is introduced with its English: "KV 캐싱(Key-Value Caching)".
+    for (const t of a.abbrs) {
+      if ((insidePair.get(t.run) ?? []).some(r => t.start >= r.start && t.end <= r.end)) define(t.run, t.text, order(t.run, t.start));
+    }
     const reported = new Set<string>();
     for (const t of a.abbrs) {
       if (isKnownAbbr(g, t.text)) continue;
