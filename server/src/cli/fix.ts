@@ -1,5 +1,5 @@
 import { applyEdits, type LintOutcome } from '../engine';
-import { fixAllEdits } from '../features/code-actions';
+import { fixAllEdits } from '../engine/fix-all';
 
 /** Passes of "apply every safe fix, check again" before giving up (fixes may unlock others). */
 export const MAX_FIX_PASSES = 10;
@@ -10,8 +10,8 @@ export interface FixResult { text: string; outcome: LintOutcome; passes: number;
  * Applies all safe, non-overlapping fixes, re-checks, and repeats until no safe fix changes
  * the text (bounded). `outcome` is the check of the final text: what remains.
  */
-export function fixAll(text: string, lint: (text: string) => LintOutcome): FixResult {
-  let outcome = lint(text);
+export function fixAll(text: string, lint: (text: string) => LintOutcome, first?: LintOutcome): FixResult {
+  let outcome = first ?? lint(text);
   let passes = 0, fixed = 0;
   while (passes < MAX_FIX_PASSES) {
     const findings = outcome.result.findings;

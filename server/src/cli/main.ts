@@ -57,6 +57,8 @@ export function runCli(): void {
     stdout: s => process.stdout.write(s), stderr: s => process.stderr.write(s),
     cwd: process.cwd(), env: process.env, isTTY: !!process.stdout.isTTY, stderrIsTTY: !!process.stderr.isTTY,
   };
+  // `paper-digest terms | head`: a closed pipe ends the output, not with a stack trace.
+  process.stdout.on('error', e => { if ((e as NodeJS.ErrnoException).code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
   main(process.argv.slice(2), io).then(
     code => { process.exitCode = code; },
     e => { process.stderr.write(`paper-digest: ${(e as Error).stack ?? e}\n`); process.exitCode = EXIT_USAGE; },

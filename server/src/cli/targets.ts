@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import picomatch from 'picomatch';
-import type { Locale } from '../engine';
+import { isDigestFile, DEFAULT_DIGEST_GLOBS, type ConfigResolver, type Locale, type ResolvedConfig } from '../engine';
 import { Ignores } from './ignores';
 import { t, slash, UsageError } from './io';
 
@@ -68,4 +68,21 @@ function walk(dir: string, ignores: Ignores, visit: (file: string) => void): voi
     if (ignores.isIgnored(p, isDir)) continue;
     if (isDir) { if (!e.isSymbolicLink()) walk(p, ignores, visit); } else if (MARKDOWN.test(e.name)) visit(p);
   }
+}
+
+/**
+ * Whether a file found in a folder or by a glob is a digest: the config's "files" globs
+ * (relative to the configuration file naming them; the defaults relative to the working
+ * folder), or front matter `paper-digest: true` / `profile: ID`.
+ */
+export function isDigestTarget(target: Target, text: string, resolver: ConfigResolver, config: Pick<ResolvedConfig, 'files' | 'sources'>, cwd: string): boolean {
+  let base = cwd;
+  if (config.files) {
+    const owner = [...config.sources].reverse().find(f => resolver.readConfig(f).value?.files);
+    if (owner) base = path.dirname(owner);
+  }
+  let rel = path.relative(base, target.abs);
+  // Outside the base (`lint ..`): match the whole path, which "**/"-globs (the defaults) still do.
+  if (rel.startsWith('..') || path.isAbsolute(rel)) rel = target.abs.slice(path.parse(target.abs).root.length);
+  return isDigestFile(slash(rel), text, config.files ?? DEFAULT_DIGEST_GLOBS);
 }

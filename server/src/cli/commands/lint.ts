@@ -1,13 +1,13 @@
 import * as path from 'path';
 import * as fs from 'fs';
 import {
-  ConfigResolver, nodeFileReader, lintText, toJsonDiagnostic, formatProblem, isDigestFile, ruleById,
+  ConfigResolver, nodeFileReader, lintText, toJsonDiagnostic, formatProblem, ruleById,
   DEFAULT_DIGEST_GLOBS, SEVERITIES, type FileProblems, type LintOutcome, type Locale, type RuleLevel, type RuleSetting,
 } from '../../engine';
 import { glossaryResolverFor, BUILTIN_GLOSSARY } from '../../engine';
 import { parseCommandArgs } from '../args';
 import { cliLocale, t, slash, UsageError, EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, type CliIO } from '../io';
-import { collectTargets, type Target } from '../targets';
+import { collectTargets, isDigestTarget, type Target } from '../targets';
 import { readSource, keepLineEndings, writeAtomic, type SourceText } from '../files';
 import { fixAll } from '../fix';
 import { createProgress } from '../progress';
@@ -38,6 +38,7 @@ Options:
   --glossary PATH            an extra glossary file (stacked after configured ones); repeatable
   --locale ko|en             message language (default: config, then LANG)
   --digests-only             filter named files like folder contents (digest detection, ignore files): for hooks
+  --all-markdown             treat every Markdown file found as a digest
   --progress                 show progress on stderr even when it is not a terminal
   -h, --help                 show this help
 `;
@@ -75,6 +76,7 @@ export function lintCommand(argv: string[], io: CliIO, version: string): number 
     glossary: { type: 'string', multiple: true },
     locale: { type: 'string' },
     'digests-only': { type: 'boolean' },
+    'all-markdown': { type: 'boolean' },
     progress: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -116,17 +118,23 @@ export function lintCommand(argv: string[], io: CliIO, version: string): number 
     config.problems.push(...glossaryResolverFor(resolver).resolve(target.abs, config.glossaries).problems.filter(p => p.file !== BUILTIN_GLOSSARY));
     for (const p of config.problems) configProblems.set(`${p.file}\0${p.problems.map(x => x.message).join()}`, p);
     if (config.problems.length) continue;
-    if ((!target.explicit || values['digests-only']) && !isDigest(target, source.text, resolver, config.files, config.sources, io.cwd)) continue;
+    if ((!target.explicit || values['digests-only']) && !values['all-markdown'] && !isDigestTarget(target, source.text, resolver, config, io.cwd)) continue;
     const fileLocale = (values.locale as Locale | undefined) ?? config.locale ?? locale;
     const lint = (text: string) => lintText(text, target.abs, {
       resolver, locale: fileLocale, overrides,
       onRuleError: (rule, err) => io.stderr(t(locale, 'rule-failed', { rule, file: target.display, error: (err as Error)?.stack ?? String(err) }) + '\n'),
     });
-    if (!values.fix && !values['fix-dry-run']) {
-      linted.push({ target, source, outcome: lint(source.text) });
+    const first = lint(source.text);
+    // Glossary files (from configuration or --glossary) are read while linting: their problems come back here.
+    if (first.config.problems.length) {
+      for (const p of first.config.problems) configProblems.set(`${p.file}\0${p.problems.map(x => x.message).join()}`, p);
       continue;
     }
-    const r = fixAll(source.text, lint);
+    if (!values.fix && !values['fix-dry-run']) {
+      linted.push({ target, source, outcome: first });
+      continue;
+    }
+    const r = fixAll(source.text, lint, first);
     linted.push({ target, source, outcome: r.outcome });
     if (r.text === source.text) continue;
     const fixed = { text: keepLineEndings(source.text, r.text), bom: source.bom };
@@ -164,17 +172,4 @@ function write(target: Target, source: SourceText, locale: Locale): void {
   try { writeAtomic(target.abs, source); } catch (e) {
     throw new UsageError(t(locale, 'cannot-write', { file: target.display, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
   }
-}
-
-/** Digest detection for folder/glob results: config "files" globs (relative to the config naming them) or front matter. */
-function isDigest(target: Target, text: string, resolver: ConfigResolver, files: string[] | undefined, sources: string[], cwd: string): boolean {
-  let base = cwd;
-  if (files) {
-    const owner = [...sources].reverse().find(f => resolver.readConfig(f).value?.files);
-    if (owner) base = path.dirname(owner);
-  }
-  let rel = path.relative(base, target.abs);
-  // Outside the base (`lint ..`): match the whole path, which "**/"-globs (the defaults) still do.
-  if (rel.startsWith('..') || path.isAbsolute(rel)) rel = target.abs.slice(path.parse(target.abs).root.length);
-  return isDigestFile(slash(rel), text, files ?? DEFAULT_DIGEST_GLOBS);
 }
