@@ -66,6 +66,8 @@ const TRICKY = [
   '# a\n[ref] and [^1]\n# b\n[ref]: http://a\n[^1]: note\n',
   '# a\n\t# tab-indented\n#\tb\n#\n##\n####### seven\n',
   '---\n# a\n',
+  // An unclosed front matter fence changes how later lines parse (a micromark-extension-frontmatter quirk).
+  '---\ntitle: x\n# h\n-\r--\n# b\n',
   '',
   '#',
   '# only\n',
@@ -131,7 +133,8 @@ describe('incremental parsing', () => {
     }
 
     it(`${docs.length} documents, 200 runs of up to 4 edits`, function () {
-      this.timeout(120000);
+      const runs = Number(process.env.INCREMENTAL_RUNS) || 200;
+      this.timeout(Math.max(120000, runs * 1000));
       fc.assert(fc.property(fc.nat(docs.length - 1), fc.boolean(), fc.array(edit, { minLength: 1, maxLength: 4 }), (d, bom, edits) => {
         const p = new IncrementalParser();
         let text = (bom ? '\uFEFF' : '') + docs[d];
@@ -140,7 +143,7 @@ describe('incremental parsing', () => {
           text = apply(text, e);
           assertSame(p, text);
         }
-      }), { numRuns: Number(process.env.INCREMENTAL_RUNS) || 200 });
+      }), { numRuns: runs });
     });
   });
 });

@@ -29,6 +29,8 @@ interface Entry {
   end: Point;
   /** The chunk holds a link or footnote definition somewhere. */
   definitions: boolean;
+  /** The nodes as last placed in a document, at this offset and line. */
+  placed?: { start: number; line: number; nodes: RootContent[] };
 }
 
 export interface IncrementalStats {
@@ -43,37 +45,77 @@ const SENTINEL = '#';
 
 export class IncrementalParser {
   private cache = new Map<string, Entry>();
+  private last: { text: string; root: Root } | null = null;
   /** Counters of the last parse, for logs, tests and the benchmark. */
   stats: IncrementalStats = { chunks: 0, parsed: 0, reused: 0, merges: 0, fullParse: false };
 
-  /** Parses `text` as parseMarkdown would, reusing the chunks of earlier calls. */
+  /**
+   * Parses `text` as parseMarkdown would, reusing the chunks of earlier calls. Treat the tree as
+   * read-only: unchanged chunks share their nodes with the trees of earlier calls.
+   */
   parse(text: string): Root {
+    const steps = this.steps(text);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /**
+   * The same parse in slices of about `sliceMs`, yielding to the event loop between them so a
+   * language server stays responsive on a big document; resolves undefined as soon as
+   * `cancelled()` says the text is stale.
+   */
+  async parseAsync(text: string, cancelled: () => boolean = () => false, sliceMs = 20): Promise<Root | undefined> {
+    const steps = this.steps(text);
+    let t0 = performance.now();
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      if (performance.now() - t0 > sliceMs) {
+        await new Promise(resolve => setImmediate(resolve));
+        if (cancelled()) return undefined;
+        t0 = performance.now();
+      }
+    }
+  }
+
+  /** Drops every cached chunk (e.g. when the document closes). */
+  clear(): void {
+    this.cache.clear();
+    this.last = null;
+  }
+
+  /** The parse, yielding after each chunk it had to parse afresh. */
+  private *steps(text: string): Generator<void, Root> {
+    if (this.last?.text === text) return this.last.root;
     const next = new Map<string, Entry>();
     const stats: IncrementalStats = { chunks: 0, parsed: 0, reused: 0, merges: 0, fullParse: false };
     this.stats = stats;
     const cuts = headingCandidates(text);
-    const get = (start: number, end: number, last: boolean): Entry => {
-      const chunk = text.slice(start, end);
-      const key = last ? chunk : chunk + '\0';
-      let e = next.get(key) ?? this.cache.get(key);
-      if (e) stats.reused++;
-      else { e = parseChunk(chunk, last); stats.parsed++; }
-      next.set(key, e);
-      return e;
-    };
-
     const pieces: { start: number; line: number; entry: Entry }[] = [];
     let start = 0, scanned = 0, lineAtScanned = 0;
     for (let i = 0; i <= cuts.length; i++) {
       const last = i === cuts.length;
       const end = last ? text.length : cuts[i];
-      const entry = get(start, end, last);
+      const chunk = text.slice(start, end);
+      const key = last ? chunk : chunk + '\0';
+      let entry = next.get(key) ?? this.cache.get(key);
+      const fresh = !entry;
+      if (entry) stats.reused++;
+      else { entry = parseChunk(chunk, last); stats.parsed++; }
+      next.set(key, entry);
+      if (fresh) yield;
       if (!entry.ok) { stats.merges++; continue; }
-      // A chunk after the first must open with its heading (it always does: ATX beats tables).
-      if (start > 0 && !(entry.children[0]?.type === 'heading' && entry.children[0].position?.start.offset === 0)) {
-        return this.full(text, next, stats);
+      // A chunk after the first must open with its heading (it always does: ATX beats tables),
+      // and a definition anywhere changes references everywhere: both need the whole text.
+      const opensWithHeading = entry.children[0]?.type === 'heading' && entry.children[0].position?.start.offset === 0;
+      if ((start > 0 && !opensWithHeading) || entry.definitions) {
+        this.cache = next;
+        stats.fullParse = true;
+        stats.chunks = 1;
+        return this.remember(text, parseMarkdown(text));
       }
-      if (entry.definitions) return this.full(text, next, stats);
       if (start > scanned) { lineAtScanned += countLines(text, scanned, start); scanned = start; }
       pieces.push({ start, line: lineAtScanned, entry });
       start = end;
@@ -82,9 +124,12 @@ export class IncrementalParser {
     stats.chunks = pieces.length;
 
     const children: RootContent[] = [];
-    for (const p of pieces) {
-      // The first chunk is never moved: its nodes are reused as they are.
-      for (const c of p.entry.children) children.push(p.start === 0 ? c : shifted(c, p.start, p.line));
+    for (const { start, line, entry } of pieces) {
+      // Nodes already placed at this offset and line are reused; moved chunks get moved copies.
+      if (!entry.placed || entry.placed.start !== start || entry.placed.line !== line) {
+        entry.placed = { start, line, nodes: start === 0 ? entry.children : entry.children.map(c => shifted(c, start, line)) };
+      }
+      for (const c of entry.placed.nodes) children.push(c);
     }
     const lastPiece = pieces[pieces.length - 1];
     const root: Root = { type: 'root', children };
@@ -92,19 +137,12 @@ export class IncrementalParser {
       start: { line: 1, column: 1, offset: text.charCodeAt(0) === 0xfeff ? 1 : 0 },
       end: shiftPoint(lastPiece.entry.end, lastPiece.start, lastPiece.line),
     };
+    return this.remember(text, root);
+  }
+
+  private remember(text: string, root: Root): Root {
+    this.last = { text, root };
     return root;
-  }
-
-  /** Drops every cached chunk (e.g. when the document closes). */
-  clear(): void {
-    this.cache.clear();
-  }
-
-  private full(text: string, next: Map<string, Entry>, stats: IncrementalStats): Root {
-    this.cache = next;
-    stats.fullParse = true;
-    stats.chunks = 1;
-    return parseMarkdown(text);
   }
 }
 

@@ -17,12 +17,14 @@ export function headingCandidates(text: string): number[] {
   let minCut = 0;
 
   if (/^---[ \t]*(?:\r\n|\r|\n)/.test(text.slice(i, i + 64))) {
-    // Front matter: no cut before the closing fence; none at all if there is no closing fence
-    // (then there is no front matter and ordinary cutting applies).
+    // Front matter: no cut before the closing fence. Without a closing fence there is no front
+    // matter, but the failed attempt leaves micromark-extension-frontmatter (2.0) in a state
+    // that changes how later lines parse (`-` then `--` becomes a heading), so no cuts at all.
     const close = /(?:\r\n|\r|\n)---[ \t]*(?=\r\n|\r|\n|$)/g;
     close.lastIndex = i + 3;
     const m = close.exec(text);
-    if (m) minCut = m.index + m[0].length;
+    if (!m) return [];
+    minCut = m.index + m[0].length;
   }
 
   while (i < text.length) {
