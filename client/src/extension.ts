@@ -38,7 +38,10 @@ async function runServerCommand(command: string): Promise<void> {
   await client.sendRequest('workspace/executeCommand', { command, arguments: [editor.document.uri.toString()] });
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: () => LanguageClient | undefined }> {
+/** The extension's API: the language client, and the preview's rendered HTML (a hook for the e2e suite). */
+export interface PaperDigestApi { client: () => LanguageClient | undefined; previewHtml: () => string | undefined }
+
+export async function activate(context: vscode.ExtensionContext): Promise<PaperDigestApi> {
   output = vscode.window.createOutputChannel('Paper Digest');
   client = createClient(context);
   context.subscriptions.push(
@@ -53,10 +56,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     vscode.commands.registerCommand(ClientCommands.renumber, () => runServerCommand(ServerCommands.renumber)),
     vscode.commands.registerCommand(ClientCommands.showOutput, () => output.show(true)),
   );
-  registerPreview(context, () => client);
+  const preview = registerPreview(context, () => client);
   registerStatus(context, () => client);
   await client.start();
-  return { client: () => client };
+  return { client: () => client, previewHtml: () => preview.renderedHtml() };
 }
 
 export async function deactivate(): Promise<void> {

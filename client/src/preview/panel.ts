@@ -45,10 +45,15 @@ export class PreviewPanel implements vscode.Disposable {
   private listeners: vscode.Disposable[] = [];
   /** The editor line we last scrolled to on the preview's behalf (not echoed back). */
   private echoLine: number | undefined;
+  /** What the page was last given and whether its script said 'ready': read by the e2e suite through the extension's API. */
+  private shown: { html: string | undefined; ready: boolean } = { html: undefined, ready: false };
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly client: () => LanguageClient | undefined) {}
 
   get document(): vscode.Uri | undefined { return this.panel ? this.uri : undefined; }
+
+  /** Test hook (the extension's API): the HTML the open preview shows, once its page script has run. */
+  renderedHtml(): string | undefined { return this.panel && this.shown.ready ? this.shown.html : undefined; }
 
   async open(uri: vscode.Uri | undefined = vscode.window.activeTextEditor?.document.uri): Promise<void> {
     if (!uri) return;
@@ -70,6 +75,7 @@ export class PreviewPanel implements vscode.Disposable {
       localResourceRoots: [docFolder, ...folders],
     });
     this.panel = panel;
+    this.shown = { html: initial?.html, ready: false };
     panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'icon.png');
     const media = (f: string) => fs.readFileSync(vscode.Uri.joinPath(this.context.extensionUri, 'media', f).fsPath, 'utf8');
     panel.webview.html = previewPageHtml({
@@ -124,6 +130,7 @@ export class PreviewPanel implements vscode.Disposable {
   private post(content: PreviewContent): void {
     if (content.uri === this.uri?.toString() && content.version < this.version) return;
     this.version = content.version;
+    this.shown.html = content.html;
     void this.panel?.webview.postMessage({ type: 'update', content });
   }
 
@@ -152,7 +159,7 @@ export class PreviewPanel implements vscode.Disposable {
   private async onMessage(m: PageMessage): Promise<void> {
     if (!this.uri) return;
     switch (m.type) {
-      case 'ready': return this.refresh();
+      case 'ready': this.shown.ready = true; return this.refresh();
       case 'reveal': {
         const doc = await vscode.workspace.openTextDocument(this.uri);
         const column = this.editorFor(this.uri)?.viewColumn ?? vscode.ViewColumn.One;
