@@ -13,6 +13,7 @@ import { URI } from 'vscode-uri';
 import {
   ConfigResolver, nodeFileReader, lintText, isDigestFile, normaliseLocale, type Locale, type FileProblems,
 } from './engine';
+import { IncrementalParser } from './engine/incremental';
 import { DEFAULT_SETTINGS, FIX_ALL_KIND, SETTINGS_SECTION, ServerCommands, type Settings } from './protocol';
 import type { Analysis, ServerContext } from './features/context';
 import { analysisDiagnostics, uriToPath } from './features/diagnostics';
@@ -23,6 +24,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const resolver = new ConfigResolver(nodeFileReader(fs));
   const analyses = new Map<string, Analysis>();
   const timers = new Map<string, NodeJS.Timeout>();
+  /** One incremental parser per open document: an edit re-parses only the chunk it touched. */
+  const parsers = new Map<string, IncrementalParser>();
+  const parserFor = (uri: string): IncrementalParser => {
+    let p = parsers.get(uri);
+    if (!p) parsers.set(uri, (p = new IncrementalParser()));
+    return p;
+  };
   /** Config/profile files we published problems for, so fixed ones get cleared. */
   const problemFiles = new Set<string>();
   let settings: Settings = { ...DEFAULT_SETTINGS };
@@ -51,8 +59,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const filePath = uriToPath(uri);
     const text = doc.getText();
     const t0 = performance.now();
+    const parser = parserFor(uri);
+    const root = parser.parse(text);
     const outcome = lintText(text, filePath, {
-      resolver, locale: locale(),
+      resolver, locale: locale(), root,
       overrides: {
         profile: settings.profile || undefined,
         rules: settings.rules as never,
@@ -63,7 +73,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     });
     const a: Analysis = { uri, version: doc.version, filePath, text, outcome };
     analyses.set(uri, a);
-    log(`checked ${path.basename(filePath)} v${doc.version} in ${(performance.now() - t0).toFixed(1)} ms: ${outcome.result.findings.length} findings`);
+    const { parsed, chunks, fullParse } = parser.stats;
+    log(`checked ${path.basename(filePath)} v${doc.version} in ${(performance.now() - t0).toFixed(1)} ms (${fullParse ? 'full parse' : `parsed ${parsed} of ${chunks} chunks`}): ${outcome.result.findings.length} findings`);
     publishConfigProblems(outcome.config.problems);
     return a;
   }
@@ -101,9 +112,29 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   function schedule(uri: string): void {
     clearTimeout(timers.get(uri));
-    const delay = Math.max(0, settings.onTypeDelay);
+    const delay = Math.max(0, Number(settings.onTypeDelay) || 0);
     // Stale work is cancelled by replacing the timer; the check itself reads the latest version.
-    timers.set(uri, setTimeout(() => { timers.delete(uri); validate(uri); }, delay));
+    timers.set(uri, setTimeout(() => { timers.delete(uri); void validateSoon(uri); }, delay));
+  }
+
+  /**
+   * onType checking: parse the changed chunks in slices that yield to the message loop (a big
+   * first parse never blocks it for long), drop the work as soon as a newer version arrives,
+   * then check the cached tree.
+   */
+  async function validateSoon(uri: string): Promise<void> {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    if (isDigest(doc)) {
+      try {
+        const root = await parserFor(uri).parseAsync(doc.getText(), () => documents.get(uri)?.version !== version);
+        if (!root) return;
+      } catch (e) {
+        log(`parse failed for ${uri}: ${(e as Error)?.stack ?? e}`);
+      }
+    }
+    if (documents.get(uri)?.version === version) validate(uri);
   }
 
   function revalidateAll(): void {
@@ -162,7 +193,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     revalidateAll();
   });
 
-  documents.onDidOpen(e => validate(e.document.uri));
+  documents.onDidOpen(e => void validateSoon(e.document.uri));
   documents.onDidSave(e => validate(e.document.uri));
   documents.onDidChangeContent(e => {
     analyses.delete(e.document.uri);
@@ -170,6 +201,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
   documents.onDidClose(e => {
     clearTimeout(timers.get(e.document.uri));
+    parsers.delete(e.document.uri);
     analyses.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
