@@ -1,0 +1,83 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { DidChangeTextDocumentNotification, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { TestClient } from '../test/support/lsp-client';
+import { median } from './stats';
+
+/**
+ * The language server as an editor sees it: dist/server.js over stdio, settings run: onType,
+ * onTypeDelay: 0. Measures start-up (spawn → initialize result, a proxy for "activation to
+ * server ready": the VS Code client adds only its own activation), the first check on open,
+ * and didChange → publishDiagnostics after a one-character edit.
+ */
+export interface LspFigures { startupMs: number; openMs: number; changeMs: number; peakRssMb: number | null; findings: number }
+
+const WS = path.join(os.tmpdir(), 'paper-digest-bench');
+
+export async function serverStartup(runs: number): Promise<number> {
+  fs.mkdirSync(WS, { recursive: true });
+  const times: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const t0 = performance.now();
+    const c = new TestClient();
+    await c.initialize(WS, { settings: { run: 'onType', onTypeDelay: 0 } });
+    if (i > 0) times.push(performance.now() - t0);
+    await c.stop();
+  }
+  return median(times);
+}
+
+/** Where a one-character edit goes: inside a prose line near the middle, not at a line start. */
+export function middleEdit(text: string): number {
+  let at = text.indexOf('\n', text.length >> 1) + 1;
+  while (at > 0 && at < text.length && !/^[\uac00-\ud7a3]/.test(text.slice(at, at + 1))) at = text.indexOf('\n', at) + 1;
+  return at > 0 ? at + 3 : text.length >> 1;
+}
+
+export async function serverLatency(name: string, text: string, runs: number): Promise<LspFigures> {
+  fs.mkdirSync(WS, { recursive: true });
+  const c = new TestClient();
+  const t0 = performance.now();
+  await c.initialize(WS, { settings: { run: 'onType', onTypeDelay: 0 } });
+  const startupMs = performance.now() - t0;
+  const uri = `file://${WS}/${name}.digest.md`;
+  let version = 1;
+  const wait = (v: number): Promise<PublishDiagnosticsParams> => new Promise((resolve, reject) => {
+    const again = (): void => {
+      c.nextDiagnostics(uri, 120000).then(p => (p.version === undefined || p.version >= v ? resolve(p) : again()), reject);
+    };
+    again();
+  });
+  const o0 = performance.now();
+  const opened = wait(1);
+  await c.open(uri, text, 'markdown', 1);
+  const first = await opened;
+  const openMs = performance.now() - o0;
+
+  const at = middleEdit(text);
+  const lines = text.slice(0, at).split(/\r\n|\r|\n/);
+  const pos = { line: lines.length - 1, character: lines[lines.length - 1].length };
+  const times: number[] = [];
+  for (let i = -1; i < runs * 2; i++) {
+    // Insert a character, then delete it again: every edit is a real one-character change.
+    const insert = (i & 1) !== 0;
+    const change = insert
+      ? { range: { start: pos, end: pos }, text: 'ㄱ' }
+      : { range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: '' };
+    if (i === -1) { version++; const done = wait(version); await c.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range: { start: pos, end: pos }, text: 'ㄱ' }] }); await done; continue; }
+    version++;
+    const done = wait(version);
+    const s = performance.now();
+    await c.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [change] });
+    await done;
+    times.push(performance.now() - s);
+  }
+  let peakRssMb: number | null = null;
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${c.proc.pid}/status`, 'utf8'));
+    if (m) peakRssMb = Number(m[1]) / 1024;
+  } catch { /* not Linux */ }
+  await c.stop();
+  return { startupMs, openMs, changeMs: median(times), peakRssMb, findings: first.diagnostics.length };
+}
