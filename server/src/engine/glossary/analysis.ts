@@ -71,7 +71,8 @@ export function analyse(digest: Digest, glossary: CompiledGlossary): GlossaryAna
     const t = run.text;
     const ko = glossary.ko.scan(t, i => koStartOk(t, i), () => true).map(m => ({ ...m, run: r }));
     a.ko.push(...ko);
-    a.en.push(...glossary.en.scan(t, i => enStartOk(t, i), j => enEndOk(t, j)).map(m => ({ ...m, run: r })));
+    // A regular plural ("latent spaces") matches too; irregular ones are listed in enVariants.
+    a.en.push(...glossary.en.scan(t, i => enStartOk(t, i), j => enEndOk(t, j) || (t[j] === 's' && enEndOk(t, j + 1))).map(m => ({ ...m, run: r })));
     a.pairs.push(...findPairs(run, r, ko, glossary));
     for (const m of t.matchAll(ABBR_TOKEN)) {
       const s = m[0];

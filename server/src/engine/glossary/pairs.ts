@@ -150,7 +150,7 @@ export function findPairs(run: TextRun, runIndex: number, koHits: TrieMatch<KoFo
       const [t0, t1] = types;
       let en: Piece | undefined, abbr: Piece | undefined, form: PairForm;
       if (t0 === 'abbr' && ps.length === 1) { abbr = ps[0]; form = 'ko-abbr'; }
-      else if (t0 === 'en' || (t0 === 'abbr' && t1 === 'abbr')) {
+      else if (t0 === 'en') {
         en = ps[0]; form = 'ko-en';
         if (t1 === 'abbr') abbr = ps[1];
         else if (t1 === 'en') return undefined; // "(DINO, SigLIP)": a list, not a pair
