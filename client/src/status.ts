@@ -6,22 +6,11 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ClientCommands, DocumentStatusRequest, type DocumentStatus } from '../../server/src/protocol';
+import { treatAsDigestEdit } from './treat-as-digest';
 
 /** Context key for menus (the editor-title preview button): the active editor is a digest. */
 export const IS_DIGEST_CONTEXT = 'paperDigest.isDigest';
 const REFRESH_DELAY_MS = 400;
-
-/** The edit that opts a file in: a front matter key, added to existing front matter or as new front matter. */
-export function treatAsDigestEdit(text: string, eol: string): { offset: number; insert: string } | null {
-  const fm = /^(\uFEFF?)---[ \t]*(\r?\n)([\s\S]*?)(\r?\n)(---|\.\.\.)[ \t]*(\r?\n|$)/.exec(text);
-  if (fm) {
-    if (/^paper-digest:\s*(true|yes)\s*$/m.test(fm[3])) return null;
-    const start = fm[1].length + 3 + fm[2].length;
-    return { offset: start, insert: `paper-digest: true${fm[2]}` };
-  }
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  return { offset: bom, insert: `---${eol}paper-digest: true${eol}---${eol}${eol}` };
-}
 
 export function registerStatus(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
   const item = vscode.window.createStatusBarItem('paperDigest.status', vscode.StatusBarAlignment.Right, 100);
@@ -77,7 +66,7 @@ export function registerStatus(context: vscode.ExtensionContext, client: () => L
       const edit = treatAsDigestEdit(doc.getText(), doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n');
       if (!edit) return;
       const we = new vscode.WorkspaceEdit();
-      we.insert(target, doc.positionAt(edit.offset), edit.insert);
+      we.replace(target, new vscode.Range(doc.positionAt(edit.start), doc.positionAt(edit.end)), edit.text);
       await vscode.workspace.applyEdit(we);
       later();
     }),

@@ -8,6 +8,11 @@ import { previewPageHtml, contentSecurityPolicy } from '../../client/src/preview
 import type { PreviewContent } from '../../server/src/protocol';
 import { FIXTURES, ROOT } from '../support/paths';
 
+// Callbacks passed to page.evaluate/waitForFunction run in the page, where these exist (the
+// project's TypeScript lib has no DOM; declared here, module-scoped, for those callbacks only).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const window: any, document: any;
+
 const CHROMIUM = process.env.PAPER_DIGEST_CHROMIUM ?? '/usr/bin/chromium';
 const REQUIRED = process.env.PAPER_DIGEST_E2E_REQUIRED === '1';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

@@ -1,0 +1,62 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { frontMatterOptIn, isDigestFile, parseMarkdown } from '../../server/src/engine';
+import { treatAsDigestEdit } from '../../client/src/treat-as-digest';
+import { ROOT } from '../support/paths';
+
+const apply = (text: string, e: { start: number; end: number; text: string }) => text.slice(0, e.start) + e.text + text.slice(e.end);
+
+// Client logic that does not need VS Code: the opt-in edit, and the localisation bundles.
+describe('client: Treat This File as a Digest, l10n bundles', () => {
+  const cases: [string, string][] = [
+    ['no front matter', '목차:\n1. 섹션\n\n### 1. 섹션\n'],
+    ['front matter with other keys', '---\ntitle: 주간 다이제스트\n---\n\n본문\n'],
+    ['empty front matter', '---\n---\n본문\n'],
+    ['paper-digest: false', '---\ntitle: x\npaper-digest: false\n---\n본문\n'],
+    ['CRLF and a BOM', '\uFEFF---\r\ntitle: x\r\n---\r\n본문\r\n'],
+    ['CRLF, no front matter', '본문\r\n\r\n둘째\r\n'],
+  ];
+  for (const [name, text] of cases) {
+    it(`opts a file in: ${name}`, () => {
+      assert.strictEqual(frontMatterOptIn(text), null);
+      const eol = text.includes('\r\n') ? '\r\n' : '\n';
+      const after = apply(text, treatAsDigestEdit(text, eol)!);
+      assert.strictEqual(frontMatterOptIn(after), true, JSON.stringify(after));
+      assert.ok(isDigestFile('notes/readme.md', after, []));
+      assert.strictEqual(parseMarkdown(after).children[0].type, 'yaml', 'still one front matter block');
+      if (eol === '\r\n') assert.doesNotMatch(after.replace(/\r\n/g, ''), /\n/, 'keeps CRLF');
+      assert.strictEqual(treatAsDigestEdit(after, eol), null, 'a second run changes nothing');
+    });
+  }
+
+  it('has a Korean translation for every runtime string of the client (vscode.l10n.t)', () => {
+    const bundle = JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.ko.json'), 'utf8')) as Record<string, string>;
+    const used = new Set<string>();
+    const walk = (d: string) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        const p = path.join(d, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (p.endsWith('.ts')) for (const m of fs.readFileSync(p, 'utf8').matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) used.add(m[1].replace(/\\(.)/g, '$1'));
+      }
+    };
+    walk(path.join(ROOT, 'client', 'src'));
+    assert.ok(used.size >= 10);
+    const missing = [...used].filter(s => !(s in bundle));
+    assert.deepStrictEqual(missing, [], 'add these to l10n/bundle.l10n.ko.json');
+    for (const s of used) {
+      const holes = (x: string) => (x.match(/\{\d+\}|\$\([a-z-]+\)/g) ?? []).sort();
+      assert.deepStrictEqual(holes(bundle[s]), holes(s), `placeholders and icons of "${s}"`);
+    }
+  });
+
+  it('has every %key% of package.json in package.nls.json and package.nls.ko.json', () => {
+    const pkg = fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8');
+    const keys = [...pkg.matchAll(/"%([^%"]+)%"/g)].map(m => m[1]);
+    assert.ok(keys.includes('command.openPreview') && keys.includes('command.treatAsDigest'));
+    for (const f of ['package.nls.json', 'package.nls.ko.json']) {
+      const nls = JSON.parse(fs.readFileSync(path.join(ROOT, f), 'utf8')) as Record<string, string>;
+      assert.deepStrictEqual(keys.filter(k => !(k in nls)), [], f);
+    }
+  });
+});
