@@ -2,7 +2,7 @@ import * as path from 'path';
 import * as fs from 'fs';
 import {
   ConfigResolver, nodeFileReader, lintText, toJsonDiagnostic, formatProblem, ruleById,
-  DEFAULT_DIGEST_GLOBS, SEVERITIES, type FileProblems, type LintOutcome, type Locale, type RuleLevel, type RuleSetting,
+  DEFAULT_DIGEST_GLOBS, SEVERITIES, type FileProblems, type Finding, type LintOutcome, type LineIndex, type Locale, type RuleLevel, type RuleSetting,
 } from '../../engine';
 import { glossaryResolverFor, BUILTIN_GLOSSARY } from '../../engine';
 import { parseCommandArgs } from '../args';
@@ -61,7 +61,9 @@ export function parseRuleFlags(specs: string[], locale: Locale): Record<string, 
   return out;
 }
 
-interface Linted { target: Target; source: SourceText; outcome: LintOutcome }
+/** What is kept of a checked file until the report: findings and positions, not the parsed tree (memory on big runs). */
+interface Linted { target: Target; findings: Finding[]; lineIndex: LineIndex }
+const keep = (target: Target, o: LintOutcome): Linted => ({ target, findings: o.result.findings, lineIndex: o.result.lineIndex });
 
 export function lintCommand(argv: string[], io: CliIO, version: string): number {
   const { values, positionals } = parseCommandArgs(argv, {
@@ -131,11 +133,11 @@ export function lintCommand(argv: string[], io: CliIO, version: string): number 
       continue;
     }
     if (!values.fix && !values['fix-dry-run']) {
-      linted.push({ target, source, outcome: first });
+      linted.push(keep(target, first));
       continue;
     }
     const r = fixAll(source.text, lint, first);
-    linted.push({ target, source, outcome: r.outcome });
+    linted.push(keep(target, r.outcome));
     if (r.text === source.text) continue;
     const fixed = { text: keepLineEndings(source.text, r.text), bom: source.bom };
     if (values.fix) write(target, fixed, locale);
@@ -150,8 +152,7 @@ export function lintCommand(argv: string[], io: CliIO, version: string): number 
     return EXIT_USAGE;
   }
 
-  const reports: FileReport[] = linted.map(({ target, outcome }) => {
-    const { findings, lineIndex } = outcome.result;
+  const reports: FileReport[] = linted.map(({ target, findings, lineIndex }) => {
     const kept = values.quiet ? findings.filter(f => f.severity === 'error') : findings;
     return { path: target.display, findings: kept, lineIndex, diagnostics: kept.map(f => toJsonDiagnostic(f, lineIndex)) };
   });
