@@ -21,17 +21,22 @@ export interface CompiledGlossary {
 
 const HANGUL = /\p{Script=Hangul}/u;
 export const isHangul = (ch: string | undefined): boolean => !!ch && HANGUL.test(ch);
-const WORDCHAR = /[A-Za-z0-9]/;
 
 /** Korean has no \b: a term starts at the text's start or after whitespace/punctuation; anything (a particle) may follow. */
 export function koStartOk(text: string, i: number): boolean {
-  return i === 0 || /[\s\p{P}\p{S}\uFFFC]/u.test(text[i - 1]);
+  if (i === 0) return true;
+  const c = text.charCodeAt(i - 1);
+  // Fast paths: Hangul syllables and ASCII letters/digits are never a boundary; ASCII space and punctuation always are.
+  if ((c >= 0xac00 && c <= 0xd7a3) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return false;
+  if (c < 128) return true;
+  return /[\s\p{P}\p{S}\uFFFC]/u.test(text[i - 1]);
 }
+const isWordCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 export function enStartOk(text: string, i: number): boolean {
-  return i === 0 || !WORDCHAR.test(text[i - 1]);
+  return i === 0 || !isWordCode(text.charCodeAt(i - 1));
 }
 export function enEndOk(text: string, j: number): boolean {
-  return j >= text.length || !WORDCHAR.test(text[j]);
+  return j >= text.length || !isWordCode(text.charCodeAt(j));
 }
 
 const foldEn = (ch: string) => (ch === '-' || ch === '‐' || ch === '–' || ch === '_' ? ' ' : ch.toLowerCase());
@@ -78,7 +83,7 @@ export function compileGlossary(layers: GlossaryLayer[]): CompiledGlossary {
     for (const a of layer.data.knownAbbreviations ?? []) known.add(a);
   }
   const entries = [...byEnKey.values()];
-  const ko = new Trie<KoForm>(foldKo), en = new Trie<SourcedEntry>(foldEn);
+  const ko = new Trie<KoForm>(foldKo, t => t), en = new Trie<SourcedEntry>(foldEn, t => t.toLowerCase().replace(/[-‐–_]/g, ' '));
   const byEn = new Map<string, SourcedEntry>(), byKo = new Map<string, KoForm>(), byAbbr = new Map<string, SourcedEntry>();
   // Avoided spellings first, so that a form which is another entry's preferred term wins.
   for (const kind of ['avoid', 'variant', 'ko'] as const) {

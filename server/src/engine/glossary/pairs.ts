@@ -131,7 +131,8 @@ const initial = (s: string) => s.replace(/^\P{Script=Latin}+/u, '')[0]?.normaliz
 export function findPairs(run: TextRun, runIndex: number, koHits: TrieMatch<KoForm>[], g: CompiledGlossary): Pair[] {
   const text = run.text;
   const pairs: Pair[] = [];
-  const hitEndingAt = (q: number) => koHits.find(h => h.end === q);
+  const byEnd = new Map(koHits.map(h => [h.end, h]));
+  const hitEndingAt = (q: number) => byEnd.get(q);
   for (let p = text.indexOf('('); p >= 0; p = text.indexOf('(', p + 1)) {
     let k = p + 1;
     while (k < text.length && k - p < 160 && !'()\n'.includes(text[k])) k++;
@@ -141,6 +142,7 @@ export function findPairs(run: TextRun, runIndex: number, koHits: TrieMatch<KoFo
     const q = space ? p - 1 : p;
     const prev = text[q - 1];
     if (!prev || /\s/.test(prev)) continue;
+    if (!isHangul(prev) && !/[\p{Script=Latin}0-9]/u.test(prev)) continue;
     const ps = parts(text, p + 1, k);
     const types = ps.map(x => partType(x.text, g));
     if (types.some(t => t === null)) continue;

@@ -14,7 +14,19 @@ export class Trie<T> {
   private root: Node<T> = { next: new Map() };
   size = 0;
 
-  constructor(private fold: (ch: string) => string) {}
+  /**
+   * `fold` maps one character of a key; `foldText`, when given, folds a whole text at once to
+   * a string of the same length (much faster than per character), else `fold` is used per char.
+   */
+  constructor(private fold: (ch: string) => string, private foldText?: (text: string) => string) {}
+
+  private prepared(text: string): { t: string; fold: (ch: string) => string } {
+    if (this.foldText) {
+      const t = this.foldText(text);
+      if (t.length === text.length) return { t, fold: ch => ch };
+    }
+    return { t: text, fold: this.fold };
+  }
 
   normalise(key: string): string {
     let out = '';
@@ -39,7 +51,7 @@ export class Trie<T> {
   }
 
   /** The longest key starting at `i` whose end satisfies `endOk`. */
-  longestAt(text: string, i: number, endOk: (end: number) => boolean): TrieMatch<T> | undefined {
+  longestAt(text: string, i: number, endOk: (end: number) => boolean, fold = this.fold): TrieMatch<T> | undefined {
     let n: Node<T> | undefined = this.root;
     let best: TrieMatch<T> | undefined;
     let j = i;
@@ -49,7 +61,7 @@ export class Trie<T> {
       if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
         while (j + step < text.length && /[ \t\n\r]/.test(text[j + step])) step++;
         ch = ' ';
-      } else ch = this.fold(ch);
+      } else ch = fold(ch);
       n = n.next.get(ch);
       j += step;
       if (n?.value !== undefined && ch !== ' ' && endOk(j)) best = { start: i, end: j, value: n.value };
@@ -60,9 +72,10 @@ export class Trie<T> {
   /** Leftmost-longest, non-overlapping matches at positions where `startOk` holds. */
   scan(text: string, startOk: (i: number) => boolean, endOk: (end: number) => boolean): TrieMatch<T>[] {
     const out: TrieMatch<T>[] = [];
-    for (let i = 0; i < text.length;) {
-      const first = this.root.next.get(this.fold(text[i]));
-      const m = first && startOk(i) ? this.longestAt(text, i, endOk) : undefined;
+    const { t, fold } = this.prepared(text);
+    const first = this.root.next;
+    for (let i = 0; i < t.length;) {
+      const m = startOk(i) && first.has(fold(t[i])) ? this.longestAt(t, i, endOk, fold) : undefined;
       if (m) { out.push(m); i = m.end; } else i++;
     }
     return out;
