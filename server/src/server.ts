@@ -13,6 +13,7 @@ import { URI } from 'vscode-uri';
 import {
   ConfigResolver, nodeFileReader, lintText, isDigestFile, normaliseLocale, type Locale, type FileProblems,
 } from './engine';
+import { glossaryResolverFor } from './engine/glossary';
 import { IncrementalParser } from './engine/incremental';
 import { DEFAULT_SETTINGS, FIX_ALL_KIND, SETTINGS_SECTION, ServerCommands, type Settings } from './protocol';
 import type { Analysis, ServerContext } from './features/context';
@@ -189,7 +190,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.onDidChangeWatchedFiles(params => {
-    for (const c of params.changes) resolver.invalidate(uriToPath(c.uri));
+    for (const c of params.changes) { resolver.invalidate(uriToPath(c.uri)); glossaryResolverFor(resolver).invalidate(uriToPath(c.uri)); }
     revalidateAll();
   });
 

@@ -8,6 +8,9 @@ import { registerSymbols } from './symbols';
 import { registerFolding } from './folding';
 import { registerCompletionHub, COMPLETION_TRIGGERS } from './completion-hub';
 import { registerStructureCompletion } from './structure-completion';
+import { registerGlossaryCompletion } from './completion';
+import { registerHover } from './hover';
+import { registerDefinition } from './definition';
 
 /**
  * Every LSP feature of the server: a module under features/ registers its handlers here and
@@ -17,6 +20,8 @@ export const featureCapabilities: ServerCapabilities = {
   documentSymbolProvider: true,
   foldingRangeProvider: true,
   completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+  hoverProvider: true,
+  definitionProvider: true,
 };
 
 export function registerFeatures(ctx: ServerContext): void {
@@ -28,4 +33,7 @@ export function registerFeatures(ctx: ServerContext): void {
   registerFolding(ctx);
   registerCompletionHub(ctx);
   registerStructureCompletion(ctx);
+  registerGlossaryCompletion(ctx);
+  registerHover(ctx);
+  registerDefinition(ctx);
 }

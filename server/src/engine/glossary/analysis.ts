@@ -94,17 +94,58 @@ export function spanOf(a: GlossaryAnalysis, run: number, start: number, end: num
  */
 export function scopeKey(a: GlossaryAnalysis, run: number, scope: GlossarySettings['firstUseScope'], withKind = true): string {
   const r = a.runs[run];
-  const o = r.block.start;
-  let key = 'doc';
-  if (scope !== 'document') {
-    const si = a.digest.sections.findIndex(s => o >= s.span.start && o <= s.span.end);
-    key = si >= 0 ? `s${si}` : 'pre';
-    if (scope === 'paper') {
-      const pi = a.digest.papers.findIndex(p => p.heading && o >= p.span.start && o <= p.span.end);
-      if (pi >= 0) key = `p${pi}`;
-    }
-  }
+  const key = scopeOfOffset(a, r.block.start, scope);
   return withKind ? `${key}:${r.kind}` : key;
 }
 
 export { isAbbrLike };
+
+/** The run holding a source offset, by binary search over the runs' blocks. */
+export function runAt(a: GlossaryAnalysis, offset: number): number {
+  let lo = 0, hi = a.runs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1, b = a.runs[mid].block;
+    if (offset < b.start) hi = mid - 1; else if (offset > b.end) lo = mid + 1; else return mid;
+  }
+  return -1;
+}
+
+export interface TermAt { entry: SourcedEntry; span: Span; via: 'ko' | 'en' | 'abbr' }
+
+/** The glossary term (Korean, English or abbreviation) under a source offset, for hover and definition. */
+export function termAt(a: GlossaryAnalysis, offset: number): TermAt | undefined {
+  const r = runAt(a, offset);
+  if (r < 0) return undefined;
+  const run = a.runs[r];
+  const inside = (start: number, end: number) => { const s = runSpan(run, start, end); return offset >= s.start && offset <= s.end ? s : undefined; };
+  for (const h of a.ko) if (h.run === r) { const s = inside(h.start, h.end); if (s) return { entry: h.value.entry, span: s, via: 'ko' }; }
+  for (const h of a.en) if (h.run === r) { const s = inside(h.start, h.end); if (s) return { entry: h.value, span: s, via: 'en' }; }
+  for (const t of a.abbrs) if (t.run === r) {
+    const entry = a.glossary.byAbbr.get(t.text) ?? a.glossary.byAbbr.get(t.text.replace(/s$/, ''));
+    const s = entry && inside(t.start, t.end);
+    if (entry && s) return { entry, span: s, via: 'abbr' };
+  }
+  return undefined;
+}
+
+/** Has this entry been mentioned in Korean before `offset` in the scope of `offset` (for completion)? */
+export function mentionedBefore(a: GlossaryAnalysis, entry: SourcedEntry, offset: number, kind: 'heading' | 'body', scope: GlossarySettings['firstUseScope'], skip?: Span): boolean {
+  const here = scopeOfOffset(a, offset, scope);
+  return a.ko.some(h => {
+    if (h.value.entry !== entry || a.runs[h.run].kind !== kind) return false;
+    const s = runSpan(a.runs[h.run], h.start, h.end);
+    if (s.start >= offset || (skip && s.start < skip.end && skip.start < s.end)) return false;
+    return scopeOfOffset(a, s.start, scope) === here;
+  });
+}
+
+function scopeOfOffset(a: GlossaryAnalysis, o: number, scope: GlossarySettings['firstUseScope']): string {
+  if (scope === 'document') return 'doc';
+  const si = a.digest.sections.findIndex(s => o >= s.span.start && o <= s.span.end);
+  let key = si >= 0 ? `s${si}` : 'pre';
+  if (scope === 'paper') {
+    const pi = a.digest.papers.findIndex(p => p.heading && o >= p.span.start && o <= p.span.end);
+    if (pi >= 0) key = `p${pi}`;
+  }
+  return key;
+}

@@ -1,0 +1,48 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { addEntryEdits, message, WORKSPACE_GLOSSARY, type Finding } from '../engine';
+import type { Analysis, ServerContext } from './context';
+
+/**
+ * The workspace glossary for a document: the nearest existing `.paper-digest/glossary.json`,
+ * else a new one beside the nearest `.paperdigestrc.json`, else in the document's folder.
+ */
+export function workspaceGlossaryPath(a: Analysis): string {
+  const found = a.outcome.glossary.files.filter(f => f.endsWith(WORKSPACE_GLOSSARY)).pop();
+  if (found) return found;
+  const config = a.outcome.config.sources[a.outcome.config.sources.length - 1];
+  return path.join(path.dirname(config ?? a.filePath), WORKSPACE_GLOSSARY);
+}
+
+/**
+ * "Add 'ko ↔ en' to the workspace glossary" for a term-unknown-pair finding: a WorkspaceEdit
+ * that creates `.paper-digest/glossary.json` when needed and inserts the entry keeping the
+ * file's formatting (the open editor's text wins over the disk's).
+ */
+export function glossaryActions(ctx: ServerContext, a: Analysis, f: Finding, diagnostic: Diagnostic): CodeAction[] {
+  const add = f.data?.addToGlossary as { ko: string; en: string; abbr?: string } | undefined;
+  if (!add) return [];
+  const file = workspaceGlossaryPath(a);
+  const uri = URI.file(file).toString();
+  const open = ctx.documents.get(uri);
+  let text: string | undefined = open?.getText();
+  if (text === undefined) { try { text = fs.readFileSync(file, 'utf8'); } catch { text = undefined; } }
+  const r = addEntryEdits(text, add);
+  const doc = TextDocument.create(uri, 'json', 0, text ?? '');
+  const edits = r.edits.map(e => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.text }));
+  return [{
+    title: message(ctx.locale(), 'glossary/add', { ko: add.ko, en: add.en }),
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: {
+      documentChanges: [
+        ...(text === undefined ? [{ kind: 'create' as const, uri, options: { ignoreIfExists: true } }] : []),
+        { textDocument: { uri, version: open?.version ?? null }, edits },
+      ],
+    },
+  }];
+}
+
