@@ -3,6 +3,7 @@ import { LineIndex, type Finding, type OffsetEdit } from '../engine';
 import { FIX_ALL_KIND } from '../protocol';
 import type { Analysis, ServerContext } from './context';
 import { toDiagnostic } from './diagnostics';
+import { glossaryActions } from './glossary-actions';
 
 export function toTextEdits(index: LineIndex, edits: OffsetEdit[]): TextEdit[] {
   return edits.map(e => ({ range: index.range(e), newText: e.text }));
@@ -48,6 +49,7 @@ export function registerCodeActions(ctx: ServerContext): void {
           isPreferred: i === 0 && fix.safe,
           edit: { changes: { [a.uri]: toTextEdits(lineIndex, fix.edits) } },
         }));
+        actions.push(...glossaryActions(ctx, a, f, diagnostic));
       }
     }
     if (wantsFixAll) {
