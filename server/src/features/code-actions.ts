@@ -1,31 +1,16 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
-import { LineIndex, type Finding, type OffsetEdit } from '../engine';
+import { LineIndex, type OffsetEdit } from '../engine';
+import { fixAllEdits } from '../engine/fix-all';
 import { FIX_ALL_KIND } from '../protocol';
 import type { Analysis, ServerContext } from './context';
 import { toDiagnostic } from './diagnostics';
 import { glossaryActions } from './glossary-actions';
 
+// The fix-all set is computed by the engine (the CLI's --fix uses the same); re-exported for callers here.
+export { fixAllEdits };
+
 export function toTextEdits(index: LineIndex, edits: OffsetEdit[]): TextEdit[] {
   return edits.map(e => ({ range: index.range(e), newText: e.text }));
-}
-
-/** All safe fixes that do not overlap, in document order: the "fix all" set. */
-export function fixAllEdits(findings: Finding[]): OffsetEdit[] {
-  const chosen: OffsetEdit[] = [];
-  const taken: { start: number; end: number }[] = [];
-  const seen = new Set<string>();
-  for (const f of findings) {
-    const fix = f.fixes.find(x => x.safe);
-    if (!fix) continue;
-    const key = JSON.stringify(fix.edits);
-    if (seen.has(key)) continue; // several findings often share one fix (renumber, TOC rewrite)
-    const overlaps = fix.edits.some(e => taken.some(t => e.start < t.end && t.start < e.end || (e.start === e.end && e.start > t.start && e.start < t.end)));
-    if (overlaps) continue;
-    seen.add(key);
-    chosen.push(...fix.edits);
-    taken.push(...fix.edits.map(e => ({ start: e.start, end: e.end })));
-  }
-  return chosen;
 }
 
 export function registerCodeActions(ctx: ServerContext): void {
