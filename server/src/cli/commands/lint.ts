@@ -4,7 +4,6 @@ import {
   ConfigResolver, nodeFileReader, lintText, toJsonDiagnostic, formatProblem, ruleById,
   DEFAULT_DIGEST_GLOBS, SEVERITIES, type FileProblems, type Finding, type LintOutcome, type LineIndex, type Locale, type RuleLevel, type RuleSetting,
 } from '../../engine';
-import { glossaryResolverFor, BUILTIN_GLOSSARY } from '../../engine';
 import { parseCommandArgs } from '../args';
 import { cliLocale, t, slash, UsageError, EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, type CliIO } from '../io';
 import { collectTargets, isDigestTarget, type Target } from '../targets';
@@ -117,7 +116,6 @@ export function lintCommand(argv: string[], io: CliIO, version: string): number 
       throw new UsageError(t(locale, 'cannot-read', { file: target.display, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
     }
     const config = resolver.resolve(target.abs, overrides);
-    config.problems.push(...glossaryResolverFor(resolver).resolve(target.abs, config.glossaries).problems.filter(p => p.file !== BUILTIN_GLOSSARY));
     for (const p of config.problems) configProblems.set(`${p.file}\0${p.problems.map(x => x.message).join()}`, p);
     if (config.problems.length) continue;
     if ((!target.explicit || values['digests-only']) && !values['all-markdown'] && !isDigestTarget(target, source.text, resolver, config, io.cwd)) continue;
