@@ -36,7 +36,7 @@ export function blockInsertion(ctx: RuleContext, paper: Paper, spec: BlockSpec):
   const prev = [...paper.blocks].reverse().find(b => order.indexOf(b.spec.id) < rank);
   const content = paper.nodes.filter(n => n.type !== 'thematicBreak' && n.type !== 'definition');
   const lastContent = content[content.length - 1];
-  const anchor = prev ? Math.max(prev.span.end, lastContent && startOf(lastContent) >= prev.span.start ? endOf(lastContent) : prev.span.end) : lastContent ? endOf(lastContent) : paper.heading!.span.end;
+  const anchor = prev ? Math.max(prev.span.end, lastContent && startOf(lastContent) >= prev.span.start ? endOf(lastContent) : prev.span.end) : lastContent ? endOf(lastContent) : paper.heading ? paper.heading.span.end : paper.span.end;
   return { offset: anchor, text: ctx.eol + ctx.eol + skeleton, where: prev ? 'where-after' : 'where-end', other: prev?.spec.label };
 }
 
