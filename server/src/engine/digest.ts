@@ -149,6 +149,13 @@ function strongLead(p: Paragraph): Strong | undefined {
 function tocItems(list: List, text: string): TocItem[] {
   return list.children.map((item: ListItem) => {
     const span = { start: startOf(item), end: endOf(item) };
+    // "- 1. 제목" is a bullet holding a one-item ordered list: read it as the item "1. 제목".
+    const inner = item.children[0];
+    if (inner?.type === 'list' && inner.ordered && inner.children.length === 1 && item.children.length === 1) {
+      const [only] = tocItems(inner, text);
+      const n = inner.start ?? 1;
+      return { ...only, span, number: [n], numberSpan: { start: startOf(inner), end: startOf(inner) + String(n).length + 1 } };
+    }
     const para = item.children.find(c => c.type === 'paragraph') as Paragraph | undefined;
     const titleSpan = para ? { start: startOf(para), end: endOf(para) } : span;
     let title = para ? toString(para).trim() : '';
