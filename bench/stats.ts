@@ -5,10 +5,13 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-export function timeSync(runs: number, f: (i: number) => void, before?: (i: number) => void): number {
+/** `warm: false` skips the warm-up (big inputs measured after the code is already hot). */
+export function timeSync(runs: number, f: (i: number) => void, before?: (i: number) => void, warm = true): number {
   const times: number[] = [];
-  before?.(-1);
-  f(-1); // warm-up
+  if (warm) {
+    before?.(-1);
+    f(-1);
+  }
   for (let i = 0; i < runs; i++) {
     before?.(i);
     const t0 = performance.now();

@@ -132,8 +132,8 @@ describe('incremental parsing', () => {
       return text.slice(0, at) + e.ins + text.slice(Math.min(text.length, at + del));
     }
 
-    it(`${docs.length} documents, 200 runs of up to 4 edits`, function () {
-      const runs = Number(process.env.INCREMENTAL_RUNS) || 200;
+    const runs = Number(process.env.INCREMENTAL_RUNS) || 200;
+    it(`${docs.length} documents, ${runs} runs of up to 4 edits (INCREMENTAL_RUNS=n for more)`, function () {
       this.timeout(Math.max(120000, runs * 1000));
       fc.assert(fc.property(fc.nat(docs.length - 1), fc.boolean(), fc.array(edit, { minLength: 1, maxLength: 4 }), (d, bom, edits) => {
         const p = new IncrementalParser();
