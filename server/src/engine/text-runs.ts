@@ -20,6 +20,8 @@ export interface TextRun {
   kind: 'heading' | 'body';
   /** Span of the block (paragraph, heading, cell) the run comes from. */
   block: Span;
+  /** Run-text ranges of link texts (a parenthesis holding only a link is not a term pair). */
+  links: { start: number; end: number }[];
 }
 
 /** Source offset where the run character at `i` starts. */
@@ -48,7 +50,7 @@ export function textRuns(root: Root, source: string, exclude: Span[] = []): Text
     const s = startOf(node);
     if (exclude.some(x => s >= x.start && s < x.end)) continue;
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
-      const run: TextRun = { text: '', offsets: [], kind: node.type === 'heading' ? 'heading' : 'body', block: { start: s, end: endOf(node) } };
+      const run: TextRun = { text: '', offsets: [], kind: node.type === 'heading' ? 'heading' : 'body', block: { start: s, end: endOf(node) }, links: [] };
       flatten(node.children as PhrasingContent[], source, run);
       run.offsets.push(node.children.length ? endOf(node.children[node.children.length - 1]) : endOf(node));
       maskInline(run);
@@ -75,7 +77,11 @@ function flatten(children: PhrasingContent[], source: string, run: TextRun): voi
         // An autolink or a bare URL shows its destination as its text: that is a URL, not prose.
         const t = c.children.length === 1 && c.children[0].type === 'text' ? c.children[0].value : '';
         if (t && (t === c.url || c.url.endsWith(t) || /^(https?:|www\.|mailto:)/i.test(t))) push(run, OPAQUE, startOf(c));
-        else flatten(c.children, source, run);
+        else {
+          const from = run.text.length;
+          flatten(c.children, source, run);
+          run.links.push({ start: from, end: run.text.length });
+        }
         break;
       }
       case 'break': push(run, '\n', startOf(c)); break;

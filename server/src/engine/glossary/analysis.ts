@@ -76,7 +76,8 @@ export function analyse(digest: Digest, glossary: CompiledGlossary): GlossaryAna
     a.pairs.push(...findPairs(run, r, ko, glossary));
     for (const m of t.matchAll(ABBR_TOKEN)) {
       const s = m[0];
-      const allCaps = /^[A-Z0-9-]+s?$/.test(s) && (s.match(/[A-Z]/g)?.length ?? 0) >= 2 && !/^[A-Z0-9]+-[0-9]+$/.test(s);
+      // Model names with a size or version part (GPT-OSS-120B, LLAMA-2) are names, not abbreviations.
+      const allCaps = /^[A-Z0-9-]+s?$/.test(s) && (s.match(/[A-Z]/g)?.length ?? 0) >= 2 && !/-\d/.test(s);
       if (allCaps || glossary.byAbbr.has(s) || (/s$/.test(s) && glossary.byAbbr.has(s.slice(0, -1)))) a.abbrs.push({ run: r, start: m.index!, end: m.index! + s.length, text: s });
     }
   });

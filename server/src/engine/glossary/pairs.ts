@@ -45,6 +45,10 @@ const NOT_A_PAIR_EN = /^(e\.g|i\.e|cf|etc|see|vs|fig|figure|table|tab|eq|equatio
 /** A word ending in a particle or conjunction is not part of the noun before "(" (except the first). */
 const PARTICLE_END = /(의|은|는|을|를|에|에서|에게|와|로|으로|및|등|또는|처럼|보다|까지|부터|하는|되는|위한|대한|통한|의한|관한|인한|향한|..[한된인])$/;
 const WORD_BREAK = /[\s\p{P}\p{S}\uFFFC]/u;
+/** Words that open a noun phrase without being part of the term: "이 쓰레기통(Null Sink)". */
+const DETERMINERS = new Set(['이', '그', '저', '이런', '그런', '저런', '이러한', '그러한', '해당', '각', '모든', '어떤', '다른', '새로운', '기존', '기존의']);
+/** A verb or adverb before "(" ("재구성하는(Dynamics)") glosses a description, not a term. */
+const VERB_END = /(..는|하는|되는|하고|않고|리고|지고|하며|가며|으며|하여|해서|한다|된다|했다|하게|적으로|스럽게|하기|시키는|도록|해라|하라)$/;
 
 export function isAbbrLike(s: string, g: CompiledGlossary): boolean {
   if (g.byAbbr.has(s) || g.known.has(s)) return true;
@@ -61,7 +65,9 @@ function partType(s: string, g: CompiledGlossary): PartType | null {
     const hangul = s.match(/\p{Script=Hangul}/gu)?.length ?? 0;
     return hangul >= 2 && /^[\p{Script=Hangul}A-Za-z0-9 \-·'’]+$/u.test(s) ? 'ko' : null;
   }
-  if (!/^\p{Script=Latin}[\p{Script=Latin}0-9 \-'’&+/]*$/u.test(s) || NOT_A_PAIR_EN.test(s)) return null;
+  // No slashes ("SFT/RLHF" lists alternatives), no single letters ("질문(A)" labels an item).
+  // No "+" ("RNN+Attention" lists parts).
+  if (!/^\p{Script=Latin}[\p{Script=Latin}0-9 \-'’&]*$/u.test(s) || NOT_A_PAIR_EN.test(s) || s.length < 2) return null;
   const words = s.split(/\s+/);
   if (words.length > 8 || words.some(w => /^\d+$/.test(w))) return null;
   return words.length === 1 && isAbbrLike(s, g) ? 'abbr' : 'en';
@@ -100,7 +106,9 @@ export function wordsBefore(text: string, q: number, n: number): Piece | undefin
     let j = i;
     while (j > 0 && inWord(text, j - 1)) j--;
     if (j === i) break;
-    if (words > 0 && PARTICLE_END.test(text.slice(j, i))) break;
+    const word = text.slice(j, i);
+    if (words === 0 && VERB_END.test(word)) return undefined;
+    if (words > 0 && (PARTICLE_END.test(word) || DETERMINERS.has(word))) break;
     start = j; words++;
     if (j > 0 && (text[j - 1] === ' ' || text[j - 1] === '\t')) { i = j - 1; while (i > 0 && text[i - 1] === ' ') i--; } else break;
   }
@@ -112,7 +120,7 @@ function latinBefore(text: string, q: number): Piece | undefined {
   let i = q, start = q, words = 0;
   while (i > 0 && words < 6) {
     let j = i;
-    while (j > 0 && /[\p{Script=Latin}0-9\-'’&+/.]/u.test(text[j - 1])) j--;
+    while (j > 0 && /[\p{Script=Latin}0-9\-'’&+.]/u.test(text[j - 1])) j--;
     if (j === i || !/\p{Script=Latin}/u.test(text.slice(j, i))) break;
     start = j; words++;
     if (j > 0 && text[j - 1] === ' ' && j > 1 && /[\p{Script=Latin}0-9]/u.test(text[j - 2])) i = j - 1; else break;
@@ -138,6 +146,8 @@ export function findPairs(run: TextRun, runIndex: number, koHits: TrieMatch<KoFo
     while (k < text.length && k - p < 160 && !'()\n'.includes(text[k])) k++;
     if (text[k] !== ')') continue;
     if (text.slice(p + 1, k).includes(OPAQUE)) continue;
+    // "dreambooth ([링크](https://…))": a link in parentheses is a reference, not a pair.
+    if (run.links.some(l => l.start <= p + 1 && l.end >= k) || run.links.some(l => l.start === p + 1)) continue;
     const space = text[p - 1] === ' ' && p > 1 && !/\s/.test(text[p - 2]);
     const q = space ? p - 1 : p;
     const prev = text[q - 1];
@@ -146,6 +156,8 @@ export function findPairs(run: TextRun, runIndex: number, koHits: TrieMatch<KoFo
     const ps = parts(text, p + 1, k);
     const types = ps.map(x => partType(x.text, g));
     if (types.some(t => t === null)) continue;
+    // An article starts a title ("결과 (The Output)"), unless an abbreviation follows ("(The Wide Diffusion Head, DiTDH)").
+    if (ps.length === 1 && /^(the|a|an) /i.test(ps[0].text)) continue;
     const base = { run: runIndex, open: p, close: k, space };
 
     const koFirst = (): Pair | undefined => {
@@ -175,6 +187,8 @@ export function findPairs(run: TextRun, runIndex: number, koHits: TrieMatch<KoFo
     if (!/[\p{Script=Latin}0-9]/u.test(prev)) continue;
     const latin = latinBefore(text, q);
     if (!latin) continue;
+    // "FPS(높을수록 좋음)", "correspondence(수렴한 경우)": a remark about the English, not its translation.
+    if (types[0] === 'ko' && /(음|함|됨|경우|때)$/.test(ps[0].text)) continue;
     if (types[0] === 'ko') {
       // English first: "Diffusion Transformers(확산 트랜스포머)", "LCO-EMB(언어 중심 옴니모달 임베딩)".
       const inner = ps[0];

@@ -24,6 +24,14 @@ export function enCovers(g: CompiledGlossary, en: string, entry: SourcedEntry): 
   return keys.some(k => forms.some(f => wordContains(k, f) || wordContains(k, f.replace(/s$/, ''))));
 }
 
+/** "Reconstruct" for reconstruction, "Latent" for latent space: a shortened or inflected original, not another term. */
+function sharesStem(a: string, b: string): boolean {
+  const stems = (s: string) => normEn(s).split(' ').filter(w => w.length >= 4).map(w => w.slice(0, 5));
+  const sb = new Set(stems(b));
+  return stems(a).some(x => sb.has(x));
+}
+
+const countWords = (s: string) => s.trim().split(/\s+/).length;
 const sameAbbr = (a: string, b: string | undefined) => !!b && (a === b || a === b + 's');
 
 export function verdict(g: CompiledGlossary, pair: Pair): Verdict {
@@ -32,6 +40,11 @@ export function verdict(g: CompiledGlossary, pair: Pair): Verdict {
   if (E) {
     if (H && H.value.entry === E) return { kind: 'ok', entry: E };
     if (H && pair.en && enCovers(g, pair.en.text, H.value.entry)) return { kind: 'ok', entry: H.value.entry };
+    // Korean after English ("Router (똑똑한 스위치)") or beside an abbreviation only ("천재(LLM)") is
+    // usually an explanation, not a translation: a mismatch only when it is another glossary term.
+    if (!H && (pair.form === 'en-ko' || pair.form === 'ko-abbr')) return { kind: 'unknown' };
+    // A Korean gloss shorter than the English ("내용(Hidden State)") is an explanation, not a rendering.
+    if (!H && countWords(pair.ko!.text) < countWords(E.ko)) return { kind: 'unknown' };
     const piece = H && pair.form !== 'en-ko' ? { start: H.start, end: H.end, text: pair.ko!.text.slice(H.start - pair.ko!.start) } : pair.ko!;
     return { kind: 'mismatch-ko', entry: E, piece };
   }
@@ -41,6 +54,8 @@ export function verdict(g: CompiledGlossary, pair: Pair): Verdict {
   // A longer Korean compound around the term ("잠재 확산 모델(...)") is a different, unknown term.
   if (pair.form !== 'en-ko' && pair.ko!.start < H.start) return { kind: 'unknown' };
   if (enCovers(g, pair.en.text, entry)) return { kind: 'ok', entry };
+  // A single capitalised word is often a name or a metaphor ("아키텍처(Mamba)", "챗봇(Generation)").
+  if (pair.form !== 'ko-en' || sharesStem(pair.en.text, entry.en) || /^[A-Z][^\s-]*$/.test(pair.en.text)) return { kind: 'unknown' };
   return { kind: 'mismatch-en', entry, piece: pair.en };
 }
 

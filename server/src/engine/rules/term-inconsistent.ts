@@ -32,8 +32,11 @@ export const termInconsistent: Rule = {
       if (!pair.ko) continue;
       const v = verdict(g, pair);
       if (v.kind === 'mismatch-ko' || v.kind === 'mismatch-en') continue;
-      // Without English or a glossary entry, the Korean span of "한글(ABBR)" is only a guess.
-      if (pair.form === 'ko-abbr' && v.kind !== 'ok') continue;
+      // Without a glossary entry, only 한글(English) pairs compare: the Korean of "한글(ABBR)" is a guess,
+      // and Korean after English ("Search(연산량)") is usually an explanation, not a rendering.
+      if (v.kind !== 'ok' && pair.form !== 'ko-en') continue;
+      // One generic English word ("Scale", "Action") is glossed freely; compare multi-word terms only.
+      if (v.kind !== 'ok' && pair.en!.text.trim().split(/[\s-]+/).length < 2) continue;
       const run = a.runs[pair.run];
       const koText = v.kind === 'ok' && pair.koHit?.value.entry === v.entry ? pair.koHit.value.form : pair.ko.text;
       const koSpan = span(pair.run, pair.ko.start, pair.ko.end);
