@@ -4,7 +4,7 @@ import * as path from 'path';
 import { builtinProfile, checkText, parseMarkdown, buildDigest } from '../../server/src/engine';
 import { renderDigest, glossaryTermMarks, commonMarkRenders, CJK_BOLD_CLASS, TERM_CLASS } from '../../server/src/engine/render';
 import { analyse, envGlossary } from '../../server/src/engine/glossary';
-import { FIXTURES } from '../support/paths';
+import { FIXTURES, corpusFiles, hasCorpus } from '../support/paths';
 
 const profile = builtinProfile('weekly-digest-ko')!;
 const render = (text: string, opts: Parameters<typeof renderDigest>[1] = {}) => renderDigest(buildDigest(parseMarkdown(text), text, profile), opts);
@@ -128,5 +128,28 @@ describe('preview rendering (render.ts)', () => {
     render(text);
     renderDigest(digest, { terms: [{ span: { start: 100, end: 110 }, ko: 'a', en: 'b' }] });
     assert.strictEqual(JSON.stringify(digest.root), before);
+  });
+
+  it('renders real reviews from the corpus safely, with source lines on its headings', function () {
+    if (!hasCorpus()) this.skip();
+    this.timeout(120000);
+    let headings = 0;
+    // Every fourth file (a fixed sample, ~150 reviews) keeps the unit suite quick on a small machine.
+    for (const f of corpusFiles().filter((_, i) => i % 4 === 0)) {
+      const text = fs.readFileSync(f, 'utf8');
+      const { html } = render(text);
+      assert.doesNotMatch(html, /<(script|iframe|object|embed|style)\b|\shref="\s*(javascript|vbscript|data):|\son[a-z]+="/i, f);
+      const lines = text.split(/\r?\n|\r/);
+      for (const m of html.matchAll(/<h([1-6]) data-line="(\d+)"/g)) {
+        headings++;
+        // ATX headings start with #s on their line; setext headings have their underline below.
+        const src = lines[Number(m[2])];
+        let i = Number(m[2]);
+        const atx = /^\s*(>\s*)*([-*+]\s+|\d+[.)]\s+)?#/.test(src);
+        while (!atx && i + 1 < lines.length && lines[i + 1].trim() !== '' && !/^\s*(>\s*)*(=+|-+)\s*$/.test(lines[i + 1])) i++;
+        assert.ok(atx || /^\s*(>\s*)*(=+|-+)\s*$/.test(lines[i + 1] ?? ''), `${f}:${m[2]}: ${src}`);
+      }
+    }
+    assert.ok(headings > 300, `${headings} headings checked`);
   });
 });
