@@ -134,8 +134,8 @@ describe('preview rendering (render.ts)', () => {
     if (!hasCorpus()) this.skip();
     this.timeout(120000);
     let headings = 0;
-    // Every fourth file (a fixed sample, ~150 reviews) keeps the unit suite quick on a small machine.
-    for (const f of corpusFiles().filter((_, i) => i % 4 === 0)) {
+    // Every eighth file (a fixed sample, ~80 reviews) keeps the unit suite quick on a small machine.
+    for (const f of corpusFiles().filter((_, i) => i % 8 === 0)) {
       const text = fs.readFileSync(f, 'utf8');
       const { html } = render(text);
       assert.doesNotMatch(html, /<(script|iframe|object|embed|style)\b|\shref="\s*(javascript|vbscript|data):|\son[a-z]+="/i, f);
@@ -150,6 +150,6 @@ describe('preview rendering (render.ts)', () => {
         assert.ok(atx || /^\s*(>\s*)*(=+|-+)\s*$/.test(lines[i + 1] ?? ''), `${f}:${m[2]}: ${src}`);
       }
     }
-    assert.ok(headings > 300, `${headings} headings checked`);
+    assert.ok(headings > 150, `${headings} headings checked`);
   });
 });
