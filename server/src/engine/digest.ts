@@ -266,7 +266,8 @@ function readFrontMatter(node: Yaml): FrontMatter {
 function findBlocks(paper: Paper, profile: Profile, text: string): Block[] {
   const blocks: Block[] = [];
   let current: Block | null = null;
-  const minDepth = (profile.papers?.depth ?? 1) + 1;
+  // Under a paper heading blocks are deeper headings; a single-paper review may use any depth (`# 3. Method`).
+  const minDepth = profile.papers ? profile.papers.depth + 1 : 1;
   for (const node of paper.nodes) {
     const found = blockLabel(node, profile, minDepth, text);
     if (found) {
