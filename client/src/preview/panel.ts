@@ -59,7 +59,7 @@ export class PreviewPanel implements vscode.Disposable {
     if (!uri) return;
     const content = await this.request(uri);
     if (!this.panel) this.create(uri, content);
-    else this.panel.reveal(vscode.ViewColumn.Beside, true);
+    else this.panel.reveal(undefined, true);
     this.show(uri, content);
   }
 
