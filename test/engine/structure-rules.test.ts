@@ -64,6 +64,19 @@ describe('structure rules: numbering does not cascade, TOC pairs by title', () =
     assert.strictEqual(fixed, seed);
   });
 
+  it('the TOC rewrite keeps a bulleted TOC\'s bullets, and fills a label without a list', () => {
+    const text = '목차:\n- 1. LLM 발전\n- 2. 멀티모달\n\n### 1. LLM 발전\n\n#### 1.1. 논문\n\n### 2. 비전 언어 모델\n\n#### 2.1. 논문\n';
+    const r = check(text, ['toc-mismatch']);
+    assert.deepStrictEqual(r.findings.map(f => f.message), ['Unexpected table of contents title "멀티모달", expected "비전 언어 모델" (section 2)']);
+    const fixed = fixWith(text, r.findings[0]);
+    assert.ok(fixed.startsWith('목차:\n- 1. LLM 발전\n- 2. 비전 언어 모델\n\n###'));
+    assert.deepStrictEqual(check(fixed, ['toc-mismatch']).findings, []);
+    const bare = '목차:\n\n### 1. LLM 발전\n\n#### 1.1. 논문\n';
+    const n = check(bare, ['toc-mismatch', 'toc-missing']);
+    assert.deepStrictEqual(n.findings.map(f => f.rule), ['toc-mismatch']);
+    assert.deepStrictEqual(check(fixWith(bare, n.findings[0]), ['toc-mismatch', 'toc-missing']).findings, []);
+  });
+
   it('renumber fixes both numbering rules at once and leaves titles alone', () => {
     const text = seed.replace('### 2. 멀티모달', '### 5. 멀티모달').replace('#### 2.2. 멀티모달', '#### 2.7. 멀티모달');
     const r = check(text, ['section-numbering', 'paper-numbering']);

@@ -21,6 +21,7 @@
 import type { Rule, RuleContext } from './rule';
 import type { Section, TocItem } from '../digest';
 import { similarity } from '../similarity';
+import { tocLines } from '../toc';
 
 const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 
@@ -49,11 +50,9 @@ export function pairTocItems(items: TocItem[], sections: Section[]): Map<TocItem
 function rewrite(ctx: RuleContext): string | null {
   const list = ctx.digest.toc?.list;
   if (!list) return null;
+  // Items with links or formatting would lose them in a rewrite: then no automatic fix.
   const plain = list.items.every(it => !it.children.length && !/[\[\]`*_<]/.test(ctx.text.slice(it.titleSpan.start, it.titleSpan.end)));
-  if (!plain) return null;
-  const first = ctx.text.slice(list.span.start, list.items[0]?.span.end ?? list.span.end);
-  const bullet = list.ordered ? null : (/^[-*+]/.exec(first)?.[0] ?? '-');
-  return ctx.digest.sections.map((s, i) => (bullet ? `${bullet} ${i + 1}. ${s.heading.title}` : `${i + 1}. ${s.heading.title}`)).join(ctx.eol);
+  return plain ? tocLines(ctx.digest, ctx.eol) : null;
 }
 
 export const tocMismatch: Rule = {
@@ -69,7 +68,7 @@ export const tocMismatch: Rule = {
     const newList = rewrite(ctx);
     const fixes = () => (toc.list && newList !== null ? [{ messageId: 'fix', edits: [{ start: toc.list.span.start, end: toc.list.span.end, text: newList }] }] : []);
     if (!toc.list) {
-      ctx.report({ span: toc.labelSpan, messageId: 'no-list', fixes: [{ messageId: 'fix', edits: [{ start: toc.labelSpan.end, end: toc.labelSpan.end, text: ctx.eol + sections.map((s, i) => `${i + 1}. ${s.heading.title}`).join(ctx.eol) }] }] });
+      ctx.report({ span: toc.labelSpan, messageId: 'no-list', fixes: [{ messageId: 'fix', edits: [{ start: toc.labelSpan.end, end: toc.labelSpan.end, text: ctx.eol + ctx.eol + tocLines(ctx.digest, ctx.eol) }] }] });
       return;
     }
     const items = toc.list.items;
