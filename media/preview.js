@@ -19,6 +19,8 @@
   var state = vscode.getState() || {};
   var shown = { uri: '', version: -1 };
   var programmaticScroll = false;
+  /** Open/closed outline groups the user toggled, kept across updates (the outline is rebuilt each time). */
+  var folds = {};
 
   function safeJson(s) { try { return JSON.parse(s || 'null'); } catch (e) { return null; } }
   function el(tag, cls, text) {
@@ -33,6 +35,13 @@
     b.setAttribute('data-goto', String(line));
     b.setAttribute('data-character', String(character || 0));
     return b;
+  }
+
+  function foldable(cls, key, openByDefault) {
+    var d = el('details', cls);
+    d.open = Object.prototype.hasOwnProperty.call(folds, key) ? folds[key] : openByDefault;
+    d.addEventListener('toggle', function () { folds[key] = d.open; });
+    return d;
   }
 
   function findingList(findings) {
@@ -68,14 +77,16 @@
   }
 
   function renderOutline(o) {
+    var keepScroll = outline.scrollTop;
     outline.replaceChildren();
     if (!o) return;
     outline.appendChild(el('h2', 'pd-outline-title', strings.outline));
     var counts = el('p', 'pd-counts', strings.counts.replace('{papers}', o.counts.papers).replace('{findings}', o.counts.findings));
     outline.appendChild(counts);
     if (o.findings.length) {
-      var doc = el('section', 'pd-doc');
-      doc.appendChild(el('h3', '', strings.document));
+      // Findings outside any paper (intro, TOC, front matter): folded when there are many.
+      var doc = foldable('pd-doc', 'document', o.findings.length <= 5);
+      doc.appendChild(el('summary', 'pd-doc-title', strings.document + ' (' + o.findings.length + ')'));
       doc.appendChild(findingList(o.findings));
       outline.appendChild(doc);
     }
@@ -86,8 +97,7 @@
     }
     if (!o.sections.length && !o.papers.length) outline.appendChild(el('p', 'pd-empty', strings.noSections));
     o.sections.forEach(function (s) {
-      var d = el('details', 'pd-section');
-      d.open = true;
+      var d = foldable('pd-section', 'section:' + s.number + ' ' + s.title, true);
       var sum = el('summary');
       sum.appendChild(goto(s.number + '. ' + s.title, s.line, 0, 'pd-section-title'));
       d.appendChild(sum);
@@ -97,6 +107,7 @@
       d.appendChild(ul);
       outline.appendChild(d);
     });
+    outline.scrollTop = keepScroll;
   }
 
   function renderBanner(data) {

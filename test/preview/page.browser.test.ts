@@ -135,6 +135,15 @@ describe('preview page in headless Chromium (CSP, page script, outline)', functi
     assert.doesNotMatch(await page.evaluate(() => document.getElementById('pd-content')!.innerHTML), /stale/);
   });
 
+  it('keeps the sections the user folded folded across updates', async () => {
+    await page.locator('#pd-outline details.pd-section > summary').nth(1).click({ position: { x: 3, y: 6 } });
+    await page.waitForFunction(() => !document.querySelectorAll('#pd-outline details.pd-section')[1].open);
+    await page.evaluate(m => window.postMessage(m, '*'), { type: 'update', content: { ...initial, version: 5 } });
+    await page.waitForFunction(() => document.body.getAttribute('data-version') === '5');
+    const open = await page.evaluate(() => [...document.querySelectorAll('#pd-outline details.pd-section')].map((d: { open: boolean }) => d.open));
+    assert.deepStrictEqual(open, [true, false, true, true]);
+  });
+
   it('clicking an outline paper or finding asks the editor to reveal its line', async () => {
     const p13 = initial.outline.sections[0].papers[2];
     await page.click(`#pd-outline .pd-paper:nth-child(3) .pd-paper-title`);
