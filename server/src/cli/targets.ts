@@ -2,13 +2,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import picomatch from 'picomatch';
 import { isDigestFile, DEFAULT_DIGEST_GLOBS, type ConfigResolver, type Locale, type ResolvedConfig } from '../engine';
-import { Ignores } from './ignores';
+import { Ignores, walkMarkdown as walk } from '../engine/workspace-files';
 import { t, slash, UsageError } from './io';
 
 /** A file to consider: `explicit` when named on the command line (always linted unless --digests-only). */
 export interface Target { abs: string; display: string; explicit: boolean }
-
-export const MARKDOWN = /\.(md|markdown|mdx)$/i;
 
 /**
  * Expands the command line's files, folders and globs. Folders and globs yield Markdown files
@@ -55,19 +53,6 @@ export function collectTargets(args: string[], opts: { cwd: string; locale: Loca
 
 function statOrNull(p: string): fs.Stats | null {
   try { return fs.statSync(p); } catch { return null; }
-}
-
-/** Markdown files under `dir`, in a stable (sorted) order, skipping ignored files and folders. */
-function walk(dir: string, ignores: Ignores, visit: (file: string) => void): void {
-  let entries: fs.Dirent[];
-  try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return; }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    const p = path.join(dir, e.name);
-    const isDir = e.isDirectory() || (e.isSymbolicLink() && !!statOrNull(p)?.isDirectory());
-    if (ignores.isIgnored(p, isDir)) continue;
-    if (isDir) { if (!e.isSymbolicLink()) walk(p, ignores, visit); } else if (MARKDOWN.test(e.name)) visit(p);
-  }
 }
 
 /**

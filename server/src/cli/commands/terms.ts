@@ -1,15 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  ConfigResolver, nodeFileReader, formatProblem, parseMarkdown, buildDigest, builtinProfile, frontMatterOptIn, glossaryResolverFor,
-  LineIndex, BUILTIN_GLOSSARY, type FileProblems,
+  ConfigResolver, nodeFileReader, formatProblem, glossaryResolverFor, LineIndex, BUILTIN_GLOSSARY, type FileProblems,
 } from '../../engine';
 import { parseCommandArgs } from '../args';
 import { cliLocale, t, slash, UsageError, EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, type CliIO } from '../io';
 import { collectTargets, isDigestTarget } from '../targets';
 import { readSource } from '../files';
 import { createProgress } from '../progress';
-import { TermTable, termUses } from '../terms/aggregate';
+import { TermTable, textTermUses, lineLocator } from '../../engine/terms/aggregate';
 import { formatTermsJson, formatTermsStylish } from '../formatters/terms';
 
 export const TERMS_USAGE = `Usage: paper-digest terms [options] [PATH...]
@@ -71,11 +70,8 @@ export function termsCommand(argv: string[], io: CliIO): number {
     for (const p of found) problems.set(`${p.file}\0${p.problems.map(x => x.message).join()}`, p);
     if (found.length) continue;
     if ((!target.explicit || values['digests-only']) && !values['all-markdown'] && !isDigestTarget(target, text, resolver, config, io.cwd)) continue;
-    // As lintText does: front matter `profile: ID` picks the profile unless --profile says otherwise.
-    const fm = frontMatterOptIn(text);
-    const profile = typeof fm === 'string' && !values.profile ? builtinProfile(fm) ?? config.profile : config.profile;
-    const digest = buildDigest(parseMarkdown(text), text, profile);
-    table.add(target.display, new LineIndex(text), termUses(digest, glossary.glossary));
+    const uses = textTermUses(text, config.profile, glossary.glossary, !!values.profile);
+    table.add(target.display, uses, lineLocator(target.display, new LineIndex(text)));
   }
   progress.done();
   if (problems.size) {

@@ -1,6 +1,6 @@
 import { t } from '../io';
 import type { Locale } from '../../engine';
-import type { TermReport } from '../terms/aggregate';
+import type { TermReport } from '../../engine/terms/aggregate';
 
 export interface TermsResult { files: number; pairs: number; en: TermReport[]; ko: TermReport[] }
 

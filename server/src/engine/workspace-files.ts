@@ -1,6 +1,12 @@
+/**
+ * Finding Markdown files under a folder the way git would see them: shared by the CLI (folders
+ * and globs on the command line) and the language server (the workspace's digests).
+ */
 import * as fs from 'fs';
 import * as path from 'path';
 import ignore, { type Ignore } from 'ignore';
+
+export const MARKDOWN = /\.(md|markdown|mdx)$/i;
 
 export const IGNORE_FILES = ['.gitignore', '.paperdigestignore'];
 /** Never walked into, whatever the ignore files say. */
@@ -62,4 +68,28 @@ export class Ignores {
     this.rules.set(dir, ig);
     return ig;
   }
+}
+
+function statOrNull(p: string): fs.Stats | null {
+  try { return fs.statSync(p); } catch { return null; }
+}
+
+/**
+ * Markdown files under `dir`, in a stable (sorted) order, skipping ignored files and folders
+ * (symlinked folders are not followed). `visit` returns false to stop the walk; the result is
+ * false when it was stopped.
+ */
+export function walkMarkdown(dir: string, ignores: Ignores, visit: (file: string) => boolean | void): boolean {
+  let entries: fs.Dirent[];
+  try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return true; }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    const isDir = e.isDirectory() || (e.isSymbolicLink() && !!statOrNull(p)?.isDirectory());
+    if (ignores.isIgnored(p, isDir)) continue;
+    if (isDir) {
+      if (!e.isSymbolicLink() && !walkMarkdown(p, ignores, visit)) return false;
+    } else if (MARKDOWN.test(e.name) && visit(p) === false) return false;
+  }
+  return true;
 }

@@ -1,11 +1,19 @@
-import type { Digest } from '../../engine/digest';
-import type { LineIndex } from '../../engine/text';
-import type { Span } from '../../engine/types';
-import { analyse } from '../../engine/glossary/analysis';
-import { enKeys, normEn, normKo, type CompiledGlossary } from '../../engine/glossary/compile';
-import { verdict } from '../../engine/glossary/verdict';
-import { runSpan } from '../../engine/text-runs';
-import type { GlossaryEntry, GlossaryFile } from '../../engine/glossary/types';
+/**
+ * Term pairs across many digests (the CLI's `terms` report and the language server's opt-in
+ * workspace diagnostic): which English term is rendered more than one Korean way, and the reverse.
+ */
+import type { Digest } from '../digest';
+import type { LineIndex } from '../text';
+import type { Span } from '../types';
+import { analyse } from '../glossary/analysis';
+import { enKeys, normEn, normKo, type CompiledGlossary } from '../glossary/compile';
+import { verdict } from '../glossary/verdict';
+import { runSpan } from '../text-runs';
+import type { GlossaryEntry, GlossaryFile } from '../glossary/types';
+import { buildDigest } from '../digest';
+import { parseMarkdown } from '../parse';
+import { frontMatterOptIn } from '../detect';
+import { builtinProfile, type Profile } from '../profiles';
 
 /** One Korean↔English pair as written in a digest. */
 export interface TermUse { ko: string; en: string; abbr?: string; span: Span }
@@ -30,17 +38,34 @@ export function termUses(digest: Digest, glossary: CompiledGlossary): TermUse[] 
   return out;
 }
 
+/**
+ * The pairs of a digest's text, parsed with its profile chosen as lintText does: front matter
+ * `profile: ID` names it unless `profileFixed` (a --profile flag or setting said otherwise).
+ */
+export function textTermUses(text: string, profile: Profile, glossary: CompiledGlossary, profileFixed = false): TermUse[] {
+  const fm = frontMatterOptIn(text);
+  const p = typeof fm === 'string' && !profileFixed ? builtinProfile(fm) ?? profile : profile;
+  return termUses(buildDigest(parseMarkdown(text), text, p), glossary);
+}
+
 /** An English side worth comparing across files: a word of three letters or more, no numbers ("7B", "x", "11.5ms"). */
 const termLike = (en: string) => /\p{L}{3}/u.test(en) && !/\d/.test(en);
 
 /** Where a use is: the file as printed and a 0-based line and UTF-16 character (as in the lint JSON). */
 export interface UseLocation { path: string; line: number; character: number }
 
-export interface Rendering { text: string; count: number; locations: UseLocation[] }
-/** A term (English or Korean) with its renderings on the other side, most frequent first. */
-export interface TermReport { term: string; count: number; renderings: Rendering[] }
+/** Locations as the CLI prints them: `path` and the start of each use's span. */
+export const lineLocator = (path: string, lineIndex: LineIndex) => (u: TermUse): UseLocation => {
+  const pos = lineIndex.positionAt(u.span.start);
+  return { path, line: pos.line, character: pos.character };
+};
 
-interface Group { spellings: Map<string, number>; others: Map<string, { spellings: Map<string, number>; locations: UseLocation[] }>; abbrs: Map<string, number>; files: Set<string> }
+/** `L` is how a use's place is recorded: the CLI's UseLocation, or whatever an editor needs (uri and range). */
+export interface Rendering<L = UseLocation> { text: string; count: number; locations: L[] }
+/** A term (English or Korean) with its renderings on the other side, most frequent first. */
+export interface TermReport<L = UseLocation> { term: string; count: number; renderings: Rendering<L>[] }
+
+interface Group<L> { spellings: Map<string, number>; others: Map<string, { spellings: Map<string, number>; locations: L[] }>; abbrs: Map<string, number>; files: Set<string> }
 
 const enKey = (en: string) => enKeys(en).pop()!;
 const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
@@ -52,37 +77,37 @@ const top = (m: Map<string, number>) => [...m.entries()].sort((x, y) => y[1] - x
  * which Korean term stands for more than one English original. Korean is compared ignoring
  * spacing, English ignoring case, hyphens and plurals (the glossary engine's normalisation).
  */
-export class TermTable {
-  private byEn = new Map<string, Group>();
-  private byKo = new Map<string, Group>();
+export class TermTable<L = UseLocation> {
+  private byEn = new Map<string, Group<L>>();
+  private byKo = new Map<string, Group<L>>();
   files = 0;
   pairs = 0;
 
-  add(path: string, lineIndex: LineIndex, uses: TermUse[]): void {
+  /** The uses of one file (`file` names it, for the per-term file count); `locate` records where each use is. */
+  add(file: string, uses: TermUse[], locate: (u: TermUse) => L): void {
     this.files++;
     for (const u of uses) {
       this.pairs++;
-      const pos = lineIndex.positionAt(u.span.start);
-      const loc = { path, line: pos.line, character: pos.character };
-      this.addTo(this.byEn, enKey(u.en), u.en, normKo(u.ko), u.ko, loc, u.abbr);
-      this.addTo(this.byKo, normKo(u.ko), u.ko, enKey(u.en), u.en, loc);
+      const loc = locate(u);
+      this.addTo(this.byEn, enKey(u.en), u.en, normKo(u.ko), u.ko, file, loc, u.abbr);
+      this.addTo(this.byKo, normKo(u.ko), u.ko, enKey(u.en), u.en, file, loc);
     }
   }
 
-  private addTo(map: Map<string, Group>, key: string, spelling: string, otherKey: string, otherSpelling: string, loc: UseLocation, abbr?: string) {
+  private addTo(map: Map<string, Group<L>>, key: string, spelling: string, otherKey: string, otherSpelling: string, file: string, loc: L, abbr?: string) {
     let g = map.get(key);
     if (!g) { g = { spellings: new Map(), others: new Map(), abbrs: new Map(), files: new Set() }; map.set(key, g); }
     bump(g.spellings, spelling);
     if (abbr) bump(g.abbrs, abbr);
-    g.files.add(loc.path);
+    g.files.add(file);
     let o = g.others.get(otherKey);
     if (!o) { o = { spellings: new Map(), locations: [] }; g.others.set(otherKey, o); }
     bump(o.spellings, otherSpelling);
     o.locations.push(loc);
   }
 
-  private report(map: Map<string, Group>, onlyInconsistent: boolean): TermReport[] {
-    const out: TermReport[] = [];
+  private report(map: Map<string, Group<L>>, onlyInconsistent: boolean): TermReport<L>[] {
+    const out: TermReport<L>[] = [];
     for (const g of map.values()) {
       if (onlyInconsistent && g.others.size < 2) continue;
       const renderings = [...g.others.values()]
@@ -94,9 +119,9 @@ export class TermTable {
   }
 
   /** English terms rendered more than one Korean way. */
-  englishInconsistencies(): TermReport[] { return this.report(this.byEn, true); }
+  englishInconsistencies(): TermReport<L>[] { return this.report(this.byEn, true); }
   /** Korean terms given more than one English original. */
-  koreanInconsistencies(): TermReport[] { return this.report(this.byKo, true); }
+  koreanInconsistencies(): TermReport<L>[] { return this.report(this.byKo, true); }
 
   /**
    * A glossary draft (schemas/glossary.schema.json) from every pair found: one entry per English
