@@ -1,12 +1,13 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import { corpusFiles, hasCorpus } from '../support/paths';
-import { builtinProfile, checkText, rules } from '../../server/src/engine';
+import { builtinProfile, checkText } from '../../server/src/engine';
 
 // Real Korean paper reviews (none follows the digest template): every file checked under the
 // single-paper and the weekly profile, every rule on, without an exception and with every range,
 // related range and fix edit inside the document.
-const STRUCTURE = rules.filter(r => r.category === 'structure').map(r => r.id);
+// The structure half of the rule catalogue (spec section 5).
+const STRUCTURE = ['toc-missing', 'toc-mismatch', 'section-numbering', 'paper-numbering', 'heading-level', 'empty-section', 'block-missing', 'block-order', 'block-empty', 'resources-links', 'duplicate-paper', 'promo-content', 'cjk-emphasis'];
 
 describe('structure rules on the real corpus', function () {
   this.timeout(30 * 60 * 1000);
