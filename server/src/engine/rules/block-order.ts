@@ -16,7 +16,7 @@
  * No fix: moving blocks of prose is left to the author.
  */
 import type { Rule } from './rule';
-import type { Block } from '../digest';
+import { headingLabelText, normLabel, type Block } from '../digest';
 
 /** Indexes (into `ranks`) of one longest strictly increasing subsequence. */
 export function longestIncreasing(ranks: number[]): Set<number> {
@@ -30,6 +30,13 @@ export function longestIncreasing(ranks: number[]): Set<number> {
   const keep = new Set<number>();
   for (let i = tails.length ? tails[tails.length - 1] : -1; i >= 0; i = prev[i]) keep.add(i);
   return keep;
+}
+
+/** Which of the block's names (label or alias) the author wrote. */
+function labelUsed(b: Block): string {
+  const written = normLabel(headingLabelText(b.labelText.replace(/\*/g, '')));
+  const names = [b.spec.label, ...b.spec.aliases].map(normLabel).sort((x, y) => y.length - x.length);
+  return names.find(n => written.startsWith(n)) ?? written;
 }
 
 export const blockOrder: Rule = {
@@ -46,10 +53,12 @@ export const blockOrder: Rule = {
       const unique: Block[] = [];
       for (const b of blocks) {
         const first = seen.get(b.spec.id);
-        if (first) {
+        // Two different names of one block ("요약" and "Abstract" in a review) are two sections the author meant.
+        if (first && labelUsed(first) === labelUsed(b)) {
           ctx.report({ span: b.labelSpan, messageId: 'duplicate', data: { block: b.spec.label }, related: [{ span: first.labelSpan, messageId: 'related-first' }] });
           continue;
         }
+        if (first) continue;
         seen.set(b.spec.id, b);
         unique.push(b);
       }
