@@ -16,7 +16,7 @@ import {
 import { glossaryResolverFor } from './engine/glossary';
 import { IncrementalParser } from './engine/incremental';
 import { DEFAULT_SETTINGS, FIX_ALL_KIND, SETTINGS_SECTION, ServerCommands, type Settings } from './protocol';
-import type { Analysis, ServerContext } from './features/context';
+import type { Analysis, ServerContext, ServerHooks } from './features/context';
 import { analysisDiagnostics, uriToPath } from './features/diagnostics';
 import { registerFeatures, featureCapabilities } from './features';
 
@@ -38,6 +38,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let clientLocale: Locale = 'en';
   let workspaceFolders: string[] = [];
   let pullConfiguration = false;
+  const hooks: ServerHooks = { extraDiagnostics: [], settingsChanged: [], watchedFilesChanged: [] };
 
   const log = (m: string) => connection.console.log(`[${new Date().toISOString().slice(11, 23)}] ${m}`);
   const locale = (): Locale => (settings.locale ? settings.locale : clientLocale);
@@ -63,13 +64,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const parser = parserFor(uri);
     const root = parser.parse(text);
     const outcome = lintText(text, filePath, {
-      resolver, locale: locale(), root,
-      overrides: {
-        profile: settings.profile || undefined,
-        rules: settings.rules as never,
-        glossaries: settings.glossaries.length ? settings.glossaries : undefined,
-        baseDir: workspaceFolders[0],
-      },
+      resolver, locale: locale(), root, overrides: overrides(),
       onRuleError: (rule, err) => log(`rule ${rule} failed on ${uri}: ${(err as Error)?.stack ?? err}`),
     });
     const a: Analysis = { uri, version: doc.version, filePath, text, outcome };
@@ -78,6 +73,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     log(`checked ${path.basename(filePath)} v${doc.version} in ${(performance.now() - t0).toFixed(1)} ms (${fullParse ? 'full parse' : `parsed ${parsed} of ${chunks} chunks`}): ${outcome.result.findings.length} findings`);
     publishConfigProblems(outcome.config.problems);
     return a;
+  }
+
+  function overrides() {
+    return {
+      profile: settings.profile || undefined,
+      rules: settings.rules as never,
+      glossaries: settings.glossaries.length ? settings.glossaries : undefined,
+      baseDir: workspaceFolders[0],
+    };
   }
 
   function publishConfigProblems(problems: FileProblems[]): void {
@@ -105,7 +109,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!doc) return;
     try {
       const a = analyze(uri);
-      void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: a ? analysisDiagnostics(a) : [] });
+      void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: a ? [...analysisDiagnostics(a), ...hooks.extraDiagnostics.flatMap(h => h(uri))] : [] });
     } catch (e) {
       log(`check failed for ${uri}: ${(e as Error)?.stack ?? e}`);
     }
@@ -179,6 +183,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       // Documents opened before the settings arrived are re-checked only if the settings differ.
       if (JSON.stringify(settings) !== before) revalidateAll();
     }
+    for (const h of hooks.settingsChanged) h();
     log(`paper-digest server ready (locale ${locale()}, run ${settings.run})`);
   });
 
@@ -186,12 +191,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const before = JSON.stringify(settings);
     if (pullConfiguration) await refreshSettings();
     else settings = { ...DEFAULT_SETTINGS, ...((change.settings?.[SETTINGS_SECTION] ?? {}) as Partial<Settings>) };
-    if (JSON.stringify(settings) !== before) revalidateAll();
+    if (JSON.stringify(settings) !== before) { revalidateAll(); for (const h of hooks.settingsChanged) h(); }
   });
 
   connection.onDidChangeWatchedFiles(params => {
     for (const c of params.changes) { resolver.invalidate(uriToPath(c.uri)); glossaryResolverFor(resolver).invalidate(uriToPath(c.uri)); }
-    revalidateAll();
+    // Markdown files are watched only for workspace-wide checks (their hooks); configuration is JSON.
+    if (params.changes.some(c => !/\.(md|mdx|markdown)$/i.test(c.uri))) revalidateAll();
+    for (const h of hooks.watchedFilesChanged) h(params.changes);
   });
 
   documents.onDidOpen(e => void validateSoon(e.document.uri));
@@ -207,7 +214,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  const ctx: ServerContext = { connection, documents, settings: () => settings, locale, analyze, isDigest, revalidateAll, log };
+  const ctx: ServerContext = {
+    connection, documents, settings: () => settings, locale, analyze, isDigest, revalidateAll, log,
+    workspaceFolders: () => workspaceFolders, resolver, overrides, publish: validate, hooks,
+  };
   registerFeatures(ctx);
 
   documents.listen(connection);

@@ -1,6 +1,6 @@
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { Connection, Diagnostic, FileEvent, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LintOutcome, Locale } from '../engine';
+import type { ConfigResolver, LintOptions, LintOutcome, Locale } from '../engine';
 import type { Settings } from '../protocol';
 
 /** The latest check of one document version, shared by all features (one parse per version). */
@@ -18,4 +18,23 @@ export interface ServerContext {
   /** Re-check every open digest (after configuration or glossary changes). */
   revalidateAll(): void;
   log(message: string): void;
+  /** The workspace folders (file system paths). */
+  workspaceFolders(): string[];
+  /** The server's configuration resolver (the server invalidates its caches on watched-file changes). */
+  resolver: ConfigResolver;
+  /** What the settings override in each file's configuration, as the checks use it. */
+  overrides(): LintOptions['overrides'];
+  /** Publish an open document's diagnostics again (its own, unchanged versions not re-checked, plus the hooks'). */
+  publish(uri: string): void;
+  hooks: ServerHooks;
+}
+
+/** Where workspace-wide features plug into the server's document flow (each list may hold several). */
+export interface ServerHooks {
+  /** Diagnostics appended to a digest's own each time they are published. */
+  extraDiagnostics: ((uri: string) => Diagnostic[])[];
+  /** The settings are known (after initialisation) or changed. */
+  settingsChanged: (() => void)[];
+  /** Watched files changed; the server's caches are already invalidated. */
+  watchedFilesChanged: ((changes: FileEvent[]) => void)[];
 }

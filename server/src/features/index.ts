@@ -11,6 +11,7 @@ import { registerStructureCompletion } from './structure-completion';
 import { registerGlossaryCompletion } from './completion';
 import { registerHover } from './hover';
 import { registerDefinition } from './definition';
+import { registerWorkspaceTerms } from './workspace-terms';
 
 /**
  * Every LSP feature of the server: a module under features/ registers its handlers here and
@@ -36,4 +37,5 @@ export function registerFeatures(ctx: ServerContext): void {
   registerGlossaryCompletion(ctx);
   registerHover(ctx);
   registerDefinition(ctx);
+  registerWorkspaceTerms(ctx);
 }
