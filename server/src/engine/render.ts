@@ -9,6 +9,7 @@ import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
+import rehypeRaw from 'rehype-raw';
 import type { Root as HastRoot, Element, ElementContent, Text, RootContent as HastContent } from 'hast';
 import type { Root } from 'mdast';
 import type { Digest, Paper, Section } from './digest';
@@ -72,7 +73,9 @@ const schema = {
   },
 } as typeof defaultSchema;
 
-const toHast = unified().use(remarkRehype);
+// Inline HTML the author wrote (e.g. `<strong>` from the cjk-emphasis fix) is parsed, then sanitised
+// like everything else: rehype-raw before rehype-sanitize, never after.
+const toHast = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw);
 const toHtml = unified().use(rehypeSanitize, schema).use(rehypeStringify);
 
 export function renderDigest(digest: Digest, opts: RenderOptions = {}): RenderedDigest {
