@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { execFileSync } from 'child_process';
 import * as os from 'os';
 import * as path from 'path';
 import { DidChangeTextDocumentNotification, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
@@ -80,4 +81,15 @@ export async function serverLatency(name: string, text: string, runs: number): P
   } catch { /* not Linux */ }
   await c.stop();
   return { startupMs, openMs, changeMs: median(times), peakRssMb, findings: first.diagnostics.length };
+}
+
+/** `node -e 0` start-up on this machine now: the floor under any server start-up. */
+export function nodeBaseline(runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const t0 = performance.now();
+    execFileSync(process.execPath, ['-e', '0']);
+    if (i > 0) times.push(performance.now() - t0);
+  }
+  return median(times);
 }

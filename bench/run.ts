@@ -12,7 +12,7 @@ import { execFileSync } from 'child_process';
 import { seedDocs, corpusDocs, type BenchDoc } from './docs';
 import { bareParse, wholeParse, fullCheck, wholeCheck, enabledRules, IncrementalParser } from './engine';
 import { markdownlint, remarkLintRecommended } from './peers';
-import { serverLatency, serverStartup, middleEdit, type LspFigures } from './lsp';
+import { serverLatency, serverStartup, middleEdit, nodeBaseline, type LspFigures } from './lsp';
 import { bundleSizes } from './bundle';
 import { median, ms, ratio } from './stats';
 
@@ -143,9 +143,10 @@ async function main(): Promise<void> {
 
   for (const d of docs) if (d.name !== 'corpus') { log(`memory: ${d.name}`); d.peakRss = peakRss(d.name); }
 
-  let startupMs: number | null = null;
+  let startupMs: number | null = null, nodeMs: number | null = null;
   if (!args.has('--no-lsp')) {
     log('language server: start-up');
+    nodeMs = nodeBaseline(quick ? 3 : 5);
     startupMs = await serverStartup(quick ? 3 : 5);
     for (const d of seedDocs()) {
       const f = docs.find(x => x.name === d.name);
@@ -192,7 +193,7 @@ async function main(): Promise<void> {
   out.push('Peers (same documents, same process)');
   out.push(table(['doc', 'bare parse', 'markdownlint', '/parse', 'remark-lint recommended', '/parse', 'paper-digest full check', '/parse'], peerRows));
   out.push('');
-  out.push(`Language server over stdio (run: onType, onTypeDelay: 0); start-up (spawn → initialize result): ${ms(startupMs)} ms`);
+  out.push(`Language server over stdio (run: onType, onTypeDelay: 0); start-up (spawn → initialize result): ${ms(startupMs)} ms (\`node -e 0\` now: ${ms(nodeMs)} ms)`);
   out.push(table(['doc', 'didOpen → diagnostics', 'didChange → diagnostics', '/parse', 'server peak RSS MiB', 'bare parse peak RSS MiB', 'full check peak RSS MiB', 'heap after check MiB'], serverRows));
   out.push('');
   out.push(`Bundles: dist/server.js ${kib(bundles.devServer)}, dist/client.js ${kib(bundles.devClient)} (npm run build); minified (--production options): server ${kib(bundles.prodServer)}, client ${kib(bundles.prodClient)}`);
@@ -204,7 +205,7 @@ async function main(): Promise<void> {
   out.push(`bench took ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   console.log(out.join('\n'));
 
-  fs.writeFileSync(path.join(OUT, 'bench.json'), JSON.stringify({ date: new Date().toISOString(), env, quick, docs, startupMs, bundles, targets }, null, 2) + '\n');
+  fs.writeFileSync(path.join(OUT, 'bench.json'), JSON.stringify({ date: new Date().toISOString(), env, quick, docs, startupMs, nodeMs, bundles, targets }, null, 2) + '\n');
   fs.writeFileSync(path.join(OUT, 'bench.txt'), out.join('\n') + '\n');
   log(`wrote ${path.relative(ROOT, path.join(OUT, 'bench.json'))}`);
 }
