@@ -24,7 +24,7 @@ function pairsOf(text: string, glossary: GlossaryFile = G) {
   return a.pairs.map(p => ({ form: p.form, ko: p.ko?.text, en: p.en?.text, abbr: p.abbr?.text, space: p.space }));
 }
 function check(text: string, rule: string, env: Record<string, unknown> = {}) {
-  return checkText(text, { profile, locale: 'en', rules: Object.fromEntries([[rule, 'warning']]), env: { glossary: G, ...env } }).findings.filter(f => f.rule === rule);
+  return checkText(text, { profile, locale: 'en', rules: Object.fromEntries([[rule, rule === 'term-first-use' ? ['warning', { require: 'all' }] : 'warning']]), env: { glossary: G, ...env } }).findings.filter(f => f.rule === rule);
 }
 const fixed = (text: string, rule: string, env: Record<string, unknown> = {}) => {
   const f = check(text, rule, env);

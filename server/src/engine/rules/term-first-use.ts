@@ -9,7 +9,11 @@
  * Why: a reader meets the Korean term once with its English and can then follow the text.
  *
  * ok:      잠재 공간(latent space)은 … 잠재 공간에서
- * not ok:  잠재 공간은 …   ← Unexpected first use of "잠재 공간" without "(latent space)"
+ * not ok:  잠재 공간은 … 잠재 공간(latent space)   ← Unexpected first use of "잠재 공간" without "(latent space)"
+ *
+ * By default (option `require: "paired-later"`) a first mention is reported only when the same
+ * scope gives the pair later: the author meant to pair the term and put it in the wrong place.
+ * `["information", {"require": "all"}]` reports every glossary term's first mention (strict styles).
  *
  * Fix: insert `(English)` after the term (after closing bold or a link around it).
  */
@@ -21,34 +25,38 @@ import type { Pair } from '../glossary/pairs';
 export const termFirstUse: Rule = {
   id: 'term-first-use',
   category: 'glossary',
-  defaultSeverity: 'information',
+  defaultSeverity: 'warning',
   fixable: true,
   description: { en: 'The first mention of a glossary term gives its English original.', ko: '용어집 용어를 처음 쓸 때 영어 원어를 함께 적습니다.' },
   check(ctx) {
     const { a, g, settings, span } = ruleEnv(ctx);
+    // "paired-later" (default): only where the document does give the pair, but after the first
+    // mention — a clear slip. "all": every glossary term's first mention (strict house styles).
+    const requireAll = ctx.options.require === 'all';
     const byRun = new Map<number, Pair[]>();
     for (const p of a.pairs) byRun.set(p.run, [...byRun.get(p.run) ?? [], p]);
-    const seen = new Set<string>();
-    for (const h of a.ko) {
+    const mentions = a.ko.map(h => {
       const entry = h.value.entry;
       const pairs = byRun.get(h.run) ?? [];
       // Inside parentheses: the Korean of an English-first pair counts as paired; a gloss is ignored.
       const inside = pairs.find(p => h.start > p.open && h.end <= p.close);
-      if (inside && inside.form !== 'en-ko') continue;
-      const key = `${scopeKey(a, h.run, settings.firstUseScope)}\u0000${entry.en}`;
+      const paired = !!inside || pairs.some(p => p.ko && p.form !== 'en-ko' && h.start >= p.ko.start && h.end <= p.ko.end
+        && (p.koHit?.value.entry === entry || p.enEntry === entry || (p.en && enCovers(g, p.en.text, entry)) || (!!p.abbr && p.abbr.text === entry.abbr)));
+      return { h, entry, gloss: !!inside && inside.form !== 'en-ko', paired, key: `${scopeKey(a, h.run, settings.firstUseScope)}\u0000${entry.en}` };
+    }).filter(m => !m.gloss);
+    const pairedSomewhere = new Set(mentions.filter(m => m.paired).map(m => m.key));
+    const seen = new Set<string>();
+    for (const { h, entry, paired, key } of mentions) {
       if (seen.has(key)) continue;
       seen.add(key);
-      if (inside) continue;
-      const paired = pairs.some(p => p.ko && p.form !== 'en-ko' && h.start >= p.ko.start && h.end <= p.ko.end
-        && (p.koHit?.value.entry === entry || p.enEntry === entry || (p.en && enCovers(g, p.en.text, entry)) || (!!p.abbr && p.abbr.text === entry.abbr)));
-      if (paired) continue;
+      if (paired || (!requireAll && !pairedSomewhere.has(key))) continue;
       const run = a.runs[h.run];
       const at = insertionAfter(ctx, run, h.start, h.end);
       const space = settings.pairSpacing === 'space' ? ' ' : '';
       const escaped = ctx.text.slice(run.block.start, run.block.end).includes('\\(') ? ['\\(', '\\)'] : ['(', ')'];
       ctx.report({
         span: span(h.run, h.start, h.end),
-        messageId: 'missing',
+        messageId: requireAll && !pairedSomewhere.has(key) ? 'missing' : 'later',
         data: { ko: run.text.slice(h.start, h.end), en: entry.en },
         fixes: [{ messageId: 'fix', data: { en: entry.en }, edits: [{ start: at, end: at, text: `${space}${escaped[0]}${entry.en}${escaped[1]}` }] }],
         extra: { en: entry.en },
