@@ -4,6 +4,23 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import type { Root, Nodes } from 'mdast';
+import type { Processor } from 'unified';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { simplifyForParsing, type Simplification } from './simplify';
+
+declare module 'mdast' {
+  interface RootData {
+    /** Set when the parser saw a simplified copy of the text (see simplify.ts). */
+    simplified?: Omit<Simplification, 'text'>;
+  }
+}
 
 /**
  * One parser for checks, preview, symbols and completion: CommonMark + GFM + YAML front
@@ -12,14 +29,26 @@ import type { Root, Nodes } from 'mdast';
  */
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkCjkFriendly);
 
+/** GFM without bare-URL autolinks: the same tree otherwise, for documents with huge paragraphs (see simplify.ts). */
+function remarkGfmNoAutolinks(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem());
+  (data.fromMarkdownExtensions ??= []).push([gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()]);
+}
+const plainProcessor = unified().use(remarkParse).use(remarkGfmNoAutolinks).use(remarkFrontmatter, ['yaml']).use(remarkCjkFriendly);
+
 export function parseMarkdown(text: string): Root {
-  if (text.charCodeAt(0) === 0xfeff) {
+  // Pathological nesting is neutralised in a same-length copy, so offsets still index `text`.
+  const s = simplifyForParsing(text);
+  const p = s.noAutolinks ? plainProcessor : processor;
+  let root: Root;
+  if (s.text.charCodeAt(0) === 0xfeff) {
     // micromark drops a BOM; shift positions so offsets index the original text.
-    const root = processor.parse(text.slice(1)) as Root;
+    root = p.parse(s.text.slice(1)) as Root;
     shiftPositions(root, 1);
-    return root;
-  }
-  return processor.parse(text) as Root;
+  } else root = p.parse(s.text) as Root;
+  if (s.lines.length) root.data = { ...root.data, simplified: { lines: s.lines, kinds: s.kinds, first: s.first, noAutolinks: s.noAutolinks } };
+  return root;
 }
 
 /** Moves every node's positions `by` UTF-16 units along the first line (used for a BOM and for chunks). */

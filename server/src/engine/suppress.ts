@@ -1,5 +1,4 @@
-import type { Root, Html } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Root, Html, Nodes } from 'mdast';
 import type { LineIndex } from './text';
 import type { Finding } from './types';
 import { startOf, endOf } from './parse';
@@ -17,7 +16,13 @@ export function suppressionRegions(root: Root, index: LineIndex): Region[] {
   const regions: Region[] = [];
   const open = new Map<string, number>(); // rule ('*' for all) → start line
   const html: Html[] = [];
-  visit(root, 'html', n => { html.push(n); });
+  // An explicit stack, not recursion: the tree may be deep (simplify.ts bounds it, this does not rely on it).
+  const stack: Nodes[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'html') html.push(n);
+    else if ('children' in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as Nodes);
+  }
   for (const node of html) {
     const s = startOf(node), raw = index.text.slice(s, endOf(node));
     for (const m of raw.matchAll(DIRECTIVE)) {

@@ -20,6 +20,7 @@ import { termUnknownPair } from './term-unknown-pair';
 import { abbrUndefined } from './abbr-undefined';
 import { termPairStyle } from './term-pair-style';
 import { termRepeatedPair } from './term-repeated-pair';
+import { documentSimplified } from './document-simplified';
 
 /** Every rule, in the order findings are computed. Add a rule: one file, one line here. */
 export const rules: Rule[] = [
@@ -44,6 +45,7 @@ export const rules: Rule[] = [
   abbrUndefined,
   termPairStyle,
   termRepeatedPair,
+  documentSimplified,
 ];
 
 export const ruleById = new Map(rules.map(r => [r.id, r]));
