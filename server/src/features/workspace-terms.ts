@@ -46,9 +46,12 @@ export function registerWorkspaceTerms(ctx: ServerContext): void {
 
   ctx.hooks.extraDiagnostics.push(uri => (on() ? published.get(uri) ?? [] : []));
 
+  let cachedFor = '';
   ctx.hooks.settingsChanged.push(() => {
-    // Globs, glossaries, rules or the locale may have changed: every file is read again.
-    cache.clear();
+    // Different globs, profile, rules or glossaries: every file is read again (the locale only changes messages).
+    const { files, profile, rules, glossaries } = ctx.settings();
+    const key = JSON.stringify([files, profile, rules, glossaries]);
+    if (key !== cachedFor) { cache.clear(); cachedFor = key; }
     if (on()) {
       watcher ??= ctx.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,mdx,markdown}' }] })
         .catch(e => { ctx.log(`workspace terms: cannot watch Markdown files: ${(e as Error).message}`); return undefined; });
