@@ -40,11 +40,14 @@ export const termFirstUse: Rule = {
       const pairs = byRun.get(h.run) ?? [];
       // Inside parentheses: the Korean of an English-first pair counts as paired; a gloss is ignored.
       const inside = pairs.find(p => h.start > p.open && h.end <= p.close);
-      const paired = !!inside || pairs.some(p => p.ko && p.form !== 'en-ko' && h.start >= p.ko.start && h.end <= p.ko.end
-        && (p.koHit?.value.entry === entry || p.enEntry === entry || (p.en && enCovers(g, p.en.text, entry)) || (!!p.abbr && p.abbr.text === entry.abbr)));
-      return { h, entry, gloss: !!inside && inside.form !== 'en-ko', paired, key: `${scopeKey(a, h.run, settings.firstUseScope)}\u0000${entry.en}` };
+      const around = pairs.filter(p => p.ko && p.form !== 'en-ko' && h.start >= p.ko.start && h.end <= p.ko.end);
+      // Direct: the pair is this term's own (`토큰(token)`); covered: a compound around it (`메모리 토큰(memory token)`).
+      const direct = !!inside && inside.form === 'en-ko' || around.some(p => (p.koHit?.value.entry === entry && p.koHit.start === p.ko!.start) || p.enEntry === entry || (!!p.abbr && p.abbr.text === entry.abbr));
+      const paired = direct || !!inside || around.some(p => p.en && enCovers(g, p.en.text, entry));
+      return { h, entry, gloss: !!inside && inside.form !== 'en-ko', paired, direct, key: `${scopeKey(a, h.run, settings.firstUseScope)}\u0000${entry.en}` };
     }).filter(m => !m.gloss);
-    const pairedSomewhere = new Set(mentions.filter(m => m.paired).map(m => m.key));
+    // Only the term's own pair later in the scope makes an unpaired first mention a slip.
+    const pairedSomewhere = new Set(mentions.filter(m => m.direct).map(m => m.key));
     const seen = new Set<string>();
     for (const { h, entry, paired, key } of mentions) {
       if (seen.has(key)) continue;
