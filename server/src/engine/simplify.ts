@@ -65,6 +65,14 @@ export function simplifyForParsing(text: string): Simplification {
   let paraStart = -1, paraLines = 0, longPara: Span | null = null;
   const replace = (i: number) => { (chars ??= text.split(''))[i] = STAND_IN[text[i]] ?? text[i]; };
 
+  // An unclosed front matter fence (`---` on the first line, no closing `---`) makes
+  // micromark-extension-frontmatter's failed attempt leave the parser unable to start ordered
+  // lists for the rest of the document. `***` is the same thematic break without the attempt.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (/^---[ \t]*(?:\r\n?|\n)/.test(text.slice(bom, bom + 64)) && !/(?:\r\n?|\n)---[ \t]*(?:\r\n?|\n|$)/.test(text.slice(bom + 3))) {
+    for (let k = bom; k < bom + 3; k++) (chars ??= text.split(''))[k] = '*';
+  }
+
   let fence: string | null = null;
   // Per paragraph: open emphasis runs (their marker), open `[`, closers that found no opener.
   const delims: number[] = [];
