@@ -101,6 +101,16 @@ describe('incremental parsing', () => {
     assert.strictEqual(p.stats.fullParse, true);
   });
 
+  it('falls back to a full parse when the parse guard simplifies the text', () => {
+    const p = new IncrementalParser();
+    assertSame(p, '# a\ntext\n# b\n' + '- '.repeat(40) + 'deep\n# c\n');
+    assert.strictEqual(p.stats.fullParse, true);
+  });
+
+  it('gives the same tree and findings on every rule fixture as it is', () => {
+    for (const f of markdownUnder(path.join(FIXTURES, 'rules'))) assertSame(new IncrementalParser(), read(f));
+  });
+
   it('merges chunks whose end would swallow the next heading', () => {
     const p = new IncrementalParser();
     assertSame(p, '# a\n<div>\n# b\n\n# c\n');

@@ -1,6 +1,7 @@
 import type { Root, RootContent, Nodes } from 'mdast';
 import type { Point, Position } from 'unist';
 import { parseMarkdown } from './parse';
+import { simplifyForParsing } from './simplify';
 import { headingCandidates } from './incremental/split';
 
 /**
@@ -14,8 +15,10 @@ import { headingCandidates } from './incremental/split';
  * sentinel comes back as a top-level heading, the heading at the boundary is a real boundary
  * in the full parse too, and the chunk's other nodes are what the full parse makes of them
  * (a heading follows in both). Otherwise the chunk is merged with the next one and retried.
- * The one thing that crosses chunks after that, link and footnote definitions (a definition
- * anywhere resolves references everywhere), makes the parser fall back to a full parse.
+ * What crosses chunks after that makes the parser fall back to one full parse: link and
+ * footnote definitions (a definition anywhere resolves references everywhere), and the parse
+ * guard of simplify.ts (its pre-scan runs over the whole text and may change how all of it is
+ * parsed, e.g. no bare-URL autolinks anywhere once one paragraph is huge).
  *
  * Why it is fast: remark-parse costs more than linearly in the document's length, and after
  * an edit only the edited chunk is parsed again.
@@ -27,8 +30,8 @@ interface Entry {
   /** Top-level nodes, positions relative to the chunk (sentinel removed). */
   children: RootContent[];
   end: Point;
-  /** The chunk holds a link or footnote definition somewhere. */
-  definitions: boolean;
+  /** The chunk holds a link or footnote definition, or was parsed from a simplified copy. */
+  needsWhole: boolean;
   /** The nodes as last placed in a document, at this offset and line. */
   placed?: { start: number; line: number; nodes: RootContent[] };
 }
@@ -89,6 +92,13 @@ export class IncrementalParser {
   /** The parse, yielding after each chunk it had to parse afresh. */
   private *steps(text: string): Generator<void, Root> {
     if (this.last?.text === text) return this.last.root;
+    // The parse guard's pre-scan is whole-text (fence state, one switch for the whole document):
+    // when it changes anything, only a whole parse gives parseMarkdown's tree.
+    const guard = simplifyForParsing(text);
+    if (guard.text !== text || guard.lines.length || guard.noAutolinks) {
+      this.stats = { chunks: 1, parsed: 1, reused: 0, merges: 0, fullParse: true };
+      return this.remember(text, parseMarkdown(text));
+    }
     const next = new Map<string, Entry>();
     const stats: IncrementalStats = { chunks: 0, parsed: 0, reused: 0, merges: 0, fullParse: false };
     this.stats = stats;
@@ -110,7 +120,7 @@ export class IncrementalParser {
       // A chunk after the first must open with its heading (it always does: ATX beats tables),
       // and a definition anywhere changes references everywhere: both need the whole text.
       const opensWithHeading = entry.children[0]?.type === 'heading' && entry.children[0].position?.start.offset === 0;
-      if ((start > 0 && !opensWithHeading) || entry.definitions) {
+      if ((start > 0 && !opensWithHeading) || entry.needsWhole) {
         this.cache = next;
         stats.fullParse = true;
         stats.chunks = 1;
@@ -154,10 +164,10 @@ function parseChunk(chunk: string, last: boolean): Entry {
   if (!last) {
     const s = kids[kids.length - 1];
     ok = !!s && s.type === 'heading' && s.depth === 1 && s.children.length === 0 && s.position?.start.offset === chunk.length;
-    if (!ok) return { ok, children: [], end: root.position!.end, definitions: false };
+    if (!ok) return { ok, children: [], end: root.position!.end, needsWhole: false };
     kids.pop();
   }
-  return { ok, children: kids, end: root.position!.end, definitions: kids.some(hasDefinition) };
+  return { ok, children: kids, end: root.position!.end, needsWhole: !!root.data?.simplified || kids.some(hasDefinition) };
 }
 
 function hasDefinition(node: Nodes): boolean {
