@@ -9,6 +9,7 @@ import {
 import { ClientCommands, LANGUAGE_SERVER_ID, SETTINGS_SECTION, ServerCommands } from '../../server/src/protocol';
 import { registerPreview } from './preview/panel';
 import { registerStatus } from './status';
+import { survivalOptions } from './server-survival';
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
@@ -27,7 +28,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.json'),
     },
     outputChannel: output,
-    initializationOptions: { settings: vscode.workspace.getConfiguration(SETTINGS_SECTION) },
+    // Restart a crashed server (and say so); in untrusted workspaces send no workspace paths.
+    ...survivalOptions(output),
   };
   return new LanguageClient(LANGUAGE_SERVER_ID, 'Paper Digest', serverOptions, clientOptions);
 }
@@ -58,6 +60,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperD
   );
   const preview = registerPreview(context, () => client);
   registerStatus(context, () => client);
+  // Trust granted: restart so the workspace's own profile and glossary settings apply.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => vscode.commands.executeCommand(ClientCommands.restart)));
   await client.start();
   return { client: () => client, previewHtml: () => preview.renderedHtml() };
 }

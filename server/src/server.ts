@@ -163,6 +163,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!workspaceFolders.length && params.rootUri) workspaceFolders = [URI.parse(params.rootUri).fsPath];
     pullConfiguration = !!params.capabilities.workspace?.configuration;
     const init = (params.initializationOptions ?? {}) as { settings?: Partial<Settings> };
+    if ((init as { trusted?: boolean }).trusted === false) resolver.setConfined(true); // untrusted workspace: see docs/security.md
     settings = { ...DEFAULT_SETTINGS, ...(init.settings ?? {}) };
     return {
       capabilities: {

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import configSchema from '../../../schemas/config.schema.json';
+import { parseTree, findNodeAtLocation } from 'jsonc-parser';
 import { readJsonFile, type JsonProblem } from './json-file';
 import { builtinProfile, DEFAULT_PROFILE_ID, loadProfileText, type Profile } from './profiles';
 import type { RuleSetting } from './check';
@@ -52,7 +53,15 @@ export class ConfigResolver {
   private profiles = new Map<string, Cached<Profile>>();
   private lastGood = new Map<string, unknown>();
 
-  constructor(readonly fs: FileReader) {}
+  /**
+   * `confine` (untrusted workspaces): a profile or glossary path named in a configuration file
+   * must stay inside that file's folder; others are reported there and ignored, so a cloned
+   * repository cannot make the checker read files elsewhere on the machine.
+   */
+  constructor(readonly fs: FileReader, private opts: { confine?: boolean } = {}) {}
+
+  /** Untrusted workspace: confine configured paths (see the constructor). */
+  setConfined(confine: boolean): void { this.opts = { ...this.opts, confine }; this.configs.clear(); }
 
   /** Forget cached reads (after a watched-file change); last good values are kept. */
   invalidate(file?: string): void {
@@ -83,19 +92,31 @@ export class ConfigResolver {
     let merged: ConfigFile = {};
     let profileBase = overrides.baseDir ?? process.cwd();
     let profileRef: string | undefined;
+    /** The configuration file that named the profile: problems with it are located there. */
+    let profileFrom: { file: string; text: string } | null = null;
     const glossaries: string[] = [];
     for (const file of files) {
       const c = this.readConfig(file);
-      if (c.problems.length) problems.push({ file, text: c.text, problems: c.problems });
+      const own: JsonProblem[] = [...c.problems];
       const value = c.value ?? (this.lastGood.get(file) as ConfigFile | undefined);
+      if (value) {
+        const dir = path.dirname(file);
+        if (value.profile) {
+          if (this.escapes(dir, value.profile)) own.push(this.outside(c.text, ['profile'], value.profile));
+          else { profileRef = value.profile; profileBase = dir; profileFrom = { file, text: c.text }; }
+        }
+        (value.glossaries ?? []).forEach((g, i) => {
+          if (this.escapes(dir, g)) own.push(this.outside(c.text, ['glossaries', i], g));
+          else glossaries.push(path.resolve(dir, g));
+        });
+      }
+      if (own.length) problems.push({ file, text: c.text, problems: own });
       if (!value) continue;
-      if (value.profile) { profileRef = value.profile; profileBase = path.dirname(file); }
-      for (const g of value.glossaries ?? []) glossaries.push(path.resolve(path.dirname(file), g));
       merged = { ...merged, ...value, rules: { ...merged.rules, ...value.rules }, glossary: { ...merged.glossary, ...value.glossary } };
     }
-    if (overrides.profile) { profileRef = overrides.profile; profileBase = overrides.baseDir ?? process.cwd(); }
+    if (overrides.profile) { profileRef = overrides.profile; profileBase = overrides.baseDir ?? process.cwd(); profileFrom = null; }
     for (const g of overrides.glossaries ?? []) glossaries.push(path.resolve(overrides.baseDir ?? process.cwd(), g));
-    const profile = this.profileFor(profileRef, profileBase, problems);
+    const profile = this.profileFor(profileRef, profileBase, problems, profileFrom);
     return {
       profile,
       locale: overrides.locale ?? merged.locale,
@@ -108,19 +129,34 @@ export class ConfigResolver {
     };
   }
 
-  private profileFor(ref: string | undefined, base: string, problems: FileProblems[]): Profile {
+  /** Is `ref` a path leaving `dir` (only checked when confined)? Built-in profile ids are not paths. */
+  private escapes(dir: string, ref: string): boolean {
+    if (!this.opts.confine || builtinProfile(ref)) return false;
+    const rel = path.relative(dir, path.resolve(dir, ref));
+    return rel === '' ? false : rel.startsWith('..') || path.isAbsolute(rel);
+  }
+
+  private outside(text: string, at: (string | number)[], ref: string): JsonProblem {
+    return { span: locate(text, at), message: `Not read in an untrusted workspace: "${ref}" is outside this configuration file's folder`, path: '/' + at.join('/') };
+  }
+
+  private profileFor(ref: string | undefined, base: string, problems: FileProblems[], from: { file: string; text: string } | null = null): Profile {
     const fallback = builtinProfile(DEFAULT_PROFILE_ID)!;
     if (!ref) return fallback;
     const builtin = builtinProfile(ref);
     if (builtin) return builtin;
+    // A bad reference is reported at the "profile" value of the configuration file that made it.
+    const report = (message: string, file: string) => problems.push(from
+      ? { file: from.file, text: from.text, problems: [{ span: locate(from.text, ['profile']), message, path: '/profile' }] }
+      : { file, text: '', problems: [{ span: { start: 0, end: 0 }, message, path: '/profile' }] });
     if (!/[\\/]|\.json$/i.test(ref)) {
-      problems.push({ file: base, text: '', problems: [{ span: { start: 0, end: 0 }, message: `Unknown profile "${ref}"`, path: '/profile' }] });
+      report(`Unknown profile "${ref}"`, base);
       return fallback;
     }
     const file = path.resolve(base, ref);
     const stamp = this.fs.stamp(file);
     if (stamp === undefined) {
-      problems.push({ file, text: '', problems: [{ span: { start: 0, end: 0 }, message: `Profile file not found: ${file}`, path: '' }] });
+      report(`Profile file not found: ${file}`, file);
       return (this.lastGood.get(file) as Profile | undefined) ?? fallback;
     }
     let cached = this.profiles.get(file);
@@ -150,6 +186,12 @@ export class ConfigResolver {
     this.configs.set(file, cached);
     return cached;
   }
+}
+
+/** The span of the value at `at` in a JSON text (the start of the file when it is not there). */
+function locate(text: string, at: (string | number)[]): { start: number; end: number } {
+  const node = text ? findNodeAtLocation(parseTree(text) ?? { type: 'null', offset: 0, length: 0 } as never, at) : undefined;
+  return node ? { start: node.offset, end: node.offset + node.length } : { start: 0, end: 0 };
 }
 
 export const nodeFileReader = (fs: typeof import('fs')): FileReader => ({
