@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { globMatcher } from './globs';
 import type { Digest } from './digest';
 
 export const DEFAULT_DIGEST_GLOBS = ['**/*.digest.md', '**/digests/**/*.md'];
@@ -11,7 +11,7 @@ const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)\s*(?:\r?\n|$
  */
 export function isDigestFile(relPath: string, text: string, globs: string[] = DEFAULT_DIGEST_GLOBS): boolean {
   const p = relPath.replace(/\\/g, '/');
-  if (globs.length && picomatch(globs, { dot: true })(p)) return true;
+  if (globs.length && globMatcher(globs)(p)) return true;
   return frontMatterOptIn(text) !== null;
 }
 
