@@ -42,7 +42,7 @@ const run = (name: string, prop: fc.IProperty<never> | fc.IProperty<unknown>, te
     failed++;
     const cause = r.errorInstance instanceof Error ? r.errorInstance.message : String(r.errorInstance);
     console.log(`✗ ${name}: failed after ${r.numRuns} runs (replay: --seed ${seed} --runs ${runs})\n  ${cause.split('\n').slice(0, 12).join('\n  ')}\n  counterexample: ${JSON.stringify(r.counterexample).slice(0, 300)}`);
-    if (r.counterexample) saveShrunk(name, textOf(r.counterexample));
+    if (r.counterexample) saveShrunk(name, textOf(r.counterexample as unknown[]));
   } else console.log(`✓ ${name}: ${r.numRuns} runs in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 };
 

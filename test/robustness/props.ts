@@ -73,7 +73,7 @@ export const generatedDocument: fc.Arbitrary<string> = fc.tuple(
 
 /** A mutation of a real document at a place chosen relative to its length. */
 type Mutation = (t: string) => string;
-const at = (t: string, f: number) => Math.min(t.length, Math.floor(f * (t.length + 1)));
+const at = (t: { length: number }, f: number) => Math.min(t.length, Math.floor(f * (t.length + 1)));
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 0.2, noNaN: true })).map(([a, len]): Mutation => t => { const s = at(t, a); return t.slice(0, s) + t.slice(Math.min(t.length, s + Math.floor(len * t.length))); }),
   fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), block).map(([a, b]): Mutation => t => { const s = at(t, a); return t.slice(0, s) + b + t.slice(s); }),

@@ -60,7 +60,7 @@ export function checkDigest(digest: Digest, opts: CheckOptions): CheckResult {
     const report = (r: Report) => found.push(toFinding(rule, level, r, locale, text.length));
     try {
       rule.check({ digest, text, profile: opts.profile, locale, eol, options, env: opts.env ?? {}, report });
-      findings.push(...found);
+      for (const f of found) findings.push(f);
     } catch (error) {
       failures.push({ rule: rule.id, error: (error as Error)?.message ?? String(error) });
       opts.onRuleError?.(rule.id, error);

@@ -18,6 +18,7 @@ export { isDigestFile, frontMatterOptIn, DEFAULT_DIGEST_GLOBS } from './detect';
 export { LineIndex } from './text';
 export { applyEdits } from './fixes';
 export { rules, ruleById } from './rules';
+export type { Rule, RuleContext } from './rules/rule';
 export { parseMarkdown } from './parse';
 export { buildDigest } from './digest';
 export { normaliseLocale, message } from './messages';

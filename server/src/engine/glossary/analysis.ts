@@ -70,10 +70,11 @@ export function analyse(digest: Digest, glossary: CompiledGlossary): GlossaryAna
   runs.forEach((run, r) => {
     const t = run.text;
     const ko = glossary.ko.scan(t, i => koStartOk(t, i), () => true).map(m => ({ ...m, run: r }));
-    a.ko.push(...ko);
+    // Loops, not push(...xs): a 5 MB paragraph has more matches than call arguments may be.
+    for (const m of ko) a.ko.push(m);
     // A regular plural ("latent spaces") matches too; irregular ones are listed in enVariants.
-    a.en.push(...glossary.en.scan(t, i => enStartOk(t, i), j => enEndOk(t, j) || (t[j] === 's' && enEndOk(t, j + 1))).map(m => ({ ...m, run: r })));
-    a.pairs.push(...findPairs(run, r, ko, glossary));
+    for (const m of glossary.en.scan(t, i => enStartOk(t, i), j => enEndOk(t, j) || (t[j] === 's' && enEndOk(t, j + 1)))) a.en.push({ ...m, run: r });
+    for (const p of findPairs(run, r, ko, glossary)) a.pairs.push(p);
     for (const m of t.matchAll(ABBR_TOKEN)) {
       const s = m[0];
       // Model names with a size or version part (GPT-OSS-120B, LLAMA-2) are names, not abbreviations.

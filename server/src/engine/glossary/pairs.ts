@@ -146,8 +146,9 @@ export function findPairs(run: TextRun, runIndex: number, koHits: TrieMatch<KoFo
     while (k < text.length && k - p < 160 && !'()\n'.includes(text[k])) k++;
     if (text[k] !== ')') continue;
     if (text.slice(p + 1, k).includes(OPAQUE)) continue;
-    // "dreambooth ([링크](https://…))": a link in parentheses is a reference, not a pair.
-    if (run.links.some(l => l.start <= p + 1 && l.end >= k) || run.links.some(l => l.start === p + 1)) continue;
+    // "dreambooth ([링크](https://…))": a link in parentheses is a reference, not a pair. A pair
+    // written inside a link's text ("[잠재 공간(latent space)](url)") is still a pair.
+    if (run.links.some(l => l.start > p && l.start <= p + 1 && l.end >= k) || run.links.some(l => l.start === p + 1)) continue;
     const space = text[p - 1] === ' ' && p > 1 && !/\s/.test(text[p - 2]);
     const q = space ? p - 1 : p;
     const prev = text[q - 1];

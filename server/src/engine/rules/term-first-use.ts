@@ -33,11 +33,10 @@ export const termFirstUse: Rule = {
     // "paired-later" (default): only where the document does give the pair, but after the first
     // mention — a clear slip. "all": every glossary term's first mention (strict house styles).
     const requireAll = ctx.options.require === 'all';
-    const byRun = new Map<number, Pair[]>();
-    for (const p of a.pairs) byRun.set(p.run, [...byRun.get(p.run) ?? [], p]);
+    const near = pairsNear(a.pairs);
     const mentions = a.ko.map(h => {
       const entry = h.value.entry;
-      const pairs = byRun.get(h.run) ?? [];
+      const pairs = near(h.run, h.start);
       // Inside parentheses: the Korean of an English-first pair counts as paired; a gloss is ignored.
       const inside = pairs.find(p => h.start > p.open && h.end <= p.close);
       const around = pairs.filter(p => p.ko && p.form !== 'en-ko' && h.start >= p.ko.start && h.end <= p.ko.end);
@@ -67,3 +66,24 @@ export const termFirstUse: Rule = {
     }
   },
 };
+
+/**
+ * The pairs of a run that can hold a mention at `at`: those starting at or before it, nearest
+ * first, a few deep (pairs do not nest). A binary search, so a 1 MB paragraph stays linear-ish.
+ */
+function pairsNear(all: Pair[]): (run: number, at: number) => Pair[] {
+  const byRun = new Map<number, Pair[]>();
+  for (const p of all) {
+    const list = byRun.get(p.run);
+    if (list) list.push(p); else byRun.set(p.run, [p]);
+  }
+  const lo = (p: Pair) => Math.min(p.ko?.start ?? p.open, p.head.start, p.open);
+  for (const list of byRun.values()) list.sort((x, y) => lo(x) - lo(y));
+  return (run, at) => {
+    const list = byRun.get(run);
+    if (!list) return [];
+    let a = 0, b = list.length;
+    while (a < b) { const m = (a + b) >> 1; if (lo(list[m]) <= at) a = m + 1; else b = m; }
+    return list.slice(Math.max(0, a - 3), a);
+  };
+}
