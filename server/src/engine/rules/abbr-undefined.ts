@@ -30,32 +30,42 @@ export const abbrUndefined: Rule = {
     const { a, g, settings, span } = ruleEnv(ctx);
     const scope = (run: number) => scopeKey(a, run, settings.firstUseScope, false);
     const order = (run: number, i: number) => a.runs[run].offsets[i];
-    // Definitions per scope: abbreviation → offsets where a pair defines it.
-    const defs = new Map<string, number[]>();
+    // Definitions per scope: abbreviation → the earliest offset where a pair defines it.
+    const firstDef = new Map<string, number>();
     const define = (run: number, abbr: string, at: number) => {
       const k = `${scope(run)}\u0000${base(abbr)}`;
-      defs.set(k, [...defs.get(k) ?? [], at]);
+      firstDef.set(k, Math.min(firstDef.get(k) ?? Infinity, at));
     };
-    const insidePair = new Map<number, { start: number; end: number }[]>();
+    const pairSpans = new Map<number, { start: number; end: number }[]>();
     for (const p of a.pairs) {
       const from = p.ko && p.form !== 'en-ko' ? Math.min(p.ko.start, p.head.start) : p.head.start;
-      insidePair.set(p.run, [...insidePair.get(p.run) ?? [], { start: from, end: p.close + 1 }]);
+      const list = pairSpans.get(p.run);
+      if (list) list.push({ start: from, end: p.close + 1 }); else pairSpans.set(p.run, [{ start: from, end: p.close + 1 }]);
       if (p.abbr) define(p.run, p.abbr.text, order(p.run, p.head.start));
     }
+    for (const list of pairSpans.values()) list.sort((x, y) => x.start - y.start);
+    // Pairs do not overlap, so the last pair starting at or before a token is the only candidate.
+    const inPair = (run: number, start: number, end: number) => {
+      const list = pairSpans.get(run);
+      if (!list) return false;
+      let lo = 0, hi = list.length;
+      while (lo < hi) { const m = (lo + hi) >> 1; if (list[m].start <= start) lo = m + 1; else hi = m; }
+      return list.slice(Math.max(0, lo - 2), lo).some(r => start >= r.start && end <= r.end);
+    };
     // An abbreviation inside a pair's Korean is introduced with its English: "KV 캐싱(Key-Value Caching)".
     for (const t of a.abbrs) {
-      if ((insidePair.get(t.run) ?? []).some(r => t.start >= r.start && t.end <= r.end)) define(t.run, t.text, order(t.run, t.start));
+      if (inPair(t.run, t.start, t.end)) define(t.run, t.text, order(t.run, t.start));
     }
     const reported = new Set<string>();
     for (const t of a.abbrs) {
       if (isKnownAbbr(g, t.text)) continue;
       // Inside a pair (its Korean, like "KV 캐싱(Key-Value Caching)", or its parentheses) is not a use.
-      if ((insidePair.get(t.run) ?? []).some(r => t.start >= r.start && t.end <= r.end)) continue;
+      if (inPair(t.run, t.start, t.end)) continue;
       const k = `${scope(t.run)}\u0000${base(t.text)}`;
       if (reported.has(k)) continue;
       const at = order(t.run, t.start);
-      const d = defs.get(k) ?? [];
-      const defined = a.runs[t.run].kind === 'heading' ? d.length > 0 : d.some(x => x <= at);
+      const d = firstDef.get(k);
+      const defined = d !== undefined && (a.runs[t.run].kind === 'heading' || d <= at);
       if (defined) continue;
       reported.add(k);
       const entry = g.byAbbr.get(base(t.text));
