@@ -18,7 +18,9 @@
   var banner = document.getElementById('pd-banner');
   var state = vscode.getState() || {};
   var shown = { uri: '', version: -1 };
-  var programmaticScroll = false;
+  // Where our own last scroll went: a scroll event that ends there is ours, not the user's.
+  // (A flag would swallow the user's next scroll when the browser coalesces or skips our event.)
+  var programmaticY = null;
   /** Open/closed outline groups the user toggled, kept across updates (the outline is rebuilt each time). */
   var folds = {};
 
@@ -168,7 +170,7 @@
   function scrollWindow(y) {
     // Only a real move fires a scroll event; that event is ours, not the user's, so it is not echoed.
     y = Math.max(0, Math.min(y, document.documentElement.scrollHeight - window.innerHeight));
-    if (Math.abs(window.scrollY - y) > 1) programmaticScroll = true;
+    if (Math.abs(window.scrollY - y) > 1) programmaticY = y;
     window.scrollTo(0, y);
   }
 
@@ -191,9 +193,19 @@
     scrollWindow(Math.max(0, y - 4));
   }
 
+  // The line the editor last asked for: kept in view while the layout still moves (late fonts,
+  // images), until the user scrolls the preview themselves.
+  var anchorLine = null;
+  if (typeof ResizeObserver === 'function') {
+    new ResizeObserver(function () { if (anchorLine !== null) scrollToLine(anchorLine); }).observe(content);
+  }
+
   var pending = false;
   window.addEventListener('scroll', function () {
-    if (programmaticScroll) { programmaticScroll = false; save(); return; }
+    var ours = programmaticY !== null && Math.abs(window.scrollY - programmaticY) <= 1;
+    programmaticY = null;
+    if (ours) { save(); return; }
+    anchorLine = null;
     if (pending) return;
     pending = true;
     requestAnimationFrame(function () {
@@ -220,7 +232,7 @@
     var m = e.data;
     if (!m || typeof m !== 'object') return;
     if (m.type === 'update') apply(m.content);
-    else if (m.type === 'scroll' && typeof m.line === 'number') scrollToLine(m.line);
+    else if (m.type === 'scroll' && typeof m.line === 'number') { anchorLine = m.line; scrollToLine(m.line); }
   });
 
   var initial = safeJson(document.getElementById('pd-initial').textContent);

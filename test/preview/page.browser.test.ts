@@ -38,6 +38,8 @@ describe('preview page in headless Chromium (CSP, page script, outline)', functi
   this.timeout(60000);
   let browser: Browser | undefined;
   let page: Page;
+  // Poll on a timer, not on animation frames: a headless page that is not painting may starve rAF polling.
+  const waitFor = <A>(fn: (arg: A) => unknown, arg?: A) => (page.waitForFunction as (f: unknown, a: unknown, o: unknown) => Promise<unknown>).call(page, fn, arg, { polling: 100 });
   const requests: string[] = [];
   const seed = fs.readFileSync(path.join(FIXTURES, 'seed', 'weekly-digest-2025-10-w3.md'), 'utf8');
   const text = seed.replace('**핵심 아이디어: 압축된 VAE에서 의미론적 RAE로**', `${attacks}\n\n**핵심 아이디어: 압축된 VAE에서 의미론적 RAE로**`);
@@ -91,7 +93,7 @@ describe('preview page in headless Chromium (CSP, page script, outline)', functi
   });
 
   it('runs the page script (the outline renders) and no script from the document', async () => {
-    await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some(m => m.type === 'ready'));
+    await waitFor(() => (window as unknown as { __posted: { type: string }[] }).__posted.some(m => m.type === 'ready'));
     const r = await page.evaluate(() => ({
       pwned: (window as unknown as { __pwned?: unknown }).__pwned,
       sections: [...document.querySelectorAll('#pd-outline .pd-section-title')].map(e => e.textContent),
@@ -113,33 +115,33 @@ describe('preview page in headless Chromium (CSP, page script, outline)', functi
   });
 
   it('loads nothing remote (the remote image is blocked by the CSP, not fetched)', async () => {
-    await page.waitForFunction(() => (window as unknown as { __violations: { blocked: string }[] }).__violations.some(v => v.blocked.includes('example.com')));
+    await waitFor(() => (window as unknown as { __violations: { blocked: string }[] }).__violations.some(v => v.blocked.includes('example.com')));
     assert.deepStrictEqual(requests.filter(u => /^https?:/.test(u)), []);
   });
 
   it('blocks an inline handler even if unsanitised HTML reached the page (CSP as a second wall)', async () => {
     const evil = { ...initial, version: 2, html: '<p data-line="0">x</p><img src="nope.png" onerror="window.__pwned = \'bypass\'"><script>window.__pwned = "bypass-script"</script>' };
     await page.evaluate(m => window.postMessage(m, '*'), { type: 'update', content: evil });
-    await page.waitForFunction(() => document.body.getAttribute('data-version') === '2');
+    await waitFor(() => document.body.getAttribute('data-version') === '2');
     // The error event fires and Chromium reports the blocked handler: only then is "did not run" meaningful.
-    await page.waitForFunction(() => (window as unknown as { __violations: { directive: string }[] }).__violations.some(v => /^script-src/.test(v.directive)));
+    await waitFor(() => (window as unknown as { __violations: { directive: string }[] }).__violations.some(v => /^script-src/.test(v.directive)));
     assert.strictEqual(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), undefined);
     await page.evaluate(m => window.postMessage(m, '*'), { type: 'update', content: { ...initial, version: 3 } });
-    await page.waitForFunction(() => document.body.getAttribute('data-version') === '3');
+    await waitFor(() => document.body.getAttribute('data-version') === '3');
   });
 
   it('drops an older version arriving after a newer one', async () => {
     await page.evaluate(m => window.postMessage(m, '*'), { type: 'update', content: { ...initial, version: 1, html: '<p>stale</p>' } });
     await page.evaluate(m => window.postMessage(m, '*'), { type: 'update', content: { ...initial, version: 4 } });
-    await page.waitForFunction(() => document.body.getAttribute('data-version') === '4');
+    await waitFor(() => document.body.getAttribute('data-version') === '4');
     assert.doesNotMatch(await page.evaluate(() => document.getElementById('pd-content')!.innerHTML), /stale/);
   });
 
   it('keeps the sections the user folded folded across updates', async () => {
     await page.locator('#pd-outline details.pd-section > summary').nth(1).click({ position: { x: 3, y: 6 } });
-    await page.waitForFunction(() => !document.querySelectorAll('#pd-outline details.pd-section')[1].open);
+    await waitFor(() => !document.querySelectorAll('#pd-outline details.pd-section')[1].open);
     await page.evaluate(m => window.postMessage(m, '*'), { type: 'update', content: { ...initial, version: 5 } });
-    await page.waitForFunction(() => document.body.getAttribute('data-version') === '5');
+    await waitFor(() => document.body.getAttribute('data-version') === '5');
     const open = await page.evaluate(() => [...document.querySelectorAll('#pd-outline details.pd-section')].map((d: { open: boolean }) => d.open));
     assert.deepStrictEqual(open, [true, false, true, true]);
   });
@@ -147,20 +149,20 @@ describe('preview page in headless Chromium (CSP, page script, outline)', functi
   it('clicking an outline paper or finding asks the editor to reveal its line', async () => {
     const p13 = initial.outline.sections[0].papers[2];
     await page.click(`#pd-outline .pd-paper:nth-child(3) .pd-paper-title`);
-    await page.waitForFunction(line => (window as unknown as { __posted: { type: string; line: number }[] }).__posted.some(m => m.type === 'reveal' && m.line === line), p13.line);
+    await waitFor(line => (window as unknown as { __posted: { type: string; line: number }[] }).__posted.some(m => m.type === 'reveal' && m.line === line), p13.line);
     const finding = p13.findings[0];
     await page.click(`#pd-outline .pd-paper:nth-child(3) .pd-finding button`);
-    await page.waitForFunction(f => (window as unknown as { __posted: { type: string; line: number; character: number }[] }).__posted.some(m => m.type === 'reveal' && m.line === f.line && m.character === f.character), finding);
+    await waitFor(f => (window as unknown as { __posted: { type: string; line: number; character: number }[] }).__posted.some(m => m.type === 'reveal' && m.line === f.line && m.character === f.character), finding);
   });
 
   it('scrolls to a source line posted by the editor (data-line sync) and reports its own scrolling', async () => {
     const line = initial.outline.sections[2].papers[0].line;
     await page.evaluate(l => window.postMessage({ type: 'scroll', line: l }, '*'), line);
-    await page.waitForFunction(l => {
+    await waitFor(l => {
       const h = document.querySelector(`#pd-content [data-line="${l}"]`)!;
       return Math.abs(h.getBoundingClientRect().top) < 10;
     }, line);
     await page.evaluate(() => { (window as unknown as { __posted: unknown[] }).__posted.length = 0; window.scrollBy(0, 400); });
-    await page.waitForFunction(l => (window as unknown as { __posted: { type: string; line: number }[] }).__posted.some(m => m.type === 'scrolled' && m.line > l), line);
+    await waitFor(l => (window as unknown as { __posted: { type: string; line: number }[] }).__posted.some(m => m.type === 'scrolled' && m.line > l), line);
   });
 });
