@@ -42,7 +42,7 @@ import { createRequire } from 'node:module';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import * as util from 'node:util';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { killStragglers as killRunProcesses, readUserSettings as readSettingsFile } from './shared';
 
 const CS_VERSION = '4.100.3'; // newest code-server whose engines.node accepts Node 20
 const PW_VERSION = '1.65.1'; // playwright-core version the reference recipe was tested with
@@ -78,17 +78,6 @@ const USER_SETTINGS_FILE = env.E2E_USER_SETTINGS
   ? path.resolve(env.E2E_USER_SETTINGS)
   : path.join(REPO_ROOT, 'test', 'e2e', 'user-settings.json');
 const TIMEOUT_MS = Number(env.E2E_TIMEOUT_MS || 600_000);
-
-/** harness defaults; the user settings file overrides any of them */
-const DEFAULT_SETTINGS: Record<string, unknown> = {
-  'workbench.startupEditor': 'none',
-  'telemetry.telemetryLevel': 'off',
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'update.mode': 'none',
-  // the temp workspace lives inside this repo (.vscode-test/tmp): keep the git extension away from it
-  'git.openRepositoryInParentFolders': 'never',
-};
 
 // ---------------------------------------------------------------------------------------------
 // the bits of playwright-core we use (it is loaded from the cache folder, not the project)
@@ -256,22 +245,6 @@ function freePort(): Promise<number> {
   });
 }
 
-function readUserSettings(): Record<string, unknown> {
-  const settings = { ...DEFAULT_SETTINGS };
-  if (!fs.existsSync(USER_SETTINGS_FILE)) {
-    if (env.E2E_USER_SETTINGS) throw new HarnessError(`E2E_USER_SETTINGS: no such file ${USER_SETTINGS_FILE}`);
-    return settings;
-  }
-  const errors: ParseError[] = [];
-  const parsed: unknown = parseJsonc(fs.readFileSync(USER_SETTINGS_FILE, 'utf8'), errors, { allowTrailingComma: true });
-  if (errors.length || !parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    const why = errors.map(e => `${printParseErrorCode(e.error)} at offset ${e.offset}`).join(', ') || 'not an object';
-    throw new HarnessError(`user settings ${USER_SETTINGS_FILE}: ${why}`);
-  }
-  log(`user settings from ${USER_SETTINGS_FILE}`);
-  return Object.assign(settings, parsed);
-}
-
 function tailOf(file: string, lines = 40): string {
   try { return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n'); } catch { return '(no log)'; }
 }
@@ -430,25 +403,6 @@ async function killGroup(child: ChildProcess | undefined, what: string): Promise
   }
 }
 
-/** Last resort (Linux): kill any process that still mentions our run dir in its command line or
- *  environment (code-server's children all inherit HOME=<run dir>/home; Chromium's profile is
- *  there too), e.g. a terminal that node-pty put into its own session. */
-function killStragglers(): number {
-  let n = 0;
-  let pids: string[];
-  try { pids = fs.readdirSync('/proc').filter(p => /^\d+$/.test(p)); } catch { return 0; }
-  for (const p of pids) {
-    const pid = Number(p);
-    if (pid === process.pid) continue;
-    try {
-      const cmd = fs.readFileSync(`/proc/${p}/cmdline`, 'utf8');
-      const envs = fs.readFileSync(`/proc/${p}/environ`, 'utf8');
-      if (cmd.includes(RUN_DIR + path.sep) || envs.includes(`=${RUN_DIR}${path.sep}`)) { process.kill(pid, 'SIGKILL'); n++; }
-    } catch { /* gone or not ours */ }
-  }
-  return n;
-}
-
 function copyLogs(): void {
   try {
     if (fs.existsSync(path.join(RUN_DIR, 'code-server.log'))) {
@@ -464,7 +418,7 @@ function shutdown(code: number, reason?: string): Promise<never> {
     if (reason) console.log(reason);
     if (state.timer) clearTimeout(state.timer);
     // a second signal while cleaning up: give up on the niceties
-    const hard = setTimeout(() => { killStragglers(); process.exit(code); }, 60_000);
+    const hard = setTimeout(() => { killRunProcesses(RUN_DIR); process.exit(code); }, 60_000);
     hard.unref();
     if (state.poller) clearInterval(state.poller);
     if (state.page) {
@@ -475,7 +429,7 @@ function shutdown(code: number, reason?: string): Promise<never> {
     if (state.context) await withTimeout(state.context.close(), 10_000, 'closing Chromium').catch(e => log(e.message));
     await killGroup(state.npm, 'npm install');
     await killGroup(state.codeServer, 'code-server');
-    const stragglers = killStragglers();
+    const stragglers = killRunProcesses(RUN_DIR);
     if (stragglers) log(`killed ${stragglers} leftover process(es)`);
     state.consoleLog?.end();
     state.consoleLog = undefined;
@@ -520,7 +474,7 @@ async function main(): Promise<number> {
   if (!fs.statSync(WORKSPACE_SRC, { throwIfNoEntry: false })?.isDirectory()) {
     throw new HarnessError(`workspace folder ${WORKSPACE_SRC} not found (set E2E_WORKSPACE)`);
   }
-  const settings = readUserSettings(); // fail fast on a broken settings file, before any install
+  const settings = readSettingsFile(USER_SETTINGS_FILE, !!env.E2E_USER_SETTINGS, m => new HarnessError(m)); // fail fast on a broken settings file, before any install
   log(`extension ${EXTENSION_DIR}`);
   log(`suite     ${TESTS_MODULE}`);
   fs.rmSync(OUT_DIR, { recursive: true, force: true });

@@ -22,7 +22,7 @@
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { killStragglers as killRunProcesses, readUserSettings as readSettingsFile } from './shared';
 
 const REPO_ROOT = path.resolve(path.dirname(path.resolve(process.argv[1] ?? '.')), '..', '..', '..');
 const VSCODE_TEST = path.join(REPO_ROOT, '.vscode-test'); // @vscode/test-electron's download cache too
@@ -42,16 +42,6 @@ const VERSION = env.E2E_VSCODE_VERSION || '1.100.3';
 const EXECUTABLE = env.E2E_VSCODE_EXECUTABLE;
 const TEST_ELECTRON = '@vscode/test-electron';
 const TEST_ELECTRON_HINT = 'npm install --save-dev @vscode/test-electron@^2.5.2   (3.x needs Node 22)';
-
-/** same harness defaults as the code-server runner; the user settings file overrides them */
-const DEFAULT_SETTINGS: Record<string, unknown> = {
-  'workbench.startupEditor': 'none',
-  'telemetry.telemetryLevel': 'off',
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'update.mode': 'none',
-  'git.openRepositoryInParentFolders': 'never',
-};
 
 /** the bits of @vscode/test-electron (2.x) we use; loaded at run time so that the project
  *  typechecks whether or not it is installed */
@@ -81,41 +71,10 @@ const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const log = (...args: unknown[]) => console.log(`[${((Date.now() - T0) / 1000).toFixed(1)}s]`, 'e2e (desktop):', ...args);
 class HarnessError extends Error {}
 
-function readUserSettings(): Record<string, unknown> {
-  const settings = { ...DEFAULT_SETTINGS };
-  if (!fs.existsSync(USER_SETTINGS_FILE)) {
-    if (env.E2E_USER_SETTINGS) throw new HarnessError(`E2E_USER_SETTINGS: no such file ${USER_SETTINGS_FILE}`);
-    return settings;
-  }
-  const errors: ParseError[] = [];
-  const parsed: unknown = parseJsonc(fs.readFileSync(USER_SETTINGS_FILE, 'utf8'), errors, { allowTrailingComma: true });
-  if (errors.length || !parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    const why = errors.map(e => `${printParseErrorCode(e.error)} at offset ${e.offset}`).join(', ') || 'not an object';
-    throw new HarnessError(`user settings ${USER_SETTINGS_FILE}: ${why}`);
-  }
-  return Object.assign(settings, parsed);
-}
-
-/** kill what VS Code left behind: every process started for this run carries E2E_RUN_DIR (Linux) */
-function killStragglers(): number {
-  let n = 0;
-  let pids: string[];
-  try { pids = fs.readdirSync('/proc').filter(p => /^\d+$/.test(p)); } catch { return 0; }
-  for (const p of pids) {
-    if (Number(p) === process.pid) continue;
-    try {
-      const envs = fs.readFileSync(`/proc/${p}/environ`, 'utf8');
-      const cmd = fs.readFileSync(`/proc/${p}/cmdline`, 'utf8');
-      if (envs.includes(`E2E_RUN_DIR=${RUN_DIR}\0`) || cmd.includes(RUN_DIR + path.sep)) { process.kill(Number(p), 'SIGKILL'); n++; }
-    } catch { /* gone or not ours */ }
-  }
-  return n;
-}
-
 function shutdown(code: number, reason?: string): Promise<never> {
   shuttingDown ??= (async (): Promise<never> => {
     if (reason) console.log(reason);
-    const n = killStragglers();
+    const n = killRunProcesses(RUN_DIR);
     if (n) log(`killed ${n} leftover process(es)`);
     for (const dir of [RUN_DIR, wsTmp]) if (dir) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
     try { fs.rmdirSync(TMP_ROOT); } catch { /* not empty or absent */ }
@@ -146,7 +105,7 @@ async function main(): Promise<number> {
   if (!fs.existsSync(path.join(EXTENSION_DIR, 'package.json'))) throw new HarnessError(`extension folder ${EXTENSION_DIR} has no package.json`);
   if (!fs.existsSync(TESTS_MODULE)) throw new HarnessError(`test suite ${TESTS_MODULE} not found; compile the e2e suite first (or set E2E_TESTS)`);
   if (!fs.statSync(WORKSPACE_SRC, { throwIfNoEntry: false })?.isDirectory()) throw new HarnessError(`workspace folder ${WORKSPACE_SRC} not found (set E2E_WORKSPACE)`);
-  const settings = readUserSettings();
+  const settings = readSettingsFile(USER_SETTINGS_FILE, !!env.E2E_USER_SETTINGS, m => new HarnessError(m));
   if (process.platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) {
     log('warning: no $DISPLAY; desktop VS Code needs one on Linux (run under `xvfb-run -a`)');
   }
