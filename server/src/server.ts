@@ -196,9 +196,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.onDidChangeWatchedFiles(params => {
-    for (const c of params.changes) { resolver.invalidate(uriToPath(c.uri)); glossaryResolverFor(resolver).invalidate(uriToPath(c.uri)); }
-    // Markdown files are watched only for workspace-wide checks (their hooks); configuration is JSON.
-    if (params.changes.some(c => !/\.(md|mdx|markdown)$/i.test(c.uri))) revalidateAll();
+    const glossaries = glossaryResolverFor(resolver);
+    // Only files the checks read (or could start reading: a new .paperdigestrc.json or workspace
+    // glossary) re-check the open documents; package.json or .vscode/settings.json do not.
+    const relevant = params.changes.map(c => uriToPath(c.uri)).filter(f =>
+      resolver.uses(f) || glossaries.uses(f) || /(^|[\\/])(\.paperdigestrc\.json|\.paper-digest[\\/].*\.json)$/.test(f));
+    for (const f of relevant) { resolver.invalidate(f); glossaries.invalidate(f); }
+    if (relevant.length) revalidateAll();
     for (const h of hooks.watchedFilesChanged) h(params.changes);
   });
 

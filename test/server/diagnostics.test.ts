@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { DidChangeWatchedFilesNotification } from 'vscode-languageserver-protocol/node';
 import { TestClient } from '../support/lsp-client';
 import { FIXTURES } from '../support/paths';
 
@@ -52,6 +53,21 @@ describe('language server over stdio', function () {
     const numbering = after.diagnostics.filter(d => d.code === 'section-numbering');
     assert.strictEqual(numbering.length, 1);
     assert.strictEqual(numbering[0].range.start.line, 81);
+  });
+
+  it('re-checks on a watched configuration change, not on an unrelated JSON file', async () => {
+    const uri = `file://${ws}/w.digest.md`;
+    const opened = client.nextDiagnostics(uri);
+    await client.open(uri, seed);
+    assert.ok((await opened).diagnostics.some(d => d.code === 'block-missing'));
+    fs.writeFileSync(path.join(ws, 'package.json'), '{"name": "x"}\n');
+    await client.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: `file://${ws}/package.json`, type: 1 }] });
+    await new Promise(r => setTimeout(r, 700));
+    assert.strictEqual(client.diagnostics.get(uri)!.length, 1, 'package.json is not configuration: no re-check');
+    fs.writeFileSync(path.join(ws, '.paperdigestrc.json'), '{"rules": {"block-missing": "off"}}\n');
+    const rechecked = client.nextDiagnostics(uri);
+    await client.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: `file://${ws}/.paperdigestrc.json`, type: 1 }] });
+    assert.ok(!(await rechecked).diagnostics.some(d => d.code === 'block-missing'), 'the new configuration turned block-missing off');
   });
 
   it('gives a Markdown file that is not a digest no diagnostics', async () => {

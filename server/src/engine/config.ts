@@ -52,6 +52,8 @@ export class ConfigResolver {
   private configs = new Map<string, Cached<ConfigFile>>();
   private profiles = new Map<string, Cached<Profile>>();
   private lastGood = new Map<string, unknown>();
+  /** Every configuration or profile path looked at, found or not (a missing profile may appear later). */
+  private seen = new Set<string>();
 
   /**
    * `confine` (untrusted workspaces): a profile or glossary path named in a configuration file
@@ -64,6 +66,11 @@ export class ConfigResolver {
   setConfined(confine: boolean): void { this.opts = { ...this.opts, confine }; this.configs.clear(); }
 
   /** Forget cached reads (after a watched-file change); last good values are kept. */
+  /** Whether this file was read as configuration or a profile (so a change to it matters). */
+  uses(file: string): boolean {
+    return this.seen.has(file);
+  }
+
   invalidate(file?: string): void {
     if (file) { this.configs.delete(file); this.profiles.delete(file); } else { this.configs.clear(); this.profiles.clear(); }
   }
@@ -154,6 +161,7 @@ export class ConfigResolver {
       return fallback;
     }
     const file = path.resolve(base, ref);
+    this.seen.add(file);
     const stamp = this.fs.stamp(file);
     if (stamp === undefined) {
       report(`Profile file not found: ${file}`, file);
@@ -172,6 +180,7 @@ export class ConfigResolver {
   }
 
   readConfig(file: string): Cached<ConfigFile> {
+    this.seen.add(file);
     const stamp = this.fs.stamp(file) ?? 'missing';
     let cached = this.configs.get(file);
     if (cached && cached.stamp === stamp) return cached;

@@ -38,8 +38,11 @@ suite('writing', () => {
     editor.selection = new vscode.Selection(end, end);
     await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'Paper entry' });
     await waitFor(() => doc.getText().includes('**중요 자료**:\n[arXiv 페이지 보기](https://arxiv.org/abs/2510.00001)\n[PDF 보기](https://arxiv.org/pdf/2510.00001)'), 'the snippet text');
-    // The first tab stop is the paper number, selected: type over it as an author would.
+    // The first tab stop is the paper number, selected: type over it as an author would — once the
+    // editor has selected it, and save only after the typed text is in the document.
+    await waitFor(() => doc.getText(editor.selection) === '1.1', 'the first tab stop (paper number) selected');
     await vscode.commands.executeCommand('type', { text: '2.1' });
+    await waitFor(() => doc.getText().includes('#### 2.1. 논문 제목(English Title)'), 'the typed paper number');
     await vscode.commands.executeCommand('leaveSnippet');
     const heading = lineOf(doc, '#### 2.1. ');
     assert.ok(heading > section2, 'the entry is inserted under section 2');
@@ -48,7 +51,7 @@ suite('writing', () => {
     await save(doc);
     // The empty-section finding goes away once the saved entry is checked; nothing replaces it.
     const after = await waitForDiagnostics(doc.uri, ds => !ds.some(d => codeOf(d) === 'empty-section'), 'the re-check after save');
-    assert.deepEqual(summary(after), [], 'the snippet entry has findings');
+    assert.deepEqual(summary(after), [], `the snippet entry has findings: ${after.map(d => `${d.range.start.line + 1}: ${d.message} | ${doc.lineAt(d.range.start.line).text}`).join('; ')}`);
   });
 
   test('5. completion offers the next paper number after "#### " and a glossary term for a Korean prefix', async () => {

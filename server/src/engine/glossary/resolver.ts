@@ -45,6 +45,11 @@ export class GlossaryResolver {
 
   constructor(private fs: FileReader) {}
 
+  /** Whether this file was read as a glossary (so a change to it matters). */
+  uses(file: string): boolean {
+    return this.files.has(file) || this.lastGood.has(file);
+  }
+
   invalidate(file?: string): void {
     if (file) this.files.delete(file); else this.files.clear();
   }
