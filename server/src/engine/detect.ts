@@ -1,5 +1,4 @@
 import { globMatcher } from './globs';
-import type { Digest } from './digest';
 
 export const DEFAULT_DIGEST_GLOBS = ['**/*.digest.md', '**/digests/**/*.md'];
 
@@ -22,9 +21,4 @@ export function frontMatterOptIn(text: string): true | string | null {
   if (/^paper-digest:\s*(true|yes)\s*$/m.test(m[1])) return true;
   const prof = /^profile:\s*["']?([a-z0-9][a-z0-9-]*)["']?\s*$/m.exec(m[1]);
   return prof ? prof[1] : null;
-}
-
-export function digestProfileFromFrontMatter(d: Digest): string | undefined {
-  const v = d.frontMatter?.data?.profile;
-  return typeof v === 'string' ? v : undefined;
 }

@@ -1,4 +1,4 @@
-import type { Root, RootContent, Heading, Paragraph, List, ListItem, Strong, Nodes, Yaml } from 'mdast';
+import type { Root, RootContent, Heading, Paragraph, List, ListItem, Strong, Yaml } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parse as parseYaml } from 'yaml';
 import type { Span } from './types';
@@ -312,15 +312,4 @@ function blockLabel(node: RootContent, profile: Profile, minDepth: number, text:
     if (text.slice(tailStart, pEnd).trim()) tailSpan = { start: tailStart, end: pEnd };
   }
   return { spec: m.spec, kind: 'bold', labelSpan, labelText: text.slice(pStart, lineEnd), subtitle: m.rest, labelNode: node, nodes: [], tailSpan, span: labelSpan, hasContent: false };
-}
-
-/** Is this node (or any descendant) of one of the given types? Walks without recursion. */
-export function someNode(node: Nodes, pred: (n: Nodes) => boolean): boolean {
-  const stack: Nodes[] = [node];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (pred(n)) return true;
-    if ('children' in n) for (const c of n.children as Nodes[]) stack.push(c);
-  }
-  return false;
 }

@@ -2,7 +2,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 
 import { LineIndex, type OffsetEdit } from '../engine';
 import { fixAllEdits } from '../engine/fix-all';
 import { FIX_ALL_KIND } from '../protocol';
-import type { Analysis, ServerContext } from './context';
+import type { ServerContext } from './context';
 import { toDiagnostic } from './diagnostics';
 import { glossaryActions } from './glossary-actions';
 
@@ -45,7 +45,4 @@ export function registerCodeActions(ctx: ServerContext): void {
   });
 }
 
-export function analysisFixAll(a: Analysis): TextEdit[] {
-  return toTextEdits(a.outcome.result.lineIndex, fixAllEdits(a.outcome.result.findings));
-}
 export type { Diagnostic };

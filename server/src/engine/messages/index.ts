@@ -21,8 +21,6 @@ const catalogues: Record<Locale, Record<string, string>> = {
   ko: { ...koCommon, ...koStructure, ...koGlossary, ...koCli, ...koPreview, ...koServer },
 };
 
-export function hasMessage(id: string): boolean { return id in catalogues.en; }
-
 export function message(locale: Locale, id: string, data: Record<string, unknown> = {}): string {
   const template = catalogues[locale][id] ?? catalogues.en[id];
   if (template === undefined) return id;
