@@ -42,7 +42,7 @@ import { createRequire } from 'node:module';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import * as util from 'node:util';
-import { killStragglers as killRunProcesses, readUserSettings as readSettingsFile } from './shared';
+import { killStragglers as killRunProcesses, readUserSettings as readSettingsFile, reportExit } from './shared';
 
 const CS_VERSION = '4.100.3'; // newest code-server whose engines.node accepts Node 20
 const PW_VERSION = '1.65.1'; // playwright-core version the reference recipe was tested with
@@ -441,11 +441,7 @@ function shutdown(code: number, reason?: string): Promise<never> {
     const install = times.install === undefined ? '-' : `${secs(times.install)}${times.installCached ? ' (cached)' : ''}`;
     log(`timings: install ${install}, server ready ${times.server === undefined ? '-' : secs(times.server)}, ` +
       `tests ${times.tests === undefined ? '-' : secs(times.tests)}, total ${secs(Date.now() - T0)}`);
-    if (code !== 0 && !sawSummary) {
-      log('the suite printed no "N passed, N failed" line; counting this e2e run as one failure');
-      console.log('0 passed, 1 failed');
-    }
-    log(`exit ${code}`);
+    reportExit(code, sawSummary, log);
     process.exit(code);
   })();
   return shuttingDown;

@@ -22,7 +22,7 @@
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { killStragglers as killRunProcesses, readUserSettings as readSettingsFile } from './shared';
+import { killStragglers as killRunProcesses, readUserSettings as readSettingsFile, reportExit } from './shared';
 
 const REPO_ROOT = path.resolve(path.dirname(path.resolve(process.argv[1] ?? '.')), '..', '..', '..');
 const VSCODE_TEST = path.join(REPO_ROOT, '.vscode-test'); // @vscode/test-electron's download cache too
@@ -80,11 +80,7 @@ function shutdown(code: number, reason?: string): Promise<never> {
     try { fs.rmdirSync(TMP_ROOT); } catch { /* not empty or absent */ }
     log(`timings: download ${times.download === undefined ? '-' : secs(times.download)}, ` +
       `tests ${times.tests === undefined ? '-' : secs(times.tests)}, total ${secs(Date.now() - T0)}`);
-    if (code !== 0 && !sawSummary) {
-      log('the suite printed no "N passed, N failed" line; counting this e2e run as one failure');
-      console.log('0 passed, 1 failed');
-    }
-    log(`exit ${code}`);
+    reportExit(code, sawSummary, log);
     process.exit(code);
   })();
   return shuttingDown;
