@@ -4,7 +4,9 @@ import { editCommand } from './single-file';
 
 export const TOC_USAGE = `Usage: paper-digest toc FILE [--write | --diff] [--profile ID|PATH] [--config PATH]
 
-Prints the table of contents built from the section headings ("N. title" per section).
+Prints the table of contents built from the section headings ("N. title" per section), in the
+existing TOC's style: a linked TOC stays linked ("N. [title](#anchor)", GitHub's anchors), a
+bulleted one keeps its bullet, a plain one stays plain.
   --write, -w   rewrite the file's table of contents in place (atomically)
   --diff        print the change as a unified diff instead
 Exit 1 when the digest has no table of contents to rewrite.

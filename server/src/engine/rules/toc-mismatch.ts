@@ -16,12 +16,14 @@
  *   ### 1. LLM 발전
  *   ### 2. 멀티모달      ← Unexpected section 2 "멀티모달" missing from the table of contents
  *
- * Fix: rewrite the TOC list from the section headings (offered when the items are plain text).
+ * Fix: rewrite the TOC list from the section headings, keeping its style: a bulleted TOC keeps its
+ * bullet, a linked TOC ("1. [제목](#1-제목)") stays linked with GitHub's anchors (github-slugger),
+ * a plain one stays plain. Offered when the items are plain text or plain links to anchors.
  */
 import type { Rule, RuleContext } from './rule';
 import type { Section, TocItem } from '../digest';
 import { similarity } from '../similarity';
-import { tocLines } from '../toc';
+import { tocItemKinds, tocLines } from '../toc';
 
 const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 
@@ -50,9 +52,10 @@ export function pairTocItems(items: TocItem[], sections: Section[]): Map<TocItem
 function rewrite(ctx: RuleContext): string | null {
   const list = ctx.digest.toc?.list;
   if (!list) return null;
-  // Items with links or formatting would lose them in a rewrite: then no automatic fix.
-  const plain = list.items.every(it => !it.children.length && !/[\[\]`*_<]/.test(ctx.text.slice(it.titleSpan.start, it.titleSpan.end)));
-  return plain ? tocLines(ctx.digest, ctx.eol) : null;
+  // The rewrite keeps links to anchors (recomputed from the headings) but not formatting, other
+  // links or sub-items: with any of those, no automatic fix.
+  const simple = tocItemKinds(list.node).every(k => k.kind !== 'other' && k.simple);
+  return simple ? tocLines(ctx.digest, ctx.eol) : null;
 }
 
 export const tocMismatch: Rule = {

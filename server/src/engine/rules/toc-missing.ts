@@ -15,6 +15,7 @@
  * Fix (safe): insert "목차:" and one item per section before the first section (or paper).
  */
 import type { Rule } from './rule';
+import { tocLines } from '../toc';
 
 export const tocMissing: Rule = {
   id: 'toc-missing',
@@ -30,7 +31,8 @@ export const tocMissing: Rule = {
     const firstPaper = digest.papers.find(p => p.heading)?.heading;
     const at = Math.min(first.span.start, firstPaper?.span.start ?? Infinity);
     const eol = ctx.eol;
-    const items = digest.sections.map((s, i) => `${i + 1}. ${s.heading.title}`).join(eol);
+    // A fresh TOC is plain "N. title" items (no existing style to follow).
+    const items = tocLines(digest, eol);
     const text = `${profile.toc.labels[0]}:${eol}${eol}${items}${eol}${eol}`;
     ctx.report({
       span: first.span,
