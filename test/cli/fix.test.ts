@@ -4,7 +4,8 @@ import * as path from 'path';
 import { applyPatch } from 'diff';
 import { run, tempProject, digest, type JsonReport } from './cli';
 
-const FIXED_RULES = ['toc-mismatch', 'paper-numbering', 'block-missing'];
+// block-missing is not among them: its skeleton fix inserts template text, so it is never safe (applied by hand only).
+const FIXED_RULES = ['toc-mismatch', 'paper-numbering'];
 
 describe('cli: --fix and --fix-dry-run', function () {
   this.timeout(60000);

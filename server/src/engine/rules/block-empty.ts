@@ -11,9 +11,38 @@
  *   **핵심 아이디어**      ← Unexpected empty "핵심 아이디어" block, expected content before the next block
  *   **주요 방법론**
  *
+ * A block whose only content is the placeholder `(작성 필요)` / `(to be written)` (what the
+ * block-missing fix and the snippets insert) is empty too: it is reported until replaced.
+ *
  * No fix: only the author can write the content.
  */
+import type { Nodes, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import type { Rule } from './rule';
+import type { Block } from '../digest';
+import { placeholderOnly } from './block-missing';
+
+function hasMedia(node: Nodes): boolean {
+  const stack: Nodes[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'table' || n.type === 'code' || n.type === 'image' || n.type === 'imageReference') return true;
+    if ('children' in n) for (const c of n.children as Nodes[]) stack.push(c);
+  }
+  return false;
+}
+
+/** The block's content as text (the lines after the label line, then its nodes), or null when it holds a table, image or code. */
+function contentText(text: string, b: Block): string | null {
+  const parts: string[] = [];
+  if (b.tailSpan) parts.push(text.slice(b.tailSpan.start, b.tailSpan.end));
+  for (const n of b.nodes as RootContent[]) {
+    if (n.type === 'thematicBreak' || n.type === 'html' || n.type === 'definition') continue;
+    if (hasMedia(n)) return null;
+    parts.push(toString(n));
+  }
+  return parts.join('\n');
+}
 
 export const blockEmpty: Rule = {
   id: 'block-empty',
@@ -24,8 +53,13 @@ export const blockEmpty: Rule = {
   check(ctx) {
     for (const paper of ctx.digest.papers) {
       for (const b of paper.blocks) {
-        if (b.hasContent) continue;
-        ctx.report({ span: b.labelSpan, messageId: 'empty', data: { block: b.spec.label } });
+        if (!b.hasContent) {
+          ctx.report({ span: b.labelSpan, messageId: 'empty', data: { block: b.spec.label } });
+          continue;
+        }
+        const content = contentText(ctx.text, b);
+        const placeholder = content === null ? null : placeholderOnly(content);
+        if (placeholder) ctx.report({ span: b.labelSpan, messageId: 'placeholder', data: { block: b.spec.label, placeholder } });
       }
     }
   },

@@ -13,31 +13,160 @@
  *   **핵심 아이디어**
  *   …
  *
- * Fix: insert the block's skeleton where the profile order puts it (before the next block
- * present, else after the previous one, else at the end of the entry before a `---`).
+ * Fix (never safe: it inserts template text, so it is applied only when chosen by hand, never by
+ * fix-all or `--fix`): insert the block's skeleton inside the entry, in profile order: right after
+ * the content of the nearest earlier block present, else before the nearest later block present,
+ * else at the end of the entry's content; always before the entry's closing `---` and the next
+ * heading. Each inserted block holds the placeholder `(작성 필요)` / `(to be written)`, which
+ * block-empty reports until it is replaced. The resources links take the arXiv id from the entry's
+ * own links; with none, the resources block gets the placeholder too. An insertion point inside a
+ * code block (an unclosed fence runs to the end of the document) gets no fix.
  */
+import type { Nodes, RootContent } from 'mdast';
 import type { Rule, RuleContext } from './rule';
-import type { Paper } from '../digest';
-import type { BlockSpec } from '../profiles';
+import type { Block, Paper } from '../digest';
+import type { BlockSpec, Profile } from '../profiles';
+import type { OffsetEdit } from '../types';
 import { endOf, startOf } from '../parse';
 import { message } from '../messages';
+import { arxivRef } from './resources-links';
 
-export function blockSkeleton(spec: BlockSpec, eol: string): string {
-  return (spec.skeleton ?? `**${spec.label}**`).replace(/\r?\n/g, eol);
+/** The placeholder text of inserted blocks (and of the snippets' block bodies); block-empty reports it until replaced. */
+export const PLACEHOLDERS = { ko: '(작성 필요)', en: '(to be written)' } as const;
+
+export function placeholderFor(profile: Profile): string {
+  return PLACEHOLDERS[profile.locale] ?? PLACEHOLDERS.ko;
 }
 
-/** Where a missing block goes and how the inserted text is padded. */
-export function blockInsertion(ctx: RuleContext, paper: Paper, spec: BlockSpec): { offset: number; text: string; where: string; other?: string } {
+/** The placeholder when this content is nothing but placeholders, spaces and punctuation; else null. */
+export function placeholderOnly(content: string): string | null {
+  let found: string | null = null;
+  let rest = content.normalize('NFC');
+  for (const p of Object.values(PLACEHOLDERS)) {
+    if (!found && rest.includes(p)) found = p;
+    rest = rest.split(p).join(' ');
+  }
+  return found && !/[\p{L}\p{N}]/u.test(rest) ? found : null;
+}
+
+/** The first arXiv id linked in the entry (heading, intro or any block), abs or pdf, as written. */
+export function entryArxivId(paper: Paper): string | null {
+  const roots: Nodes[] = [...(paper.heading ? [paper.heading.node] : []), ...paper.nodes];
+  let best: { at: number; id: string } | null = null;
+  for (const r of roots) {
+    const stack: Nodes[] = [r];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.type === 'link' || n.type === 'definition') {
+        const ref = arxivRef(n.url);
+        if (ref && ref.kind !== 'other' && ref.valid && (!best || startOf(n) < best.at)) best = { at: startOf(n), id: ref.id };
+      }
+      if ('children' in n) for (const c of n.children as Nodes[]) stack.push(c);
+    }
+  }
+  return best?.id ?? null;
+}
+
+/**
+ * The block's inserted text: its label line and the placeholder; for the resources block with an
+ * arXiv id, the profile's skeleton links pointing at that id.
+ */
+export function blockSkeleton(spec: BlockSpec, eol: string, placeholder: string, arxivId: string | null = null): string {
+  const skeleton = spec.skeleton ?? `**${spec.label}**`;
+  const lines = skeleton.split(/\r?\n|\r/);
+  const label = lines[0];
+  if (spec.resources && arxivId && /arxiv\.org\/(?:abs|pdf)\/(?=\))/.test(skeleton)) {
+    return skeleton.replace(/(arxiv\.org\/(?:abs|pdf)\/)(?=\))/g, `$1${arxivId}`).replace(/\r?\n|\r/g, eol);
+  }
+  return label + eol + eol + placeholder;
+}
+
+export interface BlockInsertion { offset: number; where: 'where-before' | 'where-after' | 'where-end'; other?: string; before: boolean }
+
+const isComment = (n: RootContent) => n.type === 'html' && /^<!--[\s\S]*-->$/.test(n.value.trim());
+
+/** The entry's own nodes: up to the next heading at the paper's depth or above (a part heading the model keeps in the entry). */
+function entryNodes(paper: Paper): RootContent[] {
+  const depth = paper.heading?.depth;
+  if (depth === undefined) return paper.nodes;
+  const cut = paper.nodes.findIndex(n => n.type === 'heading' && n.depth <= depth);
+  return cut < 0 ? paper.nodes : paper.nodes.slice(0, cut);
+}
+
+/** End of the last node that is content: trailing `---` separators and comments belong after the inserted blocks. */
+function contentEnd(nodes: RootContent[], fallback: number): number {
+  let i = nodes.length - 1;
+  while (i >= 0 && (nodes[i].type === 'thematicBreak' || nodes[i].type === 'definition' || isComment(nodes[i]))) i--;
+  return i >= 0 ? endOf(nodes[i]) : fallback;
+}
+
+function blockEnd(block: Block, inEntry: Set<RootContent>): number {
+  let nodes = block.nodes.filter(n => inEntry.has(n));
+  if (block.kind === 'heading') {
+    const depth = (block.labelNode as { depth: number }).depth;
+    const cut = nodes.findIndex(n => n.type === 'heading' && n.depth <= depth);
+    if (cut >= 0) nodes = nodes.slice(0, cut);
+  }
+  return contentEnd(nodes, endOf(block.labelNode));
+}
+
+/** Where a missing block goes: after the nearest earlier block (profile order), else before the nearest later one, else at the end of the entry. */
+export function blockInsertion(ctx: RuleContext, paper: Paper, spec: BlockSpec): BlockInsertion {
   const order = ctx.profile.blocks.map(b => b.id);
   const rank = order.indexOf(spec.id);
-  const skeleton = blockSkeleton(spec, ctx.eol);
-  const next = paper.blocks.find(b => order.indexOf(b.spec.id) > rank);
-  if (next) return { offset: next.span.start, text: skeleton + ctx.eol + ctx.eol, where: 'where-before', other: next.spec.label };
-  const prev = [...paper.blocks].reverse().find(b => order.indexOf(b.spec.id) < rank);
-  const content = paper.nodes.filter(n => n.type !== 'thematicBreak' && n.type !== 'definition');
-  const lastContent = content[content.length - 1];
-  const anchor = prev ? Math.max(prev.span.end, lastContent && startOf(lastContent) >= prev.span.start ? endOf(lastContent) : prev.span.end) : lastContent ? endOf(lastContent) : paper.heading ? paper.heading.span.end : paper.span.end;
-  return { offset: anchor, text: ctx.eol + ctx.eol + skeleton, where: prev ? 'where-after' : 'where-end', other: prev?.spec.label };
+  const rankOf = (b: Block) => order.indexOf(b.spec.id);
+  const inEntry = new Set(entryNodes(paper));
+  const blocks = paper.blocks.filter(b => inEntry.has(b.labelNode as RootContent));
+  let prev: Block | undefined;
+  for (const b of blocks) if (rankOf(b) < rank && (!prev || rankOf(b) >= rankOf(prev))) prev = b;
+  if (prev) return { offset: blockEnd(prev, inEntry), where: 'where-after', other: prev.spec.label, before: false };
+  let next: Block | undefined;
+  for (const b of blocks) if (rankOf(b) > rank && (!next || rankOf(b) < rankOf(next))) next = b;
+  if (next) return { offset: next.labelSpan.start, where: 'where-before', other: next.spec.label, before: true };
+  const fallback = paper.heading ? paper.heading.span.end : 0;
+  return { offset: contentEnd([...inEntry], fallback), where: 'where-end', before: false };
+}
+
+/** Is the offset inside a code block or a raw HTML block (an unclosed fence or comment swallows the rest of the document)? */
+export function insideCode(ctx: RuleContext, offset: number): boolean {
+  const stack: Nodes[] = [ctx.digest.root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'code' || n.type === 'html') {
+      const s = startOf(n), e = endOf(n);
+      if (offset > s && offset < e) return true;
+      if (offset === e && e > s && unclosed(ctx.text.slice(s, e), n.type)) return true;
+      continue;
+    }
+    if ('children' in n) for (const c of n.children as Nodes[]) stack.push(c);
+  }
+  return false;
+}
+
+function unclosed(raw: string, type: 'code' | 'html'): boolean {
+  if (type === 'html') {
+    if (/^<!--/.test(raw)) return !/-->/.test(raw.slice(4));
+    const raw1 = /^<(pre|script|style|textarea)(?=[\s>]|$)/i.exec(raw);
+    return !!raw1 && !raw.toLowerCase().includes(`</${raw1[1].toLowerCase()}>`);
+  }
+  const open = /^(`{3,}|~{3,})/.exec(raw);
+  if (!open) return false; // indented code ends at its last line
+  const lines = raw.split(/\r?\n|\r/);
+  if (lines.length < 2) return true;
+  const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1]);
+  return !(close && close[1][0] === open[1][0] && close[1].length >= open[1].length);
+}
+
+/** The inserted text at one offset: the skeletons in profile order, separated from what is around them by blank lines. */
+function insertionText(ctx: RuleContext, ins: BlockInsertion, skeletons: string[]): string {
+  const { eol, text } = ctx;
+  const body = skeletons.join(eol + eol);
+  if (ins.before) return body + eol + eol;
+  const lead = ins.offset === 0 ? '' : eol + eol;
+  const rest = text.slice(ins.offset);
+  // A following line right after the inserted text would continue its paragraph (or make it a setext heading with `---`).
+  const trail = /^\s*$/.test(rest) || /^[ \t]*(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)/.test(rest) ? '' : /^[ \t]*(?:\r\n|\n|\r)/.test(rest) ? eol : eol + eol;
+  return lead + body + trail;
 }
 
 export const blockMissing: Rule = {
@@ -47,6 +176,7 @@ export const blockMissing: Rule = {
   fixable: true,
   description: { en: 'Each paper entry has every required block of the profile.', ko: '각 논문 항목에 프로필의 필수 블록이 모두 있어야 합니다.' },
   check(ctx) {
+    const placeholder = placeholderFor(ctx.profile);
     for (const paper of ctx.digest.papers) {
       if (!paper.heading && ctx.profile.papers) continue;
       const present = new Set(paper.blocks.map(b => b.spec.id));
@@ -54,19 +184,29 @@ export const blockMissing: Rule = {
       if (!missing.length) continue;
       const number = paper.heading?.number ? paper.heading.number.join('.') : (paper.heading?.title ?? '');
       const span = paper.heading ? paper.heading.span : { start: 0, end: 0 };
-      const inserts = missing.map(spec => ({ spec, ins: blockInsertion(ctx, paper, spec) }));
-      const edits = inserts.map(({ ins }) => ({ start: ins.offset, end: ins.offset, text: ins.text }));
+      const arxivId = missing.some(s => s.resources) ? entryArxivId(paper) : null;
+      const inserts = missing
+        .map(spec => ({ spec, ins: blockInsertion(ctx, paper, spec), skeleton: blockSkeleton(spec, ctx.eol, placeholder, arxivId) }))
+        .filter(({ ins }) => !insideCode(ctx, ins.offset));
+      // Blocks going to the same place are one edit, in profile order (missing is in profile order).
+      const grouped = new Map<string, { ins: BlockInsertion; skeletons: string[] }>();
+      for (const { ins, skeleton } of inserts) {
+        const key = `${ins.offset}:${ins.before}`;
+        const g = grouped.get(key);
+        if (g) g.skeletons.push(skeleton); else grouped.set(key, { ins, skeletons: [skeleton] });
+      }
+      const edits: OffsetEdit[] = [...grouped.values()].map(g => ({ start: g.ins.offset, end: g.ins.offset, text: insertionText(ctx, g.ins, g.skeletons) }));
       ctx.report({
         span,
         messageId: 'missing',
         data: { paper: number, blocks: missing.map(b => `"${b.label}"`).join(', ') },
         fixes: [
-          // Fix-all inserts every missing block at once; the single-block fixes are for picking by hand.
-          ...(missing.length > 1 ? [{ messageId: 'fix-all', data: { count: missing.length }, edits }] : []),
-          ...inserts.map(({ spec, ins }) => ({
-            messageId: 'fix', safe: missing.length === 1,
+          // Template text is never inserted automatically: every fix is for picking by hand.
+          ...(inserts.length > 1 && inserts.length === missing.length ? [{ messageId: 'fix-all', data: { count: missing.length }, edits, safe: false }] : []),
+          ...inserts.map(({ spec, ins, skeleton }) => ({
+            messageId: 'fix', safe: false,
             data: { block: spec.label, where: message(ctx.locale, `block-missing/${ins.where}`, { other: ins.other }) },
-            edits: [{ start: ins.offset, end: ins.offset, text: ins.text }],
+            edits: [{ start: ins.offset, end: ins.offset, text: insertionText(ctx, ins, [skeleton]) }],
           })),
         ],
         extra: { blocks: missing.map(b => b.id) },
