@@ -8,6 +8,7 @@ import { rules as allRules } from './rules';
 import type { Rule, Report } from './rules/rule';
 import type { Finding, Locale, RuleLevel, Severity } from './types';
 import { isSuppressed, suppressionRegions } from './suppress';
+import { FixGuard } from './fix-guard';
 
 /** Per-rule configuration: a level, or a level and options. */
 export type RuleSetting = RuleLevel | [RuleLevel, Record<string, unknown>];
@@ -53,11 +54,12 @@ export function checkDigest(digest: Digest, opts: CheckOptions): CheckResult {
   const eol = detectEol(text);
   const findings: Finding[] = [];
   const failures: CheckResult['failures'] = [];
+  const guard = new FixGuard(text, digest.root);
   for (const rule of allRules) {
     const { level, options } = ruleLevel(rule, opts);
     if (level === 'off') continue;
     const found: Finding[] = [];
-    const report = (r: Report) => found.push(toFinding(rule, level, r, locale, text.length));
+    const report = (r: Report) => found.push(toFinding(rule, level, r, locale, text.length, guard));
     try {
       rule.check({ digest, text, profile: opts.profile, locale, eol, options, env: opts.env ?? {}, report });
       for (const f of found) findings.push(f);
@@ -77,14 +79,20 @@ function clampSpan(s: { start: number; end: number }, len: number) {
   return { start, end: Math.max(start, Math.min(s.end, len)) };
 }
 
-function toFinding(rule: Rule, severity: Severity, r: Report, locale: Locale, len: number): Finding {
+function toFinding(rule: Rule, severity: Severity, r: Report, locale: Locale, len: number, guard: FixGuard): Finding {
   const id = (m: string) => `${rule.id}/${m}`;
+  const fixes: Finding['fixes'] = [];
+  for (const f of r.fixes ?? []) {
+    // The guard drops fixes that would damage text and demotes those it cannot vouch for.
+    const guarded = guard.guard(f.edits, f.safe ?? true);
+    if (guarded) fixes.push({ title: message(locale, id(f.messageId), f.data), ...guarded });
+  }
   return {
     rule: rule.id,
     severity,
     message: message(locale, id(r.messageId), r.data),
     span: clampSpan(r.span, len),
-    fixes: (r.fixes ?? []).map(f => ({ title: message(locale, id(f.messageId), f.data), edits: f.edits, safe: f.safe ?? true })),
+    fixes,
     related: (r.related ?? []).map(x => ({ span: clampSpan(x.span, len), message: message(locale, id(x.messageId), x.data) })),
     data: r.extra,
   };

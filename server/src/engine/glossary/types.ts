@@ -8,6 +8,8 @@ export interface GlossaryEntry {
   enVariants?: string[];
   koVariants?: string[];
   avoid?: string[];
+  /** Other meanings of the Korean term (추론: reasoning): no automatic fix, a choice instead. */
+  senses?: string[];
   note?: string;
 }
 

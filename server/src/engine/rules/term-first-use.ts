@@ -15,12 +15,15 @@
  * scope gives the pair later: the author meant to pair the term and put it in the wrong place.
  * `["information", {"require": "all"}]` reports every glossary term's first mention (strict styles).
  *
- * Fix: insert `(English)` after the term (after closing bold or a link around it).
+ * Fix: insert `(English)` after the term (after closing bold or a link around it). Safe only
+ * when the term is a word of its own (a particle may follow) and its glossary entry has no other
+ * `senses`; a term with senses gets one fix per meaning, chosen by hand.
  */
 import type { Rule } from './rule';
 import { scopeKey } from '../glossary/analysis';
 import { enCovers, insertionAfter, ruleEnv } from '../glossary/verdict';
 import type { Pair } from '../glossary/pairs';
+import { particleAt } from '../particles';
 
 export const termFirstUse: Rule = {
   id: 'term-first-use',
@@ -56,11 +59,16 @@ export const termFirstUse: Rule = {
       const at = insertionAfter(ctx, run, h.start, h.end);
       const space = settings.pairSpacing === 'space' ? ' ' : '';
       const escaped = ctx.text.slice(run.block.start, run.block.end).includes('\\(') ? ['\\(', '\\)'] : ['(', ')'];
+      const pairText = (en: string) => `${space}${escaped[0]}${en}${escaped[1]}`;
+      // Safe only where the Korean has one meaning and stands as a word of its own: 추론 may be
+      // reasoning, and 증강 in 증강 현실 is augmented reality, not augmentation.
+      const senses = entry.senses ?? [];
+      const safe = !senses.length && wholeWord(ctx.text, span(h.run, h.start, h.end), at);
       ctx.report({
         span: span(h.run, h.start, h.end),
         messageId: requireAll && !pairedSomewhere.has(key) ? 'missing' : 'later',
         data: { ko: run.text.slice(h.start, h.end), en: entry.en },
-        fixes: [{ messageId: 'fix', data: { en: entry.en }, edits: [{ start: at, end: at, text: `${space}${escaped[0]}${entry.en}${escaped[1]}` }] }],
+        fixes: [entry.en, ...senses].map(en => ({ messageId: 'fix', data: { en }, edits: [{ start: at, end: at, text: pairText(en) }], safe })),
         extra: { en: entry.en },
       });
     }
@@ -86,4 +94,17 @@ function pairsNear(all: Pair[]): (run: number, at: number) => Pair[] {
     while (a < b) { const m = (a + b) >> 1; if (lo(list[m]) <= at) a = m + 1; else b = m; }
     return list.slice(Math.max(0, a - 3), a);
   };
+}
+
+/** The mention is a word of its own: no letter glued before it, and after it only a particle or a boundary. */
+function wholeWord(text: string, mention: { start: number; end: number }, insertAt: number): boolean {
+  if (/[\p{L}\p{N}]/u.test(text[mention.start - 1] ?? '')) return false;
+  const rest = text.slice(insertAt, insertAt + 8);
+  if (/^[\p{L}\p{N}]/u.test(rest) && !particleAt(rest)) return false;
+  // Inside another parenthetical or a link's text, a pair nests or lands in a TOC entry: by hand.
+  const near = text.slice(Math.max(0, mention.start - 2000), mention.start);
+  const line = near.slice(near.lastIndexOf('\n') + 1);
+  let depth = 0;
+  for (const c of line) depth += c === '(' || c === '[' || c === '（' ? 1 : c === ')' || c === ']' || c === '）' ? -1 : 0;
+  return depth <= 0;
 }

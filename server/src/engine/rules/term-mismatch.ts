@@ -10,7 +10,9 @@
  * ok:      미세 조정(fine-tuning)
  * not ok:  후속 학습(fine-tuning)   ← Unexpected "후속 학습" for "fine-tuning", expected "미세 조정"
  *
- * Fix: replace the Korean (or the English) with the glossary's form.
+ * Fix (by hand only): replace the Korean (or the English) with the glossary's form. Never
+ * applied by `--fix`: the words before a parenthesis are often a verb or an explanation
+ * (`줄입니다 (Routing)`, `키우거나(Dense)`), and replacing them would change the sentence.
  */
 import type { Rule } from './rule';
 import { plainSpan, ruleEnv, verdict } from '../glossary/verdict';
@@ -33,7 +35,7 @@ export const termMismatch: Rule = {
         span: span(pair.run, v.piece.start, v.piece.end),
         messageId: v.kind === 'mismatch-ko' ? 'ko' : 'en',
         data: { found: v.piece.text, expected, en: v.entry.en, ko: v.entry.ko },
-        fixes: plain ? [{ messageId: 'fix', data: { expected }, edits: [{ ...plain, text: expected }], safe: v.kind === 'mismatch-ko' }] : [],
+        fixes: plain ? [{ messageId: 'fix', data: { expected }, edits: [{ ...plain, text: expected }], safe: false }] : [],
         extra: { en: v.entry.en },
       });
     }

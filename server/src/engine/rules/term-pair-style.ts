@@ -10,11 +10,17 @@
  * ok:      Mixture-of-Experts(MoE)
  * not ok:  Mixture-of-Experts (MoE)   ← Unexpected space before "(", expected none
  *
- * Fix: remove or insert the space; swap to Korean first.
+ * Fix: remove or insert the space (safe); swap to Korean first, safe only when both sides are
+ * the same glossary entry (otherwise the Korean may be an explanation, not a rendering, and moving it
+ * changes what the sentence says). The particle after the pair follows the new Korean.
  */
 import type { Rule } from './rule';
 import { openOffset, plainSpan, ruleEnv } from '../glossary/verdict';
 import { srcEnd } from '../text-runs';
+import type { Pair } from '../glossary/pairs';
+
+/** Both sides of the pair are the same glossary entry: the Korean renders the English, not explains it. */
+const sameEntry = (pair: Pair) => !!pair.enEntry && pair.koHit?.value.entry === pair.enEntry;
 
 export const termPairStyle: Rule = {
   id: 'term-pair-style',
@@ -46,7 +52,7 @@ export const termPairStyle: Rule = {
           span: whole,
           messageId: 'order',
           data: { pair: run.text.slice(pair.head.start, pair.close + 1) },
-          fixes: head && inner && ctx.text.slice(whole.start, whole.end) === run.text.slice(pair.head.start, pair.close + 1) ? [{ messageId: 'fix-order', data: { swapped }, edits: [{ ...whole, text: swapped }] }] : [],
+          fixes: head && inner && ctx.text.slice(whole.start, whole.end) === run.text.slice(pair.head.start, pair.close + 1) ? [{ messageId: 'fix-order', data: { swapped }, edits: [{ ...whole, text: swapped }], safe: sameEntry(pair) }] : [],
         });
       }
     }

@@ -9,7 +9,8 @@
  * ok:      잠재 공간(latent space)은 … 잠재 공간에서
  * not ok:  잠재 공간(latent space)은 … 잠재 공간(latent space)에서   ← repeated pair
  *
- * Fix: drop the parenthetical (and the space before it).
+ * Fix (by hand only: a hint is never fixed automatically): drop the parenthetical and the space
+ * before it, offered only when it is exactly the parenthetical of the first pair.
  */
 import type { Rule } from './rule';
 import { scopeKey } from '../glossary/analysis';
@@ -24,7 +25,7 @@ export const termRepeatedPair: Rule = {
   description: { en: 'A term pair repeated after its first use.', ko: '첫 사용 뒤에 용어 쌍을 되풀이했습니다.' },
   check(ctx) {
     const { a, g, settings, span } = ruleEnv(ctx);
-    const first = new Map<string, { span: { start: number; end: number }; abbrs: Set<string> }>();
+    const first = new Map<string, { span: { start: number; end: number }; abbrs: Set<string>; inner: string }>();
     for (const pair of a.pairs) {
       if (pair.form === 'en-abbr' || pair.form === 'abbr-en') continue;
       // The same term: the same glossary entry or English, or the same Korean (한글(English, ABBR) then 한글(ABBR)).
@@ -34,7 +35,7 @@ export const termRepeatedPair: Rule = {
       const pairSpan = { start: span(pair.run, pair.head.start, pair.head.end).start, end: srcEnd(run, pair.close + 1) };
       const prior = keys.map(k => first.get(k)).find(x => x);
       if (!prior) {
-        const entry = { span: pairSpan, abbrs: new Set(pair.abbr ? [pair.abbr.text] : []) };
+        const entry = { span: pairSpan, abbrs: new Set(pair.abbr ? [pair.abbr.text] : []), inner: innerKey(run.text.slice(pair.open + 1, pair.close)) };
         for (const k of keys) first.set(k, entry);
         continue;
       }
@@ -47,8 +48,11 @@ export const termRepeatedPair: Rule = {
         messageId: 'repeated',
         data: { pair: run.text.slice(pair.head.start, pair.close + 1) },
         related: [{ span: prior.span, messageId: 'first' }],
-        fixes: [{ messageId: 'fix', data: { inner }, edits: [{ start, end, text: '' }] }],
+        // Deleting is offered only for exactly the parenthetical already given: anything else carries information.
+        fixes: innerKey(inner) === prior.inner ? [{ messageId: 'fix', data: { inner }, edits: [{ start, end, text: '' }] }] : [],
       });
     }
   },
 };
+
+const innerKey = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();

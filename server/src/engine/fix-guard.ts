@@ -1,0 +1,159 @@
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { OffsetEdit, Span } from './types';
+import { particleAt, particleFor, particleHost } from './particles';
+
+/**
+ * Every fix a rule proposes passes through here before anyone sees it, so that no fix damages
+ * Korean text, whichever rule wrote it:
+ * - a fix that changes nothing is not offered;
+ * - an edit inside code, inline code, HTML or `$…$` math is not offered (the text there is not prose);
+ * - a replacement whose new words repeat the words beside it (`검색 증강` + `검색 증강 생성`)
+ *   takes the whole phrase instead, and is then offered only by hand; if a word would still
+ *   come out doubled, the fix is not offered;
+ * - a particle after the new word is changed to the form that agrees with it (신경망를 → 신경망을);
+ *   when the new word does not end in Hangul (its particle depends on how it is read aloud), the
+ *   fix is offered only by hand.
+ */
+export interface GuardedFix { edits: OffsetEdit[]; safe: boolean }
+
+export class FixGuard {
+  private spans: Span[] | undefined;
+  constructor(private readonly text: string, private readonly root: Root) {}
+
+  guard(edits: OffsetEdit[], safe: boolean): GuardedFix | undefined {
+    const out: OffsetEdit[] = [];
+    // An edit that writes back what is there is no fix (fix-all would apply it forever).
+    edits = edits.filter(e => this.text.slice(e.start, e.end) !== e.text);
+    if (!edits.length) return undefined;
+    for (const original of edits) {
+      if (this.isProtected(original)) return undefined;
+      const widened = widenOverRepeats(this.text, original);
+      if (widened !== original) safe = false;
+      if (introducesDoubledWord(this.text, widened)) return undefined;
+      out.push(widened);
+      const particle = particleEdit(this.text, widened);
+      if (particle === 'unsure') safe = false;
+      else if (particle) out.push(particle);
+    }
+    // A particle correction must not collide with another edit of the same fix.
+    const sorted = [...out].sort((a, b) => a.start - b.start || a.end - b.end);
+    for (let i = 1; i < sorted.length; i++) if (sorted[i].start < sorted[i - 1].end) return undefined;
+    return { edits: out, safe };
+  }
+
+  private isProtected(e: OffsetEdit): boolean {
+    // Spans come in document order and do not nest: a binary search finds the last one starting before the edit's end.
+    const spans = this.spans ??= protectedSpans(this.root);
+    let lo = 0, hi = spans.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (spans[mid].start < Math.max(e.end, e.start + 1)) lo = mid + 1; else hi = mid; }
+    for (let i = lo - 1; i >= 0 && i >= lo - 2; i--) {
+      const s = spans[i];
+      // An insertion at the very edge of a code span is outside it; anything overlapping is inside.
+      if (e.start < s.end && s.start < e.end || (e.start === e.end && e.start > s.start && e.start < s.end)) return true;
+    }
+    return insideMath(this.text, e.start) || insideMath(this.text, e.end);
+  }
+}
+
+/** Code blocks (an unclosed fence runs to the end of its container), inline code and raw HTML. */
+function protectedSpans(root: Root): Span[] {
+  const spans: Span[] = [];
+  visit(root, node => {
+    if (node.type !== 'code' && node.type !== 'inlineCode' && node.type !== 'html') return;
+    const s = node.position?.start.offset, e = node.position?.end.offset;
+    if (s !== undefined && e !== undefined) spans.push({ start: s, end: e });
+  });
+  return spans;
+}
+
+/** How far back math delimiters are looked for: bounded, so a fix costs the same in a 5 MB paragraph. */
+const MATH_LOOKBACK = 4000;
+
+/** Is `at` between two unescaped `$` on its line, or inside a `$$` block? Math is not prose. */
+function insideMath(text: string, at: number): boolean {
+  const from = Math.max(0, at - MATH_LOOKBACK);
+  const win = text.slice(from, at);
+  const lineStart = from + win.lastIndexOf('\n') + 1;
+  const before = text.slice(lineStart, at);
+  if ((before.match(/(?<!\\)\$/g)?.length ?? 0) % 2 === 1) return true;
+  if (lineStart <= from) return false;
+  const head = text.slice(from, lineStart);
+  return (head.match(/^\s*\$\$\s*$/gm)?.length ?? 0) % 2 === 1;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const words = (s: string) => [...s.matchAll(WORD)].map(m => ({ w: m[0], start: m.index!, end: m.index! + m[0].length }));
+
+/**
+ * When the new text begins with the words just before the edit (or ends with the words just
+ * after it), the edit covers those words too: the replacement then stands for the whole phrase.
+ */
+function widenOverRepeats(text: string, e: OffsetEdit): OffsetEdit {
+  const ws = words(e.text);
+  if (!ws.length) return e;
+  let { start, end } = e;
+  // Leading: "검색 " + [증강 → 검색 증강 생성] becomes [검색 증강 → 검색 증강 생성].
+  if (ws[0].start === 0) {
+    for (let k = ws.length; k >= 1; k--) {
+      const phrase = e.text.slice(0, ws[k - 1].end);
+      const m = /(\s+)$/.exec(text.slice(Math.max(0, start - 8), start));
+      if (!m) break;
+      const from = start - m[1].length - phrase.length;
+      if (from >= 0 && text.slice(from, start - m[1].length) === phrase && !/[\p{L}\p{N}]/u.test(text[from - 1] ?? '')) { start = from; break; }
+    }
+  }
+  // Trailing: [프롬프트 → 프롬프트 튜닝] + " 튜닝" becomes [프롬프트 튜닝 → 프롬프트 튜닝].
+  const last = ws[ws.length - 1];
+  if (last.end === e.text.length) {
+    for (let k = 0; k < ws.length; k++) {
+      const phrase = e.text.slice(ws[k].start);
+      const m = /^(\s+)/.exec(text.slice(end, end + 8));
+      if (!m) break;
+      const to = end + m[1].length + phrase.length;
+      if (text.slice(end + m[1].length, to) === phrase && !/[\p{L}\p{N}]/u.test(text[to] ?? '')) { end = to; break; }
+    }
+  }
+  return start === e.start && end === e.end ? e : { start, end, text: e.text };
+}
+
+/** Adjacent equal words (검색 검색) around the edit that were not there before it. */
+function introducesDoubledWord(text: string, e: OffsetEdit): boolean {
+  const doubled = (s: string) => {
+    const ws = words(s), out: string[] = [];
+    for (let k = 1; k < ws.length; k++) {
+      if (ws[k].w === ws[k - 1].w && ws[k].w.length >= 2 && /^\s+$/.test(s.slice(ws[k - 1].end, ws[k].start))) out.push(ws[k].w);
+    }
+    return out;
+  };
+  const a = Math.max(0, e.start - 40), b = Math.min(text.length, e.end + 40);
+  const before = doubled(text.slice(a, b));
+  const after = doubled(text.slice(a, e.start) + e.text + text.slice(e.end, b));
+  for (const w of after) {
+    const i = before.indexOf(w);
+    if (i < 0) return true;
+    before.splice(i, 1);
+  }
+  return false;
+}
+
+/** Closing emphasis and a pair's parenthetical between a replaced word and its particle. */
+const BETWEEN = /^(?:\*\*|__|\*|_|~~)*(?:\s?[(（][^()（）\n]{0,200}[)）])?(?:\*\*|__|\*|_|~~)*/;
+
+/**
+ * The edit that makes the particle after `e` agree with the new word, none when it already
+ * does or the word it follows did not change, 'unsure' when the new word does not end in Hangul.
+ */
+function particleEdit(text: string, e: OffsetEdit): OffsetEdit | 'unsure' | undefined {
+  const gap = BETWEEN.exec(text.slice(e.end, e.end + 220))![0];
+  const at = e.end + gap.length;
+  const particle = particleAt(text.slice(at, at + 8));
+  if (!particle) return undefined;
+  const context = text.slice(Math.max(0, e.start - 200), e.start);
+  const oldHost = particleHost(context + text.slice(e.start, e.end) + gap);
+  const newHost = particleHost(context + e.text + gap);
+  if (newHost === oldHost) return undefined;
+  if (!newHost) return 'unsure';
+  const want = particleFor(newHost, particle.rule)!;
+  return want === particle.form ? undefined : { start: at, end: at + particle.length, text: want };
+}

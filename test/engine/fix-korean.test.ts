@@ -1,0 +1,155 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { applyEdits, builtinProfile, checkText, type CheckOptions, type Finding } from '../../server/src/engine';
+import { fixAllText } from '../../server/src/engine/fix-all';
+import { particleAt, particleFor, particleHost } from '../../server/src/engine/particles';
+import { FIXTURES, SHARED, corpusFiles, hasCorpus } from '../support/paths';
+import { auditFixAll } from '../support/fix-audit';
+
+// Issue 12: a fix never leaves a particle that disagrees with the new word, never doubles a word,
+// never changes meaning (terms with several senses get a choice), never deletes information.
+const opts: CheckOptions = { profile: builtinProfile('weekly-digest-ko')!, locale: 'ko' };
+const findings = (text: string, rule?: string): Finding[] => checkText(text, opts).findings.filter(f => !rule || f.rule === rule);
+const fixAll = (text: string) => fixAllText(text, opts).text;
+/** Applies the first fix of the first finding of `rule` (what a click on the quick fix does). */
+function quickFix(text: string, rule: string, index = 0): string {
+  const f = findings(text, rule)[0];
+  assert.ok(f, `no ${rule} finding in: ${text}`);
+  assert.ok(f.fixes[index], `${rule} offers no fix ${index}`);
+  return applyEdits(text, f.fixes[index].edits).text;
+}
+
+describe('Korean-safe fixes', () => {
+  describe('particles', () => {
+    it('finds variable particles only where they end a word', () => {
+      assert.strictEqual(particleAt('를 설계')?.form, '를');
+      assert.strictEqual(particleAt('으로서는')?.form, '으로서');
+      assert.strictEqual(particleAt('과정을'), undefined, '과 of 과정 is not a particle');
+      assert.strictEqual(particleAt('가능한'), undefined);
+      assert.strictEqual(particleAt('이다'), undefined, 'the copula agrees by itself');
+    });
+    it('chooses the form for the new word, ㄹ included (es-hangul)', () => {
+      assert.strictEqual(particleFor('신경망', '을/를'), '을');
+      assert.strictEqual(particleFor('데이터', '을/를'), '를');
+      assert.strictEqual(particleFor('추론', '으로/로'), '으로');
+      assert.strictEqual(particleFor('모델', '으로/로'), '로');
+      assert.strictEqual(particleFor('GPT', '이/가'), undefined, 'a Latin word is read aloud; not guessed');
+    });
+    it('reads through a pair and closing bold: 추론(inference)으로 agrees with 추론', () => {
+      assert.strictEqual(particleHost('추론(inference)'), '론');
+      assert.strictEqual(particleHost('**확산 모델**'), '델');
+      assert.strictEqual(particleHost('병렬 사고 (Parallel Thinking)'), '고');
+    });
+  });
+
+  describe('term-variant keeps the particle in agreement', () => {
+    const cases: [string, string][] = [
+      ['유도 바이어스를 제거합니다.\n', '유도 편향을 제거합니다.\n'],
+      ['요인 및 바이어스로, 정규화합니다.\n', '요인 및 편향으로, 정규화합니다.\n'],
+      ['정보가 담긴 데이터세트가 있습니다.\n', '정보가 담긴 데이터셋이 있습니다.\n'],
+      ['로컬 인퍼런스로 구동합니다.\n', '로컬 추론으로 구동합니다.\n'],
+      ['GPT-4보다 리랭킹을 잘한다.\n', 'GPT-4보다 재순위화를 잘한다.\n'],
+      ['파인튜닝은 비쌉니다.\n', '미세 조정은 비쌉니다.\n'],
+    ];
+    for (const [from, to] of cases) it(`${from.trim()} → ${to.trim()}`, () => assert.strictEqual(fixAll(from), to));
+  });
+
+  describe('term-pair-style swaps carry the particle with them', () => {
+    it('discriminator(판별기)을 → 판별기(discriminator)를', () => {
+      assert.strictEqual(fixAll('새로운 discriminator(판별기)을 설계\n'), '새로운 판별기(discriminator)를 설계\n');
+    });
+    it('an English word with a Korean explanation is not swapped by --fix', () => {
+      const text = '카메라 extrinsic(단일 회전과 변환으로 매개변수화)을 사용.\n';
+      assert.strictEqual(fixAll(text), text);
+    });
+  });
+
+  describe('no doubled words', () => {
+    it('검색 증강(RAG): the replacement takes the whole phrase, by hand only', () => {
+      const text = '파편화된 검색 증강(RAG)으로 단기 기억만 활용했습니다.\n';
+      assert.strictEqual(fixAll(text), text, '--fix leaves it');
+      const f = findings(text, 'term-mismatch')[0];
+      if (f && f.fixes[0]) {
+        const out = applyEdits(text, f.fixes[0].edits).text;
+        assert.ok(!/검색 검색/.test(out), out);
+        assert.strictEqual(f.fixes[0].safe, false);
+      }
+    });
+    it('프롬프트 미세 조정(Prompt Tuning) never becomes 프롬프트 프롬프트 튜닝', () => {
+      const text = '3. 프롬프트 미세 조정(Prompt Tuning)\n프롬프트를 학습합니다.\n';
+      for (const f of findings(text)) for (const fix of f.fixes) assert.ok(!/프롬프트 프롬프트/.test(applyEdits(text, fix.edits).text), f.rule);
+    });
+  });
+
+  describe('meaning', () => {
+    it('추론 meaning reasoning gets a choice, never an automatic (inference)', () => {
+      const text = '그 결과, 추론 특화 모델이 나왔습니다. 추론(inference) 비용은 낮습니다.\n';
+      assert.strictEqual(fixAll(text), text);
+      const f = findings(text, 'term-first-use')[0];
+      assert.ok(f, 'still reported');
+      assert.deepStrictEqual(f.fixes.map(x => x.safe), [false, false]);
+      assert.deepStrictEqual(f.fixes.map(x => applyEdits(text, x.edits).text.slice(6, 26)), ['추론(inference) 특화 모델이', '추론(reasoning) 특화 모델이']);
+    });
+    it('증강 현실 is not given (augmentation) automatically', () => {
+      const text = '예: 증강 현실과 같은 응용. 데이터 증강(augmentation)을 씁니다.\n';
+      assert.strictEqual(fixAll(text), text);
+    });
+    it('term-mismatch replacements are never applied by --fix (the words before "(" may be a verb)', () => {
+      for (const text of ['연산량을 크게 줄입니다 (Routing).\n', '모델을 키우거나(Dense), 나누는 방식.\n', '후속 학습(fine-tuning)을 거칩니다.\n']) {
+        assert.strictEqual(fixAll(text), text);
+      }
+      const f = findings('후속 학습(fine-tuning)을 거칩니다.\n', 'term-mismatch')[0];
+      assert.ok(f && f.fixes.length === 1 && !f.fixes[0].safe, 'offered by hand');
+    });
+  });
+
+  describe('information', () => {
+    it('the seed RAE line keeps its pair and abbreviation', () => {
+      const seed = fs.readFileSync(path.join(FIXTURES, 'seed', 'weekly-digest-2025-10-w3.md'), 'utf8');
+      const out = fixAll(seed);
+      assert.ok(out.includes('표현 오토인코더(Representation Autoencoder, RAE)'), 'RAE pair kept');
+      assert.ok(!out.includes('**표현 오토인코더가**'));
+    });
+    it('a hint (repeated pair) is never fixed automatically', () => {
+      const text = '잠재 공간(latent space)은 크고, 잠재 공간(latent space)에서 학습합니다.\n';
+      assert.strictEqual(fixAll(text), text);
+      assert.strictEqual(quickFix(text, 'term-repeated-pair'), '잠재 공간(latent space)은 크고, 잠재 공간에서 학습합니다.\n');
+    });
+    it('a different parenthetical is never offered for deletion: 어텐션(Attention) then 어텐션(Dense Attention)', () => {
+      const text = '어텐션(Attention)은 비쌉니다. 어텐션(attention, 주의)은 여기서도 쓰입니다.\n';
+      for (const f of findings(text, 'term-repeated-pair')) assert.deepStrictEqual(f.fixes, [], 'no deletion of other text');
+    });
+  });
+
+  describe('code and math are not prose', () => {
+    it('no fix edits inside inline code, code blocks or $…$', () => {
+      const text = '`파인튜닝을` 하는 코드와 $파인튜닝$ 식.\n\n```\n파인튜닝을 합니다\n```\n';
+      assert.strictEqual(fixAll(text), text);
+    });
+  });
+});
+
+describe('fix-all on the seed and the corpus (issue 12)', function () {
+  this.timeout(600_000);
+  const seedFile = path.join(FIXTURES, 'seed', 'weekly-digest-2025-10-w3.md');
+  const check = (file: string) => {
+    const audit = auditFixAll(fs.readFileSync(file, 'utf8'), file);
+    assert.ok(audit.converged, `${file}: fix-all did not converge`);
+    const bad = audit.applied.filter(a => a.problems.length);
+    assert.deepStrictEqual(bad.map(b => `${b.rule}: ${b.problems.join('; ')}: ${b.after}`), [], file);
+    // A second round changes nothing.
+    assert.strictEqual(auditFixAll(audit.text, file).applied.length, 0, `${file}: second round changed text`);
+    return audit;
+  };
+  it('the seed: no broken particle, no doubled word, converges', () => {
+    const a = check(seedFile);
+    assert.ok(!a.applied.some(x => x.rule === 'term-repeated-pair' || x.rule === 'term-mismatch' || x.rule === 'block-missing'), 'only meaning-preserving fixes');
+  });
+  it('every corpus file: no broken particle, no doubled word, converges', function () {
+    if (!hasCorpus()) { console.log(`    SKIPPED: no corpus at ${SHARED}`); this.skip(); }
+    const counts = new Map<string, number>();
+    for (const file of corpusFiles()) for (const a of check(file).applied) counts.set(a.rule, (counts.get(a.rule) ?? 0) + 1);
+    for (const unsafe of ['term-mismatch', 'term-repeated-pair', 'block-missing', 'promo-content', 'abbr-undefined']) assert.ok(!counts.has(unsafe), `${unsafe} applied by --fix`);
+  });
+});
