@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import {
   LanguageClient, TransportKind, State, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
-import { ClientCommands, LANGUAGE_SERVER_ID, SETTINGS_SECTION, ServerCommands } from '../../server/src/protocol';
+import { ClientCommands, LANGUAGE_SERVER_ID, SETTINGS_SECTION, SelectTextCommand, ServerCommands } from '../../server/src/protocol';
 import { registerPreview } from './preview/panel';
 import { registerStatus } from './status';
 import { survivalOptions } from './server-survival';
@@ -57,6 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperD
     vscode.commands.registerCommand(ClientCommands.updateToc, () => runServerCommand(ServerCommands.updateToc)),
     vscode.commands.registerCommand(ClientCommands.renumber, () => runServerCommand(ServerCommands.renumber)),
     vscode.commands.registerCommand(ClientCommands.showOutput, () => output.show(true)),
+    vscode.commands.registerCommand(SelectTextCommand, selectText),
   );
   const preview = registerPreview(context, () => client);
   registerStatus(context, () => client);
@@ -64,6 +65,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperD
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => vscode.commands.executeCommand(ClientCommands.restart)));
   await client.start();
   return { client: () => client, previewHtml: () => preview.renderedHtml() };
+}
+
+/** After a skeleton is inserted: select its first placeholder at or after `line`, so typing replaces it. */
+async function selectText(uri: string, line: number, text: string): Promise<void> {
+  const editor = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === uri);
+  if (!editor || typeof line !== 'number' || typeof text !== 'string' || !text) return;
+  const doc = editor.document;
+  const from = doc.offsetAt(new vscode.Position(Math.max(0, Math.min(line, doc.lineCount - 1)), 0));
+  const at = doc.getText().indexOf(text, from);
+  if (at < 0) return;
+  editor.selection = new vscode.Selection(doc.positionAt(at), doc.positionAt(at + text.length));
+  editor.revealRange(editor.selection);
 }
 
 export async function deactivate(): Promise<void> {

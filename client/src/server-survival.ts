@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import {
   CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type LanguageClientOptions,
 } from 'vscode-languageclient/node';
-import { SETTINGS_SECTION } from '../../server/src/protocol';
+import { SETTINGS_SECTION, SelectTextCommand } from '../../server/src/protocol';
 
 const MAX_RESTARTS = 5;
 const WINDOW_MS = 3 * 60_000;
@@ -55,7 +55,7 @@ export function trustedSettings(): Record<string, unknown> {
 export function survivalOptions(output: vscode.OutputChannel): Pick<LanguageClientOptions, 'errorHandler' | 'initializationOptions' | 'middleware'> {
   return {
     errorHandler: survivalErrorHandler(output),
-    initializationOptions: { settings: trustedSettings(), trusted: vscode.workspace.isTrusted },
+    initializationOptions: { settings: trustedSettings(), trusted: vscode.workspace.isTrusted, clientCommands: [SelectTextCommand] },
     middleware: {
       workspace: {
         configuration: async (params, token, next) => {

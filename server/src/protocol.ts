@@ -55,6 +55,13 @@ export const ClientCommands = {
   showOutput: 'paperDigest.showOutput',
 } as const;
 
+/**
+ * A client-side command the server may attach to a quick fix when the client says it has it
+ * (initializationOptions.clientCommands): select `text` at or after `line` once the fix is applied,
+ * so the cursor lands in an inserted skeleton's first placeholder. Arguments: [uri, line, text].
+ */
+export const SelectTextCommand = 'paperDigest.selectText';
+
 /** Request: the status of a document (is it a digest, counts) for the status bar. */
 export const DocumentStatusRequest = 'paperDigest/documentStatus';
 export interface DocumentStatusParams { uri: string }

@@ -37,6 +37,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let settings: Settings = { ...DEFAULT_SETTINGS };
   let clientLocale: Locale = 'en';
   let workspaceFolders: string[] = [];
+  let clientCommands: string[] = [];
   let pullConfiguration = false;
   const hooks: ServerHooks = { extraDiagnostics: [], settingsChanged: [], watchedFilesChanged: [] };
 
@@ -165,6 +166,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const init = (params.initializationOptions ?? {}) as { settings?: Partial<Settings> };
     if ((init as { trusted?: boolean }).trusted === false) resolver.setConfined(true); // untrusted workspace: see docs/security.md
     settings = { ...DEFAULT_SETTINGS, ...(init.settings ?? {}) };
+    const cc = (init as { clientCommands?: unknown }).clientCommands;
+    clientCommands = Array.isArray(cc) ? cc.filter((c): c is string => typeof c === 'string') : [];
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -221,7 +224,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   const ctx: ServerContext = {
     connection, documents, settings: () => settings, locale, analyze, isDigest, revalidateAll, log,
-    workspaceFolders: () => workspaceFolders, resolver, overrides, publish: validate, hooks,
+    workspaceFolders: () => workspaceFolders, resolver, overrides, publish: validate, hooks, clientCommands: () => clientCommands,
   };
   registerFeatures(ctx);
 

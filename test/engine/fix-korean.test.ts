@@ -111,6 +111,13 @@ describe('Korean-safe fixes', () => {
       assert.ok(out.includes('표현 오토인코더(Representation Autoencoder, RAE)'), 'RAE pair kept');
       assert.ok(!out.includes('**표현 오토인코더가**'));
     });
+    it('a product name and a gloss survive --fix: Weights & Biases, disentanglement(얽힘 제거), (PDF)', () => {
+      for (const text of [
+        '학습 로그를 Weights & Biases를 통해 공개했습니다.\n',
+        'forward diffusion 과정에서 disentanglement(얽힘 제거) 전략을 사용합니다.\n',
+        '- [강연 자료 (PDF)](./a.pdf)와 [논문 (PDF)](./b.pdf)\n',
+      ]) assert.strictEqual(fixAll(text), text);
+    });
     it('a hint (repeated pair) is never fixed automatically', () => {
       const text = '잠재 공간(latent space)은 크고, 잠재 공간(latent space)에서 학습합니다.\n';
       assert.strictEqual(fixAll(text), text);

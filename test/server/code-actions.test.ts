@@ -8,7 +8,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TestClient } from '../support/lsp-client';
 import { FIXTURES } from '../support/paths';
-import { FIX_ALL_KIND, ServerCommands } from '../../server/src/protocol';
+import { FIX_ALL_KIND, SelectTextCommand, ServerCommands } from '../../server/src/protocol';
 
 // Quick fixes, source.fixAll.paperDigest and the renumber / update-TOC commands of the real
 // server over stdio: apply what the server proposes, save, and read the new diagnostics.
@@ -117,5 +117,32 @@ describe('code actions and commands over stdio', function () {
     await client.conn.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.updateToc, arguments: [uri] });
     assert.strictEqual(client.appliedEdits.length, 1);
     assert.strictEqual(apply(damaged, client.appliedEdits[0].edit, uri), seed);
+  });
+
+  it('a skeleton fix selects its first placeholder, for clients that implement the command only', async () => {
+    const { uri, diagnostics } = await open(seed);
+    const missing = diagnostics.find(d => d.code === 'block-missing')!;
+    const ask = async () => (await client.conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri }, range: missing.range, context: { diagnostics: [missing], only: ['quickfix'] },
+    })) as CodeAction[];
+    const plain = (await ask()).filter(a => a.diagnostics?.[0]?.code === 'block-missing');
+    assert.ok(plain.length && plain.every(a => !a.command), 'no client command for a client that did not ask');
+    await client.stop();
+    client = new TestClient();
+    await client.initialize(ws, { settings: { run: 'onSave' }, clientCommands: [SelectTextCommand] });
+    const again = await open(seed);
+    const m2 = again.diagnostics.find(d => d.code === 'block-missing')!;
+    const actions = ((await client.conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: again.uri }, range: m2.range, context: { diagnostics: [m2], only: ['quickfix'] },
+    })) as CodeAction[]).filter(a => a.diagnostics?.[0]?.code === 'block-missing');
+    assert.ok(actions.length);
+    for (const a of actions) {
+      assert.strictEqual(a.command?.command, SelectTextCommand);
+      const [u, line, text] = a.command!.arguments as [string, number, string];
+      assert.strictEqual(u, again.uri);
+      const fixed = apply(seed, a.edit, again.uri).split('\n');
+      assert.ok(fixed.slice(line).some(l => l.includes(text)), `placeholder ${text} at or after line ${line}`);
+      assert.strictEqual(text, '(작성 필요)');
+    }
   });
 });

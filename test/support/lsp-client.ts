@@ -41,14 +41,14 @@ export class TestClient {
     this.conn.listen();
   }
 
-  async initialize(rootPath: string, opts: { locale?: string; settings?: Record<string, unknown>; configuration?: boolean } = {}): Promise<InitializeResult> {
+  async initialize(rootPath: string, opts: { locale?: string; settings?: Record<string, unknown>; configuration?: boolean; clientCommands?: string[] } = {}): Promise<InitializeResult> {
     this.settings = opts.settings ?? {};
     const rootUri = 'file://' + rootPath;
     const r = await this.conn.sendRequest(InitializeRequest.type, {
       processId: process.pid, rootUri, locale: opts.locale ?? 'en',
       workspaceFolders: [{ uri: rootUri, name: 'ws' }],
       capabilities: { workspace: { configuration: opts.configuration ?? true, applyEdit: true }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
-      initializationOptions: { settings: this.settings },
+      initializationOptions: { settings: this.settings, ...(opts.clientCommands ? { clientCommands: opts.clientCommands } : {}) },
     });
     await this.conn.sendNotification(InitializedNotification.type, {});
     return r;

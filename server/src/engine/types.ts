@@ -15,7 +15,11 @@ export interface OffsetEdit { start: number; end: number; text: string }
 export interface TextEdit { range: Range; newText: string }
 
 /** A fix a rule proposes; `safe` fixes are applied by "fix all" and the CLI's --fix. */
-export interface Fix { title: string; edits: OffsetEdit[]; safe: boolean }
+export interface Fix {
+  title: string; edits: OffsetEdit[]; safe: boolean;
+  /** Text the editor selects after applying the fix (a skeleton's first placeholder), searched from the first edit. */
+  select?: string;
+}
 
 export interface RelatedInfo { span: Span; message: string }
 

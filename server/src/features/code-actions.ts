@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
 import { LineIndex, type OffsetEdit } from '../engine';
 import { fixAllEdits } from '../engine/fix-all';
-import { FIX_ALL_KIND } from '../protocol';
+import { FIX_ALL_KIND, SelectTextCommand } from '../protocol';
 import type { ServerContext } from './context';
 import { toDiagnostic } from './diagnostics';
 import { glossaryActions } from './glossary-actions';
@@ -33,6 +33,10 @@ export function registerCodeActions(ctx: ServerContext): void {
           diagnostics: [diagnostic],
           isPreferred: i === 0 && fix.safe,
           edit: { changes: { [a.uri]: toTextEdits(lineIndex, fix.edits) } },
+          // Only for clients that implement it: other LSP clients would be handed a command they cannot run.
+          ...(fix.select && ctx.clientCommands().includes(SelectTextCommand)
+            ? { command: { title: fix.select, command: SelectTextCommand, arguments: [a.uri, lineIndex.range(fix.edits[0]).start.line, fix.select] } }
+            : {}),
         }));
         actions.push(...glossaryActions(ctx, a, f, diagnostic));
       }

@@ -27,6 +27,8 @@ export interface ServerContext {
   /** Publish an open document's diagnostics again (its own, unchanged versions not re-checked, plus the hooks'). */
   publish(uri: string): void;
   hooks: ServerHooks;
+  /** Client-side commands the client said it implements (initializationOptions.clientCommands). */
+  clientCommands(): string[];
 }
 
 /** Where workspace-wide features plug into the server's document flow (each list may hold several). */

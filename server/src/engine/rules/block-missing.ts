@@ -202,9 +202,9 @@ export const blockMissing: Rule = {
         data: { paper: number, blocks: missing.map(b => `"${b.label}"`).join(', ') },
         fixes: [
           // Template text is never inserted automatically: every fix is for picking by hand.
-          ...(inserts.length > 1 && inserts.length === missing.length ? [{ messageId: 'fix-all', data: { count: missing.length }, edits, safe: false }] : []),
+          ...(inserts.length > 1 && inserts.length === missing.length ? [{ messageId: 'fix-all', data: { count: missing.length }, edits, safe: false, select: placeholder }] : []),
           ...inserts.map(({ spec, ins, skeleton }) => ({
-            messageId: 'fix', safe: false,
+            messageId: 'fix', safe: false, select: placeholder,
             data: { block: spec.label, where: message(ctx.locale, `block-missing/${ins.where}`, { other: ins.other }) },
             edits: [{ start: ins.offset, end: ins.offset, text: insertionText(ctx, ins, [skeleton]) }],
           })),

@@ -9,6 +9,8 @@ export interface ReportFix {
   edits: OffsetEdit[];
   /** Safe fixes are applied by "fix all" and `--fix`; unsafe ones only when chosen by hand. */
   safe?: boolean;
+  /** Text to select in the editor after the fix is applied (the first placeholder of a skeleton). */
+  select?: string;
 }
 
 export interface Report {
