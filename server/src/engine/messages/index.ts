@@ -11,6 +11,7 @@ import enPreview from './en/preview.json';
 import koPreview from './ko/preview.json';
 import enServer from './en/server.json';
 import koServer from './ko/server.json';
+import { resolveParticles } from './particles';
 
 /**
  * Message catalogues, one file per area and locale (messages/<locale>/<area>.json), merged here.
@@ -24,7 +25,9 @@ const catalogues: Record<Locale, Record<string, string>> = {
 export function message(locale: Locale, id: string, data: Record<string, unknown> = {}): string {
   const template = catalogues[locale][id] ?? catalogues.en[id];
   if (template === undefined) return id;
-  return template.replace(/\{(\w+)\}/g, (all, k: string) => (k in data ? String(data[k]) : all));
+  const text = template.replace(/\{(\w+)\}/g, (all, k: string) => (k in data ? String(data[k]) : all));
+  // Korean templates write both particle forms (을(를)); the finished message gets the one that agrees.
+  return catalogues[locale][id] !== undefined && locale === 'ko' ? resolveParticles(text) : text;
 }
 
 export function messageIds(locale: Locale): string[] { return Object.keys(catalogues[locale]); }
