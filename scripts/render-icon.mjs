@@ -3,7 +3,7 @@
 import { readFileSync } from 'fs';
 import { chromium } from 'playwright-core';
 
-const executablePath = process.env.PAPER_DIGEST_CHROMIUM ?? '/usr/bin/chromium';
+const executablePath = process.env.PAPER_DIGEST_CHROMIUM || process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const browser = await chromium.launch({
   executablePath, headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -13,7 +13,8 @@ import { FIXTURES, ROOT } from '../support/paths';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const window: any, document: any;
 
-const CHROMIUM = process.env.PAPER_DIGEST_CHROMIUM ?? '/usr/bin/chromium';
+// One variable names Chromium everywhere (test/e2e/README.md); CHROMIUM_PATH is the old name.
+const CHROMIUM = process.env.PAPER_DIGEST_CHROMIUM || process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const REQUIRED = process.env.PAPER_DIGEST_E2E_REQUIRED === '1';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const CSP_SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';

@@ -14,7 +14,7 @@
  * and removes everything but the cache and test-output/.
  *
  * Environment (all optional; see test/e2e/README.md):
- *   CHROMIUM_PATH              Chromium binary (default /usr/bin/chromium)
+ *   PAPER_DIGEST_CHROMIUM      Chromium binary (default /usr/bin/chromium; CHROMIUM_PATH still read as a fallback)
  *   PAPER_DIGEST_E2E_REQUIRED  "1": a missing Chromium is a failure (exit 1), not a skip (exit 0)
  *   E2E_EXTENSION_PATH         extension under test (default: repo root; argv[2] wins)
  *   E2E_TESTS                  compiled suite module exporting run() (default out/test/e2e/suite/index.js)
@@ -70,7 +70,7 @@ const OUT_DIR = path.join(REPO_ROOT, 'test-output', 'e2e');
 const INSTALL_MARKER = path.join(CACHE_DIR, '.paper-digest-e2e-installed.json');
 
 const env = process.env;
-const CHROMIUM = env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM = env.PAPER_DIGEST_CHROMIUM || env.CHROMIUM_PATH || '/usr/bin/chromium';
 const EXTENSION_DIR = path.resolve(process.argv[2] || env.E2E_EXTENSION_PATH || REPO_ROOT);
 const TESTS_MODULE = path.resolve(env.E2E_TESTS || path.join(REPO_ROOT, 'out', 'test', 'e2e', 'suite', 'index.js'));
 const WORKSPACE_SRC = path.resolve(env.E2E_WORKSPACE || path.join(REPO_ROOT, 'test', 'e2e', 'workspace'));
@@ -454,7 +454,7 @@ async function main(): Promise<number> {
   if (!fs.existsSync(CHROMIUM)) {
     const required = env.PAPER_DIGEST_E2E_REQUIRED === '1';
     console.log(`\n*** SKIPPED: e2e tests need Chromium: ${APT_HINT} ***` +
-      `\n*** (looked for ${CHROMIUM}; set CHROMIUM_PATH to use another binary) ***` +
+      `\n*** (looked for ${CHROMIUM}; set PAPER_DIGEST_CHROMIUM to use another binary) ***` +
       (required ? '\n*** PAPER_DIGEST_E2E_REQUIRED=1: a skipped e2e run is a failure ***' : '') + '\n');
     process.exit(required ? 1 : 0);
   }
