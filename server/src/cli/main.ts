@@ -1,9 +1,10 @@
-import { lintCommand } from './commands/lint';
-import { tocCommand } from './commands/toc';
-import { renumberCommand } from './commands/renumber';
-import { termsCommand } from './commands/terms';
-import { glossaryCommand } from './commands/glossary';
-import { lspCommand } from './commands/lsp';
+import { lintCommand, LINT_USAGE } from './commands/lint';
+import { tocCommand, TOC_USAGE } from './commands/toc';
+import { renumberCommand, RENUMBER_USAGE } from './commands/renumber';
+import { termsCommand, TERMS_USAGE } from './commands/terms';
+import { glossaryCommand, GLOSSARY_USAGE } from './commands/glossary';
+import { lspCommand, LSP_USAGE } from './commands/lsp';
+import { wantsHelp } from './args';
 import { cliLocale, t, UsageError, EXIT_OK, EXIT_USAGE, type CliIO } from './io';
 
 export { EXIT_OK, EXIT_FINDINGS, EXIT_USAGE } from './io';
@@ -25,14 +26,21 @@ Run "paper-digest <command> --help" for a command's options. Documentation: docs
 declare const PAPER_DIGEST_VERSION: string | undefined;
 export const VERSION = typeof PAPER_DIGEST_VERSION === 'string' ? PAPER_DIGEST_VERSION : 'dev';
 
+/** Each command's own usage: printed for `--help` anywhere in its arguments and after its usage errors. */
+const COMMAND_USAGE: Record<string, string> = {
+  lint: LINT_USAGE, toc: TOC_USAGE, renumber: RENUMBER_USAGE, terms: TERMS_USAGE, glossary: GLOSSARY_USAGE, lsp: LSP_USAGE,
+};
+
 async function dispatch(command: string | undefined, rest: string[], io: CliIO): Promise<number> {
+  // `lint --format --help`, `glossary check --help`, `lsp --help`: the usage, whatever else is there.
+  if (command && Object.hasOwn(COMMAND_USAGE, command) && wantsHelp(rest)) { io.stdout(COMMAND_USAGE[command]); return EXIT_OK; }
   switch (command) {
     case 'lint': return lintCommand(rest, io, VERSION);
     case 'toc': return tocCommand(rest, io);
     case 'renumber': return renumberCommand(rest, io);
     case 'terms': return termsCommand(rest, io);
     case 'glossary': return glossaryCommand(rest, io);
-    case 'lsp': return lspCommand();
+    case 'lsp': return lspCommand(rest, io);
     case '-h': case '--help': case 'help': io.stdout(USAGE); return EXIT_OK;
     case '-v': case '--version': io.stdout(`${VERSION}\n`); return EXIT_OK;
     case undefined: io.stderr(USAGE); return EXIT_USAGE;
@@ -46,7 +54,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return await dispatch(command, rest, io);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    io.stderr(`paper-digest: ${e.message}\n${e.showUsage ? `\n${USAGE}` : ''}`);
+    const usage = command && Object.hasOwn(COMMAND_USAGE, command) ? COMMAND_USAGE[command] : USAGE;
+    io.stderr(`paper-digest: ${e.message}\n${e.showUsage ? `\n${usage}` : ''}`);
     return EXIT_USAGE;
   }
 }
