@@ -33,6 +33,21 @@ suite('fixes', () => {
     await waitForDiagnostics(doc.uri, ds => ds.length === 0, 'the finding to disappear after save');
   });
 
+  test('3c. the missing-block quick fix inserts the block inside the entry and selects its placeholder', async () => {
+    const { doc, editor } = await open('digests/skeleton.digest.md');
+    const [finding] = await waitForDiagnostics(doc.uri, ds => ds.some(d => codeOf(d) === 'block-missing'), 'the block-missing finding');
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', doc.uri, finding.range);
+    const fix = actions.find((a): a is vscode.CodeAction => 'kind' in a && !!a.edit?.has(doc.uri) && a.title.includes('주요 방법론'));
+    assert.ok(fix?.edit && fix.command, `a block-missing fix with a command among: ${actions.map(a => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit), 'applyEdit refused the fix');
+    await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+    await waitFor(() => doc.getText(editor.selection) === '(작성 필요)', 'the placeholder selected');
+    const block = lineOf(doc, '**주요 방법론**');
+    assert.ok(block > lineOf(doc, '**핵심 아이디어') && block < lineOf(doc, '**가장 중요한 발견**'), 'inserted in profile order inside the entry');
+    assert.ok(editor.selection.start.line > block - 1, 'the selection is in the new block');
+    await vscode.commands.executeCommand('undo');
+  });
+
   test('3b. fix all on save (editor.codeActionsOnSave) fixes every auto-fixable finding of a second file', async () => {
     const editorConfig = vscode.workspace.getConfiguration('editor');
     await editorConfig.update('codeActionsOnSave', { [FIX_ALL]: 'explicit' }, vscode.ConfigurationTarget.Workspace);
