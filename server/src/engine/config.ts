@@ -5,6 +5,8 @@ import { readJsonFile, type JsonProblem } from './json-file';
 import { builtinProfile, DEFAULT_PROFILE_ID, loadProfileText, type Profile } from './profiles';
 import type { RuleSetting } from './check';
 import type { Locale } from './types';
+import { message } from './messages';
+import { safeReadFile, readErrorMessage, realPathOf, MAX_JSON_BYTES, type SafeReadResult, type SafeReadFailure } from './safe-read';
 
 export const CONFIG_FILE = '.paperdigestrc.json';
 
@@ -23,6 +25,24 @@ export interface FileReader {
   readFile(file: string): string | undefined;
   /** A cheap change stamp (mtime) so unchanged files are not re-read; undefined when absent. */
   stamp(file: string): string | undefined;
+  /**
+   * A typed read (see safe-read.ts): regular files only, size-limited, UTF-8. Readers without
+   * it (test maps) fall back to readFile, undefined meaning "missing".
+   */
+  read?(file: string): SafeReadResult;
+}
+
+/** Reads through `fs.read` when it has one, else `fs.readFile`. */
+export function readVia(fs: FileReader, file: string): SafeReadResult {
+  if (fs.read) return fs.read(file);
+  const text = fs.readFile(file);
+  return text === undefined ? { error: 'missing', file } : { text, validUtf8: true, size: text.length, mtimeMs: 0, hash: '' };
+}
+
+/** A read failure as a message (English unless `locale`): names the file and what is wrong with it. */
+export function readErrorText(r: SafeReadFailure, locale: Locale = 'en'): string {
+  const m = readErrorMessage(r);
+  return message(locale, m.id, m.data);
 }
 
 export interface FileProblems { file: string; text: string; problems: JsonProblem[] }
@@ -109,11 +129,11 @@ export class ConfigResolver {
       if (value) {
         const dir = path.dirname(file);
         if (value.profile) {
-          if (this.escapes(dir, value.profile)) own.push(this.outside(c.text, ['profile'], value.profile));
+          if (this.escapes(dir, value.profile)) own.push(this.outside(c.text, ['profile'], value.profile, dir));
           else { profileRef = value.profile; profileBase = dir; profileFrom = { file, text: c.text }; }
         }
         (value.glossaries ?? []).forEach((g, i) => {
-          if (this.escapes(dir, g)) own.push(this.outside(c.text, ['glossaries', i], g));
+          if (this.escapes(dir, g)) own.push(this.outside(c.text, ['glossaries', i], g, dir));
           else glossaries.push(path.resolve(dir, g));
         });
       }
@@ -139,12 +159,17 @@ export class ConfigResolver {
   /** Is `ref` a path leaving `dir` (only checked when confined)? Built-in profile ids are not paths. */
   private escapes(dir: string, ref: string): boolean {
     if (!this.opts.confine || builtinProfile(ref)) return false;
-    const rel = path.relative(dir, path.resolve(dir, ref));
+    // Real paths, not strings: a symlink inside the folder pointing elsewhere escapes too.
+    const rel = path.relative(realPathOf(dir), realPathOf(path.resolve(dir, ref)));
     return rel === '' ? false : rel.startsWith('..') || path.isAbsolute(rel);
   }
 
-  private outside(text: string, at: (string | number)[], ref: string): JsonProblem {
-    return { span: locate(text, at), message: `Not read in an untrusted workspace: "${ref}" is outside this configuration file's folder`, path: '/' + at.join('/') };
+  private outside(text: string, at: (string | number)[], ref: string, dir: string): JsonProblem {
+    const real = realPathOf(path.resolve(dir, ref));
+    const msg = real === path.resolve(dir, ref)
+      ? `Not read in an untrusted workspace: "${ref}" is outside this configuration file's folder`
+      : message('en', 'file/outside-workspace', { ref, real });
+    return { span: locate(text, at), message: msg, path: '/' + at.join('/') };
   }
 
   private profileFor(ref: string | undefined, base: string, problems: FileProblems[], from: { file: string; text: string } | null = null): Profile {
@@ -169,7 +194,12 @@ export class ConfigResolver {
     }
     let cached = this.profiles.get(file);
     if (!cached || cached.stamp !== stamp) {
-      const text = this.fs.readFile(file) ?? '';
+      const read = readVia(this.fs, file);
+      if ('error' in read) {
+        report(read.error === 'missing' ? `Profile file not found: ${file}` : readErrorText(read), file);
+        return (this.lastGood.get(file) as Profile | undefined) ?? fallback;
+      }
+      const text = read.text;
       const r = loadProfileText(text);
       cached = { stamp, value: r.profile, problems: r.problems, text };
       this.profiles.set(file, cached);
@@ -184,10 +214,12 @@ export class ConfigResolver {
     const stamp = this.fs.stamp(file) ?? 'missing';
     let cached = this.configs.get(file);
     if (cached && cached.stamp === stamp) return cached;
-    const text = this.fs.readFile(file);
-    if (text === undefined) {
-      cached = { stamp, problems: [{ span: { start: 0, end: 0 }, message: `Configuration file not found: ${file}`, path: '' }], text: '' };
+    const read = readVia(this.fs, file);
+    if ('error' in read) {
+      const msg = read.error === 'missing' ? `Configuration file not found: ${file}` : readErrorText(read);
+      cached = { stamp, problems: [{ span: { start: 0, end: 0 }, message: msg, path: '' }], text: '' };
     } else {
+      const text = read.text;
       const r = readJsonFile<ConfigFile>(text, configSchema);
       cached = { stamp, value: r.value, problems: r.problems, text };
       if (r.value) this.lastGood.set(file, r.value);
@@ -204,6 +236,9 @@ function locate(text: string, at: (string | number)[]): { start: number; end: nu
 }
 
 export const nodeFileReader = (fs: typeof import('fs')): FileReader => ({
-  readFile(file) { try { return fs.readFileSync(file, 'utf8'); } catch { return undefined; } },
-  stamp(file) { try { const s = fs.statSync(file); return s.isFile() ? `${s.mtimeMs}:${s.size}` : undefined; } catch { return undefined; } },
+  readFile(file) { const r = safeReadFile(file, { limit: MAX_JSON_BYTES }); return 'error' in r ? undefined : r.text; },
+  read(file) { return safeReadFile(file, { limit: MAX_JSON_BYTES }); },
+  // A device, FIFO or socket gets a stamp too, so that reading it is attempted and reported
+  // ("not a regular file") rather than taken for a missing file. stat never opens the file.
+  stamp(file) { try { const s = fs.statSync(file); return s.isFile() ? `${s.mtimeMs}:${s.size}` : s.isDirectory() ? undefined : `special:${s.mode}:${s.ino}`; } catch { return undefined; } },
 });

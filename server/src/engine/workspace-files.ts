@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ignore, { type Ignore } from 'ignore';
+import { safeReadFile } from './safe-read';
 
 export const MARKDOWN = /\.(md|markdown|mdx)$/i;
 
@@ -61,9 +62,9 @@ export class Ignores {
     if (this.rules.has(dir)) return this.rules.get(dir)!;
     let ig: Ignore | null = null;
     for (const name of IGNORE_FILES) {
-      let text: string;
-      try { text = fs.readFileSync(path.join(dir, name), 'utf8'); } catch { continue; }
-      (ig ??= ignore()).add(text);
+      const r = safeReadFile(path.join(dir, name)); // a FIFO or device named .gitignore is skipped
+      if ('error' in r) continue;
+      (ig ??= ignore()).add(r.text);
     }
     this.rules.set(dir, ig);
     return ig;
@@ -76,7 +77,7 @@ function statOrNull(p: string): fs.Stats | null {
 
 /**
  * Markdown files under `dir`, in a stable (sorted) order, skipping ignored files and folders
- * (symlinked folders are not followed). `visit` returns false to stop the walk; the result is
+ * (symlinked folders are not followed; only regular files, or symlinks to one, are visited). `visit` returns false to stop the walk; the result is
  * false when it was stopped.
  */
 export function walkMarkdown(dir: string, ignores: Ignores, visit: (file: string) => boolean | void): boolean {
@@ -85,7 +86,11 @@ export function walkMarkdown(dir: string, ignores: Ignores, visit: (file: string
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const p = path.join(dir, e.name);
-    const isDir = e.isDirectory() || (e.isSymbolicLink() && !!statOrNull(p)?.isDirectory());
+    const target = e.isSymbolicLink() ? statOrNull(p) : null;
+    const isDir = e.isDirectory() || !!target?.isDirectory();
+    // Only regular files (or symlinks to one): devices, FIFOs and sockets, and links to them, are skipped.
+    const isFile = e.isFile() || !!target?.isFile();
+    if (!isDir && !isFile) continue;
     if (ignores.isIgnored(p, isDir)) continue;
     if (isDir) {
       if (!e.isSymbolicLink() && !walkMarkdown(p, ignores, visit)) return false;

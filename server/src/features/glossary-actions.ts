@@ -1,4 +1,4 @@
-import * as fs from 'fs';
+import { safeReadFile } from '../engine/safe-read';
 import * as path from 'path';
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -29,7 +29,13 @@ export function glossaryActions(ctx: ServerContext, a: Analysis, f: Finding, dia
   const uri = URI.file(file).toString();
   const open = ctx.documents.get(uri);
   let text: string | undefined = open?.getText();
-  if (text === undefined) { try { text = fs.readFileSync(file, 'utf8'); } catch { text = undefined; } }
+  if (text === undefined) {
+    const r = safeReadFile(file);
+    if ('error' in r) {
+      // Only a missing file is created; a device, FIFO, oversized or non-UTF-8 file is left alone.
+      if (r.error !== 'missing') return [];
+    } else text = r.text;
+  }
   const r = addEntryEdits(text, add);
   const doc = TextDocument.create(uri, 'json', 0, text ?? '');
   const edits = r.edits.map(e => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.text }));

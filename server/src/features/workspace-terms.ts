@@ -15,6 +15,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { isDigestFile, glossaryResolverFor, message, ruleById, ruleLevel, LineIndex, RULE_DOCS_BASE, type Severity } from '../engine';
 import { Ignores, walkMarkdown, MARKDOWN } from '../engine/workspace-files';
+import { safeReadFile, maxDocumentBytes } from '../engine/safe-read';
 import { TermTable, textTermUses, type TermUse } from '../engine/terms/aggregate';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
 import type { ServerContext } from './context';
@@ -132,7 +133,12 @@ export function registerWorkspaceTerms(ctx: ServerContext): void {
     const cached = cache.get(file);
     if (cached?.stamp === stamp) return cached;
     let text: string;
-    try { text = doc ? doc.getText() : fs.readFileSync(file, 'utf8'); } catch { return undefined; }
+    if (doc) text = doc.getText();
+    else {
+      const r = safeReadFile(file, { limit: maxDocumentBytes(), allowInvalidUtf8: true }); // never a device or FIFO
+      if ('error' in r) return undefined;
+      text = r.text;
+    }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // columns as editors show them
     const uri = doc?.uri ?? URI.file(file).toString();
     let ft: FileTerms = { stamp, uri, uses: null, level: 'off' };

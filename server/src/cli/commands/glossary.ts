@@ -1,4 +1,5 @@
-import * as fs from 'fs';
+import { safeReadFile, readErrorMessage } from '../../engine/safe-read';
+import { message } from '../../engine';
 import * as path from 'path';
 import { formatProblem } from '../../engine';
 import { builtinLayer, compileGlossary, loadGlossaryText, specProblems } from '../../engine/glossary';
@@ -24,10 +25,13 @@ export function glossaryCommand(argv: string[], io: CliIO): number {
   for (const file of positionals) {
     const abs = path.resolve(io.cwd, file);
     const display = slash(file);
-    let text: string;
-    try { text = fs.readFileSync(abs, 'utf8'); } catch (e) {
-      throw new UsageError(t(locale, 'cannot-read', { file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
+    // Regular files only, at most 8 MiB, UTF-8 (safe-read.ts): never a device or FIFO.
+    const r = safeReadFile(abs);
+    if ('error' in r) {
+      const m = readErrorMessage({ ...r, file });
+      throw new UsageError(t(locale, 'cannot-read', { file, reason: r.code && r.error !== 'not-regular' ? r.code : message(locale, m.id, m.data) }));
     }
+    const text = r.text;
     const loaded = loadGlossaryText(text, abs);
     // Specs run against the glossary as it would be used: the built-in one with this file on top.
     const problems = loaded.layer ? specProblems(compileGlossary([builtinLayer().layer, loaded.layer]), loaded.layer) : loaded.problems;

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import builtinData from './default-glossary.json';
-import type { FileReader, FileProblems } from '../config';
+import { readVia, readErrorText, type FileReader, type FileProblems } from '../config';
 import type { JsonProblem } from '../json-file';
 import { compileGlossary, type CompiledGlossary } from './compile';
 import { loadGlossaryText, specProblems } from './load';
@@ -110,10 +110,12 @@ export class GlossaryResolver {
     const stamp = this.fs.stamp(file) ?? 'missing';
     let cached = this.files.get(file);
     if (cached && cached.stamp === stamp) return cached;
-    const text = this.fs.readFile(file);
-    if (text === undefined) {
-      cached = { stamp, problems: [{ span: { start: 0, end: 0 }, message: `Glossary file not found: ${file}`, path: '' }], text: '' };
+    const read = readVia(this.fs, file);
+    if ('error' in read) {
+      const msg = read.error === 'missing' ? `Glossary file not found: ${file}` : readErrorText(read);
+      cached = { stamp, problems: [{ span: { start: 0, end: 0 }, message: msg, path: '' }], text: '' };
     } else {
+      const text = read.text;
       const r = loadGlossaryText(text, file);
       cached = { stamp, layer: r.layer, problems: r.problems, text };
       if (r.layer) this.lastGood.set(file, r.layer);
