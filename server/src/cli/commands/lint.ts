@@ -1,7 +1,7 @@
 import * as path from 'path';
 import * as fs from 'fs';
 import {
-  ConfigResolver, nodeFileReader, message, lintText, toJsonDiagnostic, formatProblem, ruleById,
+  ConfigResolver, nodeFileReader, lintText, toJsonDiagnostic, formatProblem, ruleById,
   DEFAULT_DIGEST_GLOBS, SEVERITIES, type FileProblems, type Finding, type LintOutcome, type LineIndex, type Locale, type RuleLevel, type RuleSetting,
 } from '../../engine';
 import { parseCommandArgs } from '../args';
@@ -27,6 +27,7 @@ or front matter "paper-digest: true" / "profile: ID"), skipping what .gitignore 
 
 Options:
   --format stylish|json|sarif|github   output format (default: stylish)
+  --sarif-root DIR           sarif: artifact URIs relative to DIR (default: the working folder)
   --fix                      apply all safe fixes, rewrite the files, report what remains
   --fix-dry-run              print the fixes as a unified diff; change nothing
   --max-warnings N           exit 1 when there are more than N warnings
@@ -67,6 +68,7 @@ const keep = (target: Target, o: LintOutcome): Linted => ({ target, findings: o.
 export function lintCommand(argv: string[], io: CliIO, version: string): number {
   const { values, positionals } = parseCommandArgs(argv, {
     format: { type: 'string', default: 'stylish' },
+    'sarif-root': { type: 'string' },
     fix: { type: 'boolean' },
     'fix-dry-run': { type: 'boolean' },
     'max-warnings': { type: 'string' },
@@ -134,8 +136,6 @@ export function lintCommand(argv: string[], io: CliIO, version: string): number 
       linted.push(keep(target, first));
       continue;
     }
-    // A file that is not UTF-8 is checked (undecodable bytes read as U+FFFD) but never rewritten.
-    if (values.fix && source.validUtf8 === false) throw new UsageError(t(locale, 'cannot-write', { file: target.display, reason: message(locale, 'file/fix-invalid-utf8', { file: target.display }) }));
     const r = fixAll(source.text, lint, first);
     linted.push(keep(target, r.outcome));
     if (r.text === source.text) continue;
@@ -157,7 +157,9 @@ export function lintCommand(argv: string[], io: CliIO, version: string): number 
     return { path: target.display, findings: kept, lineIndex, diagnostics: kept.map(f => toJsonDiagnostic(f, lineIndex)) };
   });
   if (!values['fix-dry-run']) {
-    io.stdout(formatter(reports, { color: io.isTTY && !io.env.NO_COLOR && format === 'stylish', locale, cwd: io.cwd, version }));
+    io.stdout(formatter(reports, {
+      color: io.isTTY && !io.env.NO_COLOR && format === 'stylish', locale, cwd: io.cwd, version, sarifRoot: values['sarif-root'], env: io.env,
+    }));
   }
   const all = reports.flatMap(r => r.diagnostics);
   const errors = all.filter(d => d.severity === 'error').length;

@@ -9,6 +9,12 @@ export interface FileReport {
   lineIndex: LineIndex;
 }
 
-export interface FormatOptions { color: boolean; locale: Locale; cwd: string; version: string }
+export interface FormatOptions {
+  color: boolean; locale: Locale; cwd: string; version: string;
+  /** SARIF: the folder artifact URIs are relative to (%SRCROOT%); default `cwd` (lint --sarif-root). */
+  sarifRoot?: string;
+  /** The process environment (github: GITHUB_STEP_SUMMARY). */
+  env?: NodeJS.ProcessEnv;
+}
 
 export type Formatter = (files: FileReport[], opts: FormatOptions) => string;

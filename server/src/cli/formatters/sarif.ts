@@ -1,3 +1,4 @@
+import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { rules, RULE_DOCS_BASE, type Finding, type LineIndex, type Severity, type Span } from '../../engine';
 import type { FileReport, FormatOptions } from './report';
@@ -16,6 +17,18 @@ function region(index: LineIndex, span: Span) {
 const toUri = (p: string) => p.split('/').map(s => (s === '..' || s === '.' ? s : encodeURIComponent(s))).join('/');
 
 /**
+ * Where a file is, for SARIF: relative to the root (%SRCROOT%: the working folder or
+ * --sarif-root) when it is inside it, so code scanning can match it to the repository; an
+ * absolute file: URI, with no uriBaseId, when it is not (a relative URI would need "..").
+ */
+export function artifactLocationFor(displayPath: string, cwd: string, root: string): { uri: string; uriBaseId?: string } {
+  const abs = path.resolve(cwd, displayPath);
+  const rel = path.relative(root, abs);
+  if (rel && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel)) return { uri: toUri(rel.split(path.sep).join('/')), uriBaseId: SRCROOT };
+  return { uri: pathToFileURL(abs).href };
+}
+
+/**
  * SARIF 2.1.0 (OASIS): one run; tool.driver.rules lists every rule with its help page; each
  * result has its location and, for fixable findings, fixes as artifactChanges. Suitable for
  * GitHub code scanning (upload-sarif) and other SARIF viewers.
@@ -31,8 +44,9 @@ export function formatSarif(files: FileReport[], opts: FormatOptions): string {
     properties: { tags: [r.category], fixable: r.fixable },
   }));
   const results: object[] = [];
+  const root = path.resolve(opts.cwd, opts.sarifRoot ?? '.');
   for (const f of files) {
-    const artifactLocation = { uri: toUri(f.path), uriBaseId: SRCROOT };
+    const artifactLocation = artifactLocationFor(f.path, opts.cwd, root);
     f.findings.forEach((finding, i) => {
       let ruleIndex = ruleIds.indexOf(finding.rule);
       if (ruleIndex < 0) {
@@ -61,8 +75,8 @@ export function formatSarif(files: FileReport[], opts: FormatOptions): string {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
-      tool: { driver: { name: 'paper-digest', semanticVersion: semver(opts.version), informationUri: RULE_DOCS_BASE.replace(/docs\/rules\/$/, ''), rules: driverRules } },
-      originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(opts.cwd).href.replace(/\/?$/, '/') } },
+      tool: { driver: { name: 'paper-digest', version: opts.version, semanticVersion: semver(opts.version), informationUri: RULE_DOCS_BASE.replace(/docs\/rules\/$/, ''), rules: driverRules } },
+      originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(root).href.replace(/\/?$/, '/') } },
       columnKind: 'utf16CodeUnits',
       results,
     }],
