@@ -11,6 +11,10 @@ export const GLOSSARY_USAGE = `Usage: paper-digest glossary check FILE...
 Validates glossary files against schemas/glossary.schema.json (and one entry per English term),
 then runs each file's self-test "specs" against the built-in glossary with the file stacked on top.
 Problems are printed as file:line:col: message. Exit 0: all valid; 1: problems; 2: usage error.
+
+Options:
+  --locale ko|en      message language (default: PAPER_DIGEST_LOCALE, then LANG)
+  -h, --help          show this help
 `;
 
 export function glossaryCommand(argv: string[], io: CliIO): number {

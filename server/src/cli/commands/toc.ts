@@ -7,9 +7,15 @@ export const TOC_USAGE = `Usage: paper-digest toc FILE [--write | --diff] [--pro
 Prints the table of contents built from the section headings ("N. title" per section), in the
 existing TOC's style: a linked TOC stays linked ("N. [title](#anchor)", GitHub's anchors), a
 bulleted one keeps its bullet, a plain one stays plain.
-  --write, -w   rewrite the file's table of contents in place (atomically)
-  --diff        print the change as a unified diff instead
 Exit 1 when the digest has no table of contents to rewrite.
+
+Options:
+  -w, --write         rewrite the file's table of contents in place (atomically)
+  --diff              print the change as a unified diff instead
+  --profile ID|PATH   profile id or profile JSON file, as for lint
+  --config PATH       use this configuration file instead of looking for .paperdigestrc.json
+  --locale ko|en      message language (default: PAPER_DIGEST_LOCALE, then LANG)
+  -h, --help          show this help
 `;
 
 export function tocCommand(argv: string[], io: CliIO): number {
