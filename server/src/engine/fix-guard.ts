@@ -21,7 +21,18 @@ export class FixGuard {
   private spans: Span[] | undefined;
   constructor(private readonly text: string, private readonly root: Root) {}
 
+  /** Rules hand many findings the same fix (one TOC rewrite, one renumbering): guard each once. */
+  private readonly seen = new Map<string, GuardedFix | undefined>();
+
   guard(edits: OffsetEdit[], safe: boolean): GuardedFix | undefined {
+    const key = `${safe}\u0000${edits.map(e => `${e.start},${e.end},${e.text}`).join('\u0000')}`;
+    if (this.seen.has(key)) return this.seen.get(key);
+    const result = this.check(edits, safe);
+    this.seen.set(key, result);
+    return result;
+  }
+
+  private check(edits: OffsetEdit[], safe: boolean): GuardedFix | undefined {
     const out: OffsetEdit[] = [];
     // An edit that writes back what is there is no fix (fix-all would apply it forever).
     edits = edits.filter(e => this.text.slice(e.start, e.end) !== e.text);
@@ -43,16 +54,16 @@ export class FixGuard {
   }
 
   private isProtected(e: OffsetEdit): boolean {
-    // Spans come in document order and do not nest: a binary search finds the last one starting before the edit's end.
-    const spans = this.spans ??= protectedSpans(this.root);
+    // Spans are sorted and do not overlap: a binary search finds the last one starting before the edit's end.
+    const spans = this.spans ??= [...protectedSpans(this.root), ...mathSpans(this.text)].sort((x, y) => x.start - y.start);
     let lo = 0, hi = spans.length;
     while (lo < hi) { const mid = (lo + hi) >> 1; if (spans[mid].start < Math.max(e.end, e.start + 1)) lo = mid + 1; else hi = mid; }
-    for (let i = lo - 1; i >= 0 && i >= lo - 2; i--) {
+    for (let i = lo - 1; i >= 0 && i >= lo - 3; i--) {
       const s = spans[i];
-      // An insertion at the very edge of a code span is outside it; anything overlapping is inside.
+      // An insertion at the very edge of a span is outside it; anything overlapping is inside.
       if (e.start < s.end && s.start < e.end || (e.start === e.end && e.start > s.start && e.start < s.end)) return true;
     }
-    return insideMath(this.text, e.start) || insideMath(this.text, e.end);
+    return false;
   }
 }
 
@@ -67,19 +78,27 @@ function protectedSpans(root: Root): Span[] {
   return spans;
 }
 
-/** How far back math delimiters are looked for: bounded, so a fix costs the same in a 5 MB paragraph. */
-const MATH_LOOKBACK = 4000;
-
-/** Is `at` between two unescaped `$` on its line, or inside a `$$` block? Math is not prose. */
-function insideMath(text: string, at: number): boolean {
-  const from = Math.max(0, at - MATH_LOOKBACK);
-  const win = text.slice(from, at);
-  const lineStart = from + win.lastIndexOf('\n') + 1;
-  const before = text.slice(lineStart, at);
-  if ((before.match(/(?<!\\)\$/g)?.length ?? 0) % 2 === 1) return true;
-  if (lineStart <= from) return false;
-  const head = text.slice(from, lineStart);
-  return (head.match(/^\s*\$\$\s*$/gm)?.length ?? 0) % 2 === 1;
+/** `$$` display blocks and `$…$` pairs on a line: math is not prose (the parser here has no math syntax). One pass. */
+function mathSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  let block = -1, lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd);
+    if (/^\s*\$\$\s*$/.test(line)) {
+      if (block < 0) block = lineStart; else { spans.push({ start: block, end: lineEnd }); block = -1; }
+    } else if (block < 0 && line.includes('$')) {
+      let open = -1;
+      for (let i = 0; i < line.length; i++) {
+        if (line[i] !== '$' || line[i - 1] === '\\') continue;
+        if (open < 0) open = i; else { spans.push({ start: lineStart + open, end: lineStart + i + 1 }); open = -1; }
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  if (block >= 0) spans.push({ start: block, end: text.length });
+  return spans;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -149,7 +168,7 @@ function particleEdit(text: string, e: OffsetEdit): OffsetEdit | 'unsure' | unde
   const at = e.end + gap.length;
   const particle = particleAt(text.slice(at, at + 8));
   if (!particle) return undefined;
-  const context = text.slice(Math.max(0, e.start - 200), e.start);
+  const context = text.slice(Math.max(0, e.start - 60), e.start);
   const oldHost = particleHost(context + text.slice(e.start, e.end) + gap);
   const newHost = particleHost(context + e.text + gap);
   if (newHost === oldHost) return undefined;
