@@ -1,7 +1,7 @@
 import * as path from 'path';
 import * as fs from 'fs';
 import {
-  ConfigResolver, nodeFileReader, lintText, toJsonDiagnostic, formatProblem, ruleById,
+  ConfigResolver, nodeFileReader, message, lintText, toJsonDiagnostic, formatProblem, ruleById,
   DEFAULT_DIGEST_GLOBS, SEVERITIES, type FileProblems, type Finding, type LintOutcome, type LineIndex, type Locale, type RuleLevel, type RuleSetting,
 } from '../../engine';
 import { parseCommandArgs } from '../args';
@@ -136,6 +136,8 @@ export function lintCommand(argv: string[], io: CliIO, version: string): number 
       linted.push(keep(target, first));
       continue;
     }
+    // A file that is not UTF-8 is checked (undecodable bytes read as U+FFFD) but never rewritten.
+    if (values.fix && source.validUtf8 === false) throw new UsageError(t(locale, 'cannot-write', { file: target.display, reason: message(locale, 'file/fix-invalid-utf8', { file: target.display }) }));
     const r = fixAll(source.text, lint, first);
     linted.push(keep(target, r.outcome));
     if (r.text === source.text) continue;
