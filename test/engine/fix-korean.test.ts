@@ -160,3 +160,12 @@ describe('fix-all on the seed and the corpus (issue 12)', function () {
     for (const unsafe of ['term-mismatch', 'term-repeated-pair', 'block-missing', 'promo-content', 'abbr-undefined']) assert.ok(!counts.has(unsafe), `${unsafe} applied by --fix`);
   });
 });
+
+describe('fixes in headings keep the anchors', () => {
+  it('a glossary fix inside a heading is offered by hand only (a linked TOC would break)', () => {
+    const text = '## ⚡ 요약 (Summary)\n\n본문에서 요약(Summary)을 씁니다. 파인튜닝을 합니다.\n';
+    const out = fixAllText(text, opts).text;
+    assert.ok(out.startsWith('## ⚡ 요약 (Summary)\n'), out);
+    assert.ok(out.includes('미세 조정을 합니다'), 'the same fix in prose is applied');
+  });
+});

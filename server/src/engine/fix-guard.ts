@@ -7,6 +7,7 @@ import { particleAt, particleFor, particleHost } from './particles';
  * Every fix a rule proposes passes through here before anyone sees it, so that no fix damages
  * Korean text, whichever rule wrote it:
  * - a fix that changes nothing is not offered;
+ * - a glossary rule's fix inside a heading is offered by hand only (it would change the anchor);
  * - an edit inside code, inline code, HTML or `$…$` math is not offered (the text there is not prose);
  * - a replacement whose new words repeat the words beside it (`검색 증강` + `검색 증강 생성`)
  *   takes the whole phrase instead, and is then offered only by hand; if a word would still
@@ -24,7 +25,10 @@ export class FixGuard {
   /** Rules hand many findings the same fix (one TOC rewrite, one renumbering): guard each once. */
   private readonly seen = new Map<string, GuardedFix | undefined>();
 
-  guard(edits: OffsetEdit[], safe: boolean): GuardedFix | undefined {
+  guard(edits: OffsetEdit[], safe: boolean, wording = false): GuardedFix | undefined {
+    // A wording fix (a glossary rule's) inside a heading changes the heading's anchor, and links
+    // to it (a linked TOC) would silently break: such a fix is offered by hand.
+    if (wording && safe && edits.some(e => this.inHeading(e))) safe = false;
     const key = `${safe}\u0000${edits.map(e => `${e.start},${e.end},${e.text}`).join('\u0000')}`;
     if (this.seen.has(key)) return this.seen.get(key);
     const result = this.check(edits, safe);
@@ -53,6 +57,12 @@ export class FixGuard {
     return { edits: out, safe };
   }
 
+  private headings: Span[] | undefined;
+  private inHeading(e: OffsetEdit): boolean {
+    this.headings ??= nodeSpans(this.root, 'heading');
+    return this.headings.some(h => e.start < h.end && h.start < Math.max(e.end, e.start + 1));
+  }
+
   private isProtected(e: OffsetEdit): boolean {
     // Spans are sorted and do not overlap: a binary search finds the last one starting before the edit's end.
     const spans = this.spans ??= [...protectedSpans(this.root), ...mathSpans(this.text)].sort((x, y) => x.start - y.start);
@@ -65,6 +75,15 @@ export class FixGuard {
     }
     return false;
   }
+}
+
+function nodeSpans(root: Root, type: string): Span[] {
+  const spans: Span[] = [];
+  visit(root, type, node => {
+    const s = node.position?.start.offset, e = node.position?.end.offset;
+    if (s !== undefined && e !== undefined) spans.push({ start: s, end: e });
+  });
+  return spans;
 }
 
 /** Code blocks (an unclosed fence runs to the end of its container), inline code and raw HTML. */
