@@ -133,6 +133,9 @@ describe('Korean-safe fixes', () => {
     it('no fix edits inside inline code, code blocks or $…$', () => {
       const text = '`파인튜닝을` 하는 코드와 $파인튜닝$ 식.\n\n```\n파인튜닝을 합니다\n```\n';
       assert.strictEqual(fixAll(text), text);
+      // An unclosed fence holding `$` pairs: the code span still covers everything after it.
+      const unclosed = '파인튜닝은 비쌉니다.\n\n```\n$a$ 파인튜닝을 $b$ 합니다 $c$ 파인튜닝을\n';
+      assert.strictEqual(fixAll(unclosed), unclosed.replace('파인튜닝은', '미세 조정은'));
     });
   });
 });

@@ -59,22 +59,34 @@ export class FixGuard {
 
   private headings: Span[] | undefined;
   private inHeading(e: OffsetEdit): boolean {
-    this.headings ??= nodeSpans(this.root, 'heading');
-    return this.headings.some(h => e.start < h.end && h.start < Math.max(e.end, e.start + 1));
+    this.headings ??= disjoint(nodeSpans(this.root, 'heading'));
+    const h = lastStartingBefore(this.headings, Math.max(e.end, e.start + 1));
+    return !!h && e.start < h.end;
   }
 
   private isProtected(e: OffsetEdit): boolean {
-    // Spans are sorted and do not overlap: a binary search finds the last one starting before the edit's end.
-    const spans = this.spans ??= [...protectedSpans(this.root), ...mathSpans(this.text)].sort((x, y) => x.start - y.start);
-    let lo = 0, hi = spans.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (spans[mid].start < Math.max(e.end, e.start + 1)) lo = mid + 1; else hi = mid; }
-    for (let i = lo - 1; i >= 0 && i >= lo - 3; i--) {
-      const s = spans[i];
-      // An insertion at the very edge of a span is outside it; anything overlapping is inside.
-      if (e.start < s.end && s.start < e.end || (e.start === e.end && e.start > s.start && e.start < s.end)) return true;
-    }
-    return false;
+    this.spans ??= disjoint([...protectedSpans(this.root), ...mathSpans(this.text)]);
+    const s = lastStartingBefore(this.spans, Math.max(e.end, e.start + 1));
+    // An insertion at the very edge of a span is outside it; anything overlapping is inside.
+    return !!s && (e.start === e.end ? e.start > s.start && e.start < s.end : e.start < s.end);
   }
+}
+
+/** Sorted, merged spans (code and math can overlap: a `$` inside code), so one binary search answers. */
+function disjoint(spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end); else out.push({ ...s });
+  }
+  return out;
+}
+
+/** The last span that starts before `at` (binary search over disjoint sorted spans). */
+function lastStartingBefore(spans: Span[], at: number): Span | undefined {
+  let lo = 0, hi = spans.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (spans[mid].start < at) lo = mid + 1; else hi = mid; }
+  return spans[lo - 1];
 }
 
 function nodeSpans(root: Root, type: string): Span[] {
