@@ -84,7 +84,8 @@ function toFinding(rule: Rule, severity: Severity, r: Report, locale: Locale, le
   const fixes: Finding['fixes'] = [];
   for (const f of r.fixes ?? []) {
     // The guard drops fixes that would damage text and demotes those it cannot vouch for.
-    const guarded = guard.guard(f.edits, f.safe ?? true, rule.category === 'glossary');
+    // A hint is a suggestion about style: its fixes are never applied unasked (and not counted as --fix-able).
+    const guarded = guard.guard(f.edits, (f.safe ?? true) && severity !== 'hint', rule.category === 'glossary');
     if (guarded) fixes.push({ title: message(locale, id(f.messageId), f.data), ...guarded, ...(f.select ? { select: f.select } : {}) });
   }
   return {
