@@ -3,7 +3,7 @@ import { checkText, type CheckOptions } from './check';
 import { applyEdits } from './fixes';
 
 /**
- * All safe fixes of findings above hint level that do not overlap, in finding order: the "fix all" set (source.fixAll, the
+ * All safe fixes that do not overlap, in finding order: the "fix all" set (source.fixAll, the
  * CLI's --fix). Findings often share one fix (renumber, TOC rewrite); it is taken once.
  */
 export function fixAllEdits(findings: Finding[]): OffsetEdit[] {
@@ -11,8 +11,6 @@ export function fixAllEdits(findings: Finding[]): OffsetEdit[] {
   const taken: { start: number; end: number }[] = [];
   const seen = new Set<string>();
   for (const f of findings) {
-    // A hint is a suggestion about style, never applied unasked.
-    if (f.severity === 'hint') continue;
     const fix = f.fixes.find(x => x.safe);
     if (!fix) continue;
     const key = JSON.stringify(fix.edits);
