@@ -5,7 +5,7 @@ import { josa } from 'es-hangul';
  * new word before one of them must choose the form for the new word: 신경망을, not 신경망를.
  * The choice itself is es-hangul's; this file only finds a particle in text.
  */
-type JosaRule = Parameters<typeof josa>[1];
+export type JosaRule = Parameters<typeof josa>[1];
 
 interface ParticleForm { form: string; rule: JosaRule; /** What may follow the particle inside the same word. */ then: RegExp }
 

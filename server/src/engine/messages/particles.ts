@@ -1,4 +1,5 @@
-import { getJongseong, josa } from 'es-hangul';
+import { getJongseong } from 'es-hangul';
+import { particleFor, type JosaRule } from '../particles';
 
 /**
  * Korean messages are written with both forms of a particle after a placeholder (`"{abbr}"을(를)`,
@@ -54,23 +55,20 @@ export function finalSound(before: string): Final | undefined {
 }
 
 /** The written fallback notations and the es-hangul rule each stands for. */
-const NOTATIONS: Record<string, Parameters<typeof josa>[1]> = {
+const NOTATIONS: Record<string, JosaRule> = {
   '을(를)': '을/를', '를(을)': '을/를', '이(가)': '이/가', '가(이)': '이/가', '은(는)': '은/는', '는(은)': '은/는',
   '(으)로': '으로/로', '와(과)': '와/과', '과(와)': '와/과', '(이)나': '이나/나', '(이)라': '이라/라', '(이)랑': '이랑/랑',
 };
 const NOTATION = /을\(를\)|를\(을\)|이\(가\)|가\(이\)|은\(는\)|는\(은\)|\(으\)로|와\(과\)|과\(와\)|\(이\)나|\(이\)라|\(이\)랑/g;
 
-function chosen(rule: Parameters<typeof josa>[1], f: Final): string {
-  const [withBatchim, without] = rule === '와/과' ? ['과', '와'] : rule.split('/');
-  if (rule === '으로/로') return f.batchim && !f.rieul ? withBatchim : without;
-  return f.batchim ? withBatchim : without;
-}
+/** A syllable that ends as `f` does, so es-hangul chooses the form for Latin words and digits too. */
+const standIn = (f: Final) => (f.rieul ? '갈' : f.batchim ? '각' : '가');
 
 /** Replaces every fallback notation in a finished Korean message with the form for the word before it. */
 export function resolveParticles(text: string): string {
   return text.replace(NOTATION, (notation, offset: number) => {
     const f = finalSound(text.slice(Math.max(0, offset - 200), offset));
     // Nothing readable before it (a symbol, an empty value): the form after a vowel reads least oddly.
-    return chosen(NOTATIONS[notation], f ?? VOWEL);
+    return particleFor(standIn(f ?? VOWEL), NOTATIONS[notation])!;
   });
 }
