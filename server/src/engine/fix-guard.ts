@@ -144,24 +144,22 @@ function widenOverRepeats(text: string, e: OffsetEdit): OffsetEdit {
   if (!ws.length) return e;
   let { start, end } = e;
   // Leading: "검색 " + [증강 → 검색 증강 생성] becomes [검색 증강 → 검색 증강 생성].
-  if (ws[0].start === 0) {
+  const gapBefore = /\s+$/.exec(text.slice(Math.max(0, start - 8), start))?.[0].length ?? 0;
+  if (ws[0].start === 0 && gapBefore) {
     for (let k = ws.length; k >= 1; k--) {
       const phrase = e.text.slice(0, ws[k - 1].end);
-      const m = /(\s+)$/.exec(text.slice(Math.max(0, start - 8), start));
-      if (!m) break;
-      const from = start - m[1].length - phrase.length;
-      if (from >= 0 && text.slice(from, start - m[1].length) === phrase && !/[\p{L}\p{N}]/u.test(text[from - 1] ?? '')) { start = from; break; }
+      const from = start - gapBefore - phrase.length;
+      if (from >= 0 && text.slice(from, start - gapBefore) === phrase && !/[\p{L}\p{N}]/u.test(text[from - 1] ?? '')) { start = from; break; }
     }
   }
   // Trailing: [프롬프트 → 프롬프트 튜닝] + " 튜닝" becomes [프롬프트 튜닝 → 프롬프트 튜닝].
   const last = ws[ws.length - 1];
-  if (last.end === e.text.length) {
+  const gapAfter = /^\s+/.exec(text.slice(end, end + 8))?.[0].length ?? 0;
+  if (last.end === e.text.length && gapAfter) {
     for (let k = 0; k < ws.length; k++) {
       const phrase = e.text.slice(ws[k].start);
-      const m = /^(\s+)/.exec(text.slice(end, end + 8));
-      if (!m) break;
-      const to = end + m[1].length + phrase.length;
-      if (text.slice(end + m[1].length, to) === phrase && !/[\p{L}\p{N}]/u.test(text[to] ?? '')) { end = to; break; }
+      const to = end + gapAfter + phrase.length;
+      if (text.slice(end + gapAfter, to) === phrase && !/[\p{L}\p{N}]/u.test(text[to] ?? '')) { end = to; break; }
     }
   }
   return start === e.start && end === e.end ? e : { start, end, text: e.text };
