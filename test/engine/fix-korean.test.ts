@@ -172,3 +172,11 @@ describe('fixes in headings keep the anchors', () => {
     assert.ok(out.includes('미세 조정을 합니다'), 'the same fix in prose is applied');
   });
 });
+
+describe('renumbering keeps sub-numbering', () => {
+  it('a heading numbered 3.2.2 at section level is not rewritten as "3."', () => {
+    const text = '목차:\n1. 소개\n2. 방법\n\n### 1. 소개\n\n본문입니다.\n\n### 3.2.2 Architecture\n\n본문입니다.\n';
+    const out = fixAllText(text, opts).text;
+    assert.ok(out.includes('### 3.2.2 Architecture'), out);
+  });
+});

@@ -14,6 +14,9 @@ function numberEdit(h: HeadingInfo, wanted: string): OffsetEdit | null {
   if (h.number) {
     const precise = h.numberSpan.start !== h.contentSpan.start || h.numberSpan.end !== h.contentSpan.end;
     if (!precise) return null;
+    // A number of another depth (3.2.2 where a section's 3. belongs) is not rewritten: that would delete its sub-numbering.
+    const parts = (n: string) => n.split('.').filter(Boolean).length;
+    if (parts(h.numberText) !== parts(wanted)) return null;
     return `${h.numberText}${h.trailingDot ? '.' : ''}` === wanted ? null : { start: h.numberSpan.start, end: h.numberSpan.end, text: wanted };
   }
   return { start: h.contentSpan.start, end: h.contentSpan.start, text: wanted + ' ' };
