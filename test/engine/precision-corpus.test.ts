@@ -1,0 +1,31 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { hasCorpus, CORPUS } from '../support/paths';
+import { findingsOf, judgedOf, judgedRules, type CorpusFinding } from '../support/precision';
+
+// Findings judged by hand on the real corpus (test/fixtures/precision/<rule>.json, drawn by
+// test/support/precision.ts): the right ones must keep firing, the wrong ones must stay silent.
+describe('judged corpus findings (precision regression)', function () {
+  this.timeout(120000);
+  const cache = new Map<string, CorpusFinding[]>();
+  const findings = (file: string) => {
+    let f = cache.get(file);
+    if (!f) { f = findingsOf(fs.readFileSync(path.join(CORPUS, file), 'utf8'), file).findings; cache.set(file, f); }
+    return f;
+  };
+  for (const rule of judgedRules()) {
+    it(rule, function () {
+      if (!hasCorpus()) this.skip();
+      const problems: string[] = [];
+      for (const j of judgedOf(rule)) {
+        if (j.verdict === 'debatable') continue;
+        const here = findings(j.file).filter(f => f.rule === rule && f.line === j.line);
+        const exact = here.some(f => f.excerpt === j.excerpt);
+        if (j.verdict === 'right' && !exact) problems.push(`right but silent: ${j.file}:${j.line} «${j.excerpt}» (${j.reason})`);
+        if (j.verdict === 'wrong' && (j.line_silent ? here.length > 0 : exact)) problems.push(`wrong but fires: ${j.file}:${j.line} «${j.excerpt}» (${j.reason})`);
+      }
+      assert.deepStrictEqual(problems, []);
+    });
+  }
+});
