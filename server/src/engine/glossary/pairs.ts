@@ -48,6 +48,8 @@ const WORD_BREAK = /[\s\p{P}\p{S}\uFFFC]/u;
 /** Words that open a noun phrase without being part of the term: "이 쓰레기통(Null Sink)". */
 const DETERMINERS = new Set(['이', '그', '저', '이런', '그런', '저런', '이러한', '그러한', '해당', '각', '모든', '어떤', '다른', '새로운', '기존', '기존의']);
 /** A verb or adverb before "(" ("재구성하는(Dynamics)") glosses a description, not a term. */
+/** A bare verb form before "(": "호출하려 할(False Positive)". */
+const VERB_WORD = /^(할|될|한|된|함|됨|하다|되다|이다)$/;
 const VERB_END = /(..는|하는|되는|하고|않고|리고|지고|하며|가며|으며|하여|해서|한다|된다|했다|하게|적으로|스럽게|하기|시키는|도록|해라|하라)$/;
 
 export function isAbbrLike(s: string, g: CompiledGlossary): boolean {
@@ -107,11 +109,13 @@ export function wordsBefore(text: string, q: number, n: number): Piece | undefin
     while (j > 0 && inWord(text, j - 1)) j--;
     if (j === i) break;
     const word = text.slice(j, i);
-    if (words === 0 && VERB_END.test(word)) return undefined;
+    if (words === 0 && (VERB_END.test(word) || VERB_WORD.test(word))) return undefined;
     if (words > 0 && (PARTICLE_END.test(word) || DETERMINERS.has(word))) break;
     start = j; words++;
     if (j > 0 && (text[j - 1] === ' ' || text[j - 1] === '\t')) { i = j - 1; while (i > 0 && text[i - 1] === ' ') i--; } else break;
   }
+  // A determiner alone ("기존 (Full Finetuning)") labels an item; it renders nothing.
+  if (words === 1 && DETERMINERS.has(text.slice(start, q))) return undefined;
   return words ? { start, end: q, text: text.slice(start, q) } : undefined;
 }
 

@@ -1,8 +1,12 @@
 /**
  * term-inconsistent — in one document, one English term paired with two Korean renderings
- * (`정보 손실(Reward Collapse)` then `보상 붕괴(Reward Collapse)`), or one Korean term paired
- * with two English originals, whether or not a glossary knows the term. Spacing and plural
- * differences do not count; pairs term-mismatch already reports are left to it.
+ * (`정보 손실(Reward Collapse)` then `보상 붕괴(Reward Collapse)`), or one Korean term whose
+ * English is spelled two ways (`regularisation`, `Regularization`), whether or not a glossary
+ * knows the term. Spacing and plural differences do not count; pairs term-mismatch already
+ * reports are left to it. One Korean word over two different Englishes (`직원(Data Presenter)`,
+ * `직원(Insight Generator)`; `연산의 법칙(Compute Law)`, `정확도의 법칙(Accuracy Law)`) is two
+ * terms sharing a word, not an inconsistency, and is not reported. The message names both
+ * renderings: which one to keep is the author's choice.
  *
  * Why: the same English translated two ways reads as two different ideas.
  *
@@ -17,6 +21,9 @@ import { enKeys, normKo } from '../glossary/compile';
 import { ruleEnv, termKey, verdict } from '../glossary/verdict';
 import { srcEnd } from '../text-runs';
 import type { Span } from '../types';
+
+/** British and American spellings, hyphens and spaces aside: "regularisation" and "regularization" are one spelling key. */
+const spellingKey = (k: string) => k.toLowerCase().replace(/[\s-]+/g, '').replace(/is(e|ing|ation|ed)/g, 'iz$1').replace(/our/g, 'or');
 
 export const termInconsistent: Rule = {
   id: 'term-inconsistent',
@@ -53,7 +60,9 @@ export const termInconsistent: Rule = {
       const enKey = enKeys(pair.en.text).pop()!;
       const priorKo = byKo.get(kKey);
       if (!priorKo) byKo.set(kKey, { en: pair.en.text, key: enKey, span: whole });
-      else if (priorKo.key !== enKey && !(v.kind === 'ok' && enKeys(priorKo.en).some(k => g.byEn.get(k) === v.entry))) {
+      // One Korean for two Englishes is mostly two terms sharing a head word (연산의 법칙(Compute Law),
+      // 정확도의 법칙(Accuracy Law)); only two spellings of one English (regularisation, Regularization) count.
+      else if (priorKo.key !== enKey && spellingKey(priorKo.key) === spellingKey(enKey) && !(v.kind === 'ok' && enKeys(priorKo.en).some(k => g.byEn.get(k) === v.entry))) {
         ctx.report({ span: span(pair.run, pair.en.start, pair.en.end), messageId: 'en', data: { found: pair.en.text, first: priorKo.en, ko: koText }, related: [{ span: priorKo.span, messageId: 'first' }] });
       }
     }

@@ -28,15 +28,20 @@ export const termRepeatedPair: Rule = {
     const first = new Map<string, { span: { start: number; end: number }; abbrs: Set<string>; inner: string }>();
     for (const pair of a.pairs) {
       if (pair.form === 'en-abbr' || pair.form === 'abbr-en') continue;
-      // The same term: the same glossary entry or English, or the same Korean (한글(English, ABBR) then 한글(ABBR)).
+      // The same term is the same English (or glossary entry) with the same Korean; the Korean alone
+      // matches only when a side has no English (한글(English, ABBR) then 한글(ABBR)). 기억(Memory) then
+      // 조건부 기억(Engram), or 튜닝(SFT) then SFT(지도 미세조정), are not repeats: the second says more.
       const scope = scopeKey(a, pair.run, settings.firstUseScope);
-      const keys = [`${scope}\u0000${termKey(pair, verdict(g, pair))}`, ...(pair.ko ? [`${scope}\u0000k:${koKey(pair.ko.text)}`] : [])];
+      const ko = pair.ko ? koKey(pair.ko.text) : '';
+      const koOnly = `${scope}\u0000k:${ko}`;
+      const keys = [`${scope}\u0000${termKey(pair, verdict(g, pair))}\u0000${ko}`, ...(pair.ko && !pair.en ? [koOnly] : [])];
       const run = a.runs[pair.run];
       const pairSpan = { start: span(pair.run, pair.head.start, pair.head.end).start, end: srcEnd(run, pair.close + 1) };
       const prior = keys.map(k => first.get(k)).find(x => x);
       if (!prior) {
         const entry = { span: pairSpan, abbrs: new Set(pair.abbr ? [pair.abbr.text] : []), inner: innerKey(run.text.slice(pair.open + 1, pair.close)) };
         for (const k of keys) first.set(k, entry);
+        if (pair.ko && pair.en) first.set(koOnly, entry);
         continue;
       }
       if (pair.abbr && !prior.abbrs.has(pair.abbr.text)) { prior.abbrs.add(pair.abbr.text); continue; }
