@@ -47,9 +47,9 @@ const PARTICLE_END = /(의|은|는|을|를|에|에서|에게|와|로|으로|및|
 const WORD_BREAK = /[\s\p{P}\p{S}\uFFFC]/u;
 /** Words that open a noun phrase without being part of the term: "이 쓰레기통(Null Sink)". */
 const DETERMINERS = new Set(['이', '그', '저', '이런', '그런', '저런', '이러한', '그러한', '해당', '각', '모든', '어떤', '다른', '새로운', '기존', '기존의']);
-/** A verb or adverb before "(" ("재구성하는(Dynamics)") glosses a description, not a term. */
 /** A bare verb form before "(": "호출하려 할(False Positive)". */
 const VERB_WORD = /^(할|될|한|된|함|됨|하다|되다|이다)$/;
+/** A verb or adverb before "(" ("재구성하는(Dynamics)") glosses a description, not a term. */
 const VERB_END = /(..는|하는|되는|하고|않고|리고|지고|하며|가며|으며|하여|해서|한다|된다|했다|하게|적으로|스럽게|하기|시키는|도록|해라|하라)$/;
 
 export function isAbbrLike(s: string, g: CompiledGlossary): boolean {
