@@ -2,6 +2,7 @@ import { OPAQUE, type TextRun } from '../text-runs';
 import type { TrieMatch } from './trie';
 import { isHangul, lookupEn, type CompiledGlossary, type KoForm } from './compile';
 import type { SourcedEntry } from './types';
+import { endsNoNoun, explainsRatherThanRenders, LINK_WORDS, namesRatherThanTerm } from './gloss';
 
 /**
  * Term pairs in one text run: every form of the spec's table (section 3).
@@ -37,13 +38,20 @@ export interface Pair {
   koHit?: TrieMatch<KoForm>;
   /** The glossary entry of the English (or of the abbreviation when there is no English). */
   enEntry?: SourcedEntry;
+  /**
+   * The Korean span is a guess cut short by a modifier ("서사적 및 문화적 충실도(narrative and
+   * cultural fidelity)" gives 문화적 충실도): a pair for the spacing, but not one to judge or to record.
+   */
+  cut?: boolean;
 }
 
 type PartType = 'ko' | 'en' | 'abbr';
 const NOT_A_PAIR_KO = /^(예|예시|예를\s*들어|즉|참고|약|단|주|출처|그림|표|식)(?=[\s:.,]|$)/;
 const NOT_A_PAIR_EN = /^(e\.g|i\.e|cf|etc|see|vs|fig|figure|table|tab|eq|equation|section|sec|appendix|chapter|ch|page|p|pp|step|line|ref|note|source|via|aka|a\.k\.a)\b/i;
 /** A word ending in a particle or conjunction is not part of the noun before "(" (except the first). */
-const PARTICLE_END = /(의|은|는|을|를|에|에서|에게|와|로|으로|및|등|또는|처럼|보다|까지|부터|하는|되는|위한|대한|통한|의한|관한|인한|향한|..[한된인])$/;
+const PARTICLE_END = /(의|은|는|을|를|에|에서|에게|와|로|으로|및|등|또는|처럼|보다|까지|부터|하는|되는|위한|대한|통한|의한|관한|인한|향한|..[한된인할될])$/;
+/** Of those, the words that modify what follows: the English may render them too ("더 깊은 문맥 통합"). */
+const MODIFIER_END = /(의|은|는|와|및|또는|..[한된인할될])$/;
 const WORD_BREAK = /[\s\p{P}\p{S}\uFFFC]/u;
 /** Words that open a noun phrase without being part of the term: "이 쓰레기통(Null Sink)". */
 const DETERMINERS = new Set(['이', '그', '저', '이런', '그런', '저런', '이러한', '그러한', '해당', '각', '모든', '어떤', '다른', '새로운', '기존', '기존의']);
@@ -69,7 +77,8 @@ function partType(s: string, g: CompiledGlossary): PartType | null {
   }
   // No slashes ("SFT/RLHF" lists alternatives), no single letters ("질문(A)" labels an item).
   // No "+" ("RNN+Attention" lists parts).
-  if (!/^\p{Script=Latin}[\p{Script=Latin}0-9 \-'’&]*$/u.test(s) || NOT_A_PAIR_EN.test(s) || s.length < 2) return null;
+  if (!/^\p{Script=Latin}[\p{Script=Latin}0-9 \-'’&]*$/u.test(s) || NOT_A_PAIR_EN.test(s) || LINK_WORDS.test(s) || s.length < 2) return null;
+  if (namesRatherThanTerm(s)) return null;
   const words = s.split(/\s+/);
   if (words.length > 8 || words.some(w => /^\d+$/.test(w))) return null;
   return words.length === 1 && isAbbrLike(s, g) ? 'abbr' : 'en';
@@ -102,21 +111,21 @@ function inWord(text: string, j: number): boolean {
  * ending at "(", as many words as `n` (the English's word count, or the abbreviation's
  * capitals), never crossing punctuation, a line break or a word ending in a particle.
  */
-export function wordsBefore(text: string, q: number, n: number): Piece | undefined {
-  let start = q, words = 0, i = q;
+export function wordsBefore(text: string, q: number, n: number): (Piece & { cut: boolean }) | undefined {
+  let start = q, words = 0, i = q, cut = false;
   while (words < n && i > 0) {
     let j = i;
     while (j > 0 && inWord(text, j - 1)) j--;
     if (j === i) break;
     const word = text.slice(j, i);
-    if (words === 0 && (VERB_END.test(word) || VERB_WORD.test(word))) return undefined;
-    if (words > 0 && (PARTICLE_END.test(word) || DETERMINERS.has(word))) break;
+    if (words === 0 && (VERB_END.test(word) || VERB_WORD.test(word) || endsNoNoun(word))) return undefined;
+    if (words > 0 && (PARTICLE_END.test(word) || DETERMINERS.has(word))) { cut = MODIFIER_END.test(word) && !DETERMINERS.has(word); break; }
     start = j; words++;
     if (j > 0 && (text[j - 1] === ' ' || text[j - 1] === '\t')) { i = j - 1; while (i > 0 && text[i - 1] === ' ') i--; } else break;
   }
   // A determiner alone ("기존 (Full Finetuning)") labels an item; it renders nothing.
   if (words === 1 && DETERMINERS.has(text.slice(start, q))) return undefined;
-  return words ? { start, end: q, text: text.slice(start, q) } : undefined;
+  return words ? { start, end: q, text: text.slice(start, q), cut } : undefined;
 }
 
 /** The run of Latin words before "(" (English-first forms), at most six words. */
@@ -135,6 +144,25 @@ function latinBefore(text: string, q: number): Piece | undefined {
 }
 
 const countWords = (s: string) => s.trim().split(/\s+/).length;
+
+/**
+ * Leading words with a number and no Hangul that the English does not repeat are context, not
+ * the term: "VRAM 0MB 환경(CPU Only)" gives 환경; "3D 포즈(3D pose)" keeps 3D, "KV 캐싱(Key-Value
+ * Caching)" keeps KV.
+ */
+function trimLatinStart(ko: Piece, english: string): Piece | undefined {
+  const lower = english.toLowerCase();
+  let { start } = ko;
+  const text = ko.text;
+  let k = 0;
+  for (const w of text.split(' ')) {
+    if (/\p{Script=Hangul}/u.test(w) || !/\d/.test(w) || lower.includes(w.toLowerCase())) break;
+    k += w.length + 1;
+  }
+  if (k >= text.length) return undefined;
+  start += k;
+  return { start, end: ko.end, text: text.slice(k) };
+}
 const FUNCTION_WORDS = new Set(['of', 'the', 'a', 'an', 'and', 'or', 'to', 'for', 'in', 'on', 'with', 'by', 'from']);
 /** Content words of an English term, hyphen parts included: "text-only data" is 3, "state-of-the-art" is 2. */
 const contentWords = (s: string) => Math.max(1, s.split(/[\s\-]+/).filter(w => w && !FUNCTION_WORDS.has(w.toLowerCase())).length);
@@ -178,10 +206,13 @@ export function findPairs(run: TextRun, runIndex: number, koHits: TrieMatch<KoFo
       const hit = hitEndingAt(q);
       const n = Math.min(6, Math.max(en ? contentWords(en.text) : (abbr!.text.match(/[A-Z]/g)?.length ?? 1), enEntry ? countWords(enEntry.ko) : 1));
       const guess = wordsBefore(text, q, n);
-      let ko = guess;
+      let ko: Piece | undefined = guess && trimLatinStart(guess, `${en?.text ?? ''} ${abbr?.text ?? ''}`);
       if (hit && (!ko || hit.start < ko.start)) ko = { start: hit.start, end: q, text: text.slice(hit.start, q) };
       if (!ko) return undefined;
-      return { ...base, form, head: ko, ko, en, abbr, koHit: hit, enEntry: enEntry ?? (abbr ? g.byAbbr.get(abbr.text) : undefined) };
+      // One syllable ("그 후 (On-Device Focus)", "1차(gradient-based)") is a label, not a term, unless the glossary says so.
+      if (!hit && (ko.text.match(/\p{Script=Hangul}/gu)?.length ?? 0) < 2) return undefined;
+      const cut = !hit && !!en && !!guess?.cut && countWords(ko.text) < n;
+      return { ...base, form, head: ko, ko, en, abbr, koHit: hit, enEntry: enEntry ?? (abbr ? g.byAbbr.get(abbr.text) : undefined), ...(cut ? { cut } : {}) };
     };
 
     if (isHangul(prev)) {
@@ -196,9 +227,12 @@ export function findPairs(run: TextRun, runIndex: number, koHits: TrieMatch<KoFo
     if (types[0] === 'ko' && /(음|함|됨|경우|때)$/.test(ps[0].text)) continue;
     if (types[0] === 'ko') {
       // English first: "Diffusion Transformers(확산 트랜스포머)", "LCO-EMB(언어 중심 옴니모달 임베딩)".
+      // Two Korean parts ("downsampling(더 큰 수용 영역 커버, 계산 효율성 높이기 위해)") explain.
+      if (types.length > 1) continue;
       const inner = ps[0];
       const hit = koHits.find(h => h.start === inner.start && h.end === inner.end);
       const isAbbr = isAbbrLike(latin.text, g) && !latin.text.includes(' ');
+      if (!hit && (namesRatherThanTerm(latin.text) || explainsRatherThanRenders(latin.text, inner.text, isAbbr))) continue;
       pairs.push({ ...base, form: 'en-ko', head: latin, ko: inner, en: isAbbr ? undefined : latin, abbr: isAbbr ? latin : undefined, koHit: hit, enEntry: isAbbr ? g.byAbbr.get(latin.text) : lookupEn(g, latin.text) });
       continue;
     }

@@ -1,7 +1,7 @@
 /**
  * term-pair-style — a pair's spacing before "(" or its order differs from the configured style.
  * Spacing (config `glossary.pairSpacing` or option `spacing`): `consistent` (default: the
- * document's majority; ties count as no space), `none` (`잠재 공간(latent space)`, 86% of the
+ * majority of the body's pairs, headings and labels such as `요약 (Summary):` not voting; ties count as no space), `none` (`잠재 공간(latent space)`, 86% of the
  * real corpus), `space`, `any`. Order (`glossary.pairOrder` or option `order`): `ko-first`
  * (default: `Diffusion Transformers(확산 트랜스포머)` is flagged) or `any`.
  *
@@ -30,10 +30,17 @@ export const termPairStyle: Rule = {
   description: { en: 'Spacing or order of a term pair differs from the style.', ko: '용어 쌍의 띄어쓰기나 순서가 정한 방식과 다릅니다.' },
   check(ctx) {
     const { a, settings, span } = ruleEnv(ctx);
+    // The body sets the document's style: headings and labels ("첫 번째 최적화 (SFT): …") are
+    // checked against it but do not vote, or a few spaced labels would flag every body pair.
+    const isLabel = (p: Pair) => {
+      const run = a.runs[p.run];
+      return run.kind === 'heading' || (/^\s*[:：]/.test(run.text.slice(p.close + 1)) && !/[.!?]\s/.test(run.text.slice(0, p.head.start)));
+    };
     let want: 'none' | 'space' | 'any' = settings.pairSpacing === 'consistent' ? 'none' : settings.pairSpacing;
     if (settings.pairSpacing === 'consistent') {
-      const spaced = a.pairs.filter(p => p.space).length;
-      want = spaced * 2 > a.pairs.length ? 'space' : 'none';
+      const body = a.pairs.filter(p => !isLabel(p));
+      const voters = body.length ? body : a.pairs;
+      want = voters.filter(p => p.space).length * 2 > voters.length ? 'space' : 'none';
     }
     for (const pair of a.pairs) {
       const run = a.runs[pair.run];

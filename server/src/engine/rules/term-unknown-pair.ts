@@ -24,6 +24,8 @@ export const termUnknownPair: Rule = {
     for (const pair of a.pairs) {
       // Only pairs with an English original: 한글(ABBR) alone is not something to put in a glossary.
       if (!pair.ko || !pair.en || verdict(g, pair).kind !== 'unknown') continue;
+      // A cut span ("문화적 충실도" for narrative and cultural fidelity) would record the wrong Korean.
+      if (pair.cut) continue;
       const en = pair.en.text;
       const keys = [`k:${pair.ko.text}`, `e:${en.toLowerCase()}`];
       if (keys.some(k => seen.has(k))) continue; // once per document: the glossary entry is one decision
