@@ -211,7 +211,7 @@ export function findPairs(run: TextRun, runIndex: number, koHits: TrieMatch<KoFo
       if (!ko) return undefined;
       // One syllable ("그 후 (On-Device Focus)", "1차(gradient-based)") is a label, not a term, unless the glossary says so.
       if (!hit && (ko.text.match(/\p{Script=Hangul}/gu)?.length ?? 0) < 2) return undefined;
-      const cut = !hit && !!en && !!guess?.cut && countWords(ko.text) < n;
+      const cut = !hit && !!en && !!guess && (guess.cut || ko.start > guess.start) && countWords(ko.text) < n;
       return { ...base, form, head: ko, ko, en, abbr, koHit: hit, enEntry: enEntry ?? (abbr ? g.byAbbr.get(abbr.text) : undefined), ...(cut ? { cut } : {}) };
     };
 
