@@ -268,8 +268,16 @@ function findBlocks(paper: Paper, profile: Profile, text: string): Block[] {
   let current: Block | null = null;
   // Under a paper heading blocks are deeper headings; a single-paper review may use any depth (`# 3. Method`).
   const minDepth = profile.papers ? profile.papers.depth + 1 : 1;
+  const review = profile.papers ? null : reviewLayout(paper.nodes);
+  let headingSeen = false;
   for (const node of paper.nodes) {
-    const found = blockLabel(node, profile, minDepth, text);
+    let found = blockLabel(node, profile, minDepth, text);
+    if (review && found) {
+      // In a review the blocks are the headings of one depth (the shallowest under the title):
+      // a "### 결과" inside "## 방법" is a local recap, and a bold "**한계**" under a heading a sub-item.
+      if (found.kind === 'heading' ? (node as Heading).depth !== review.blockDepth : headingSeen) found = null;
+    }
+    if (node.type === 'heading' && node !== review?.title) headingSeen = true;
     if (found) {
       current = found;
       blocks.push(current);
@@ -283,6 +291,19 @@ function findBlocks(paper: Paper, profile: Profile, text: string): Block[] {
     b.hasContent = !!b.tailSpan || b.nodes.some(n => n.type !== 'thematicBreak' && n.type !== 'html' && toString(n).trim() !== '' || n.type === 'image' || n.type === 'table' || n.type === 'code');
   }
   return blocks;
+}
+
+/**
+ * A single review's layout: its title (a first heading alone at the shallowest depth) and the
+ * depth its blocks are written at (the shallowest heading depth after the title).
+ */
+function reviewLayout(nodes: RootContent[]): { title: Heading | null; blockDepth: number } {
+  const headings = nodes.filter((n): n is Heading => n.type === 'heading');
+  if (!headings.length) return { title: null, blockDepth: 0 };
+  const top = headings.reduce((m, h) => Math.min(m, h.depth), 6);
+  const title = headings[0].depth === top && headings.filter(h => h.depth === top).length === 1 && headings.length > 1 ? headings[0] : null;
+  const rest = title ? headings.slice(1) : headings;
+  return { title, blockDepth: rest.reduce((m, h) => Math.min(m, h.depth), 6) };
 }
 
 function blockLabel(node: RootContent, profile: Profile, minDepth: number, text: string): Block | null {

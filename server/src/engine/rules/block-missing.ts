@@ -182,8 +182,13 @@ export const blockMissing: Rule = {
       const present = new Set(paper.blocks.map(b => b.spec.id));
       const missing = ctx.profile.blocks.filter(spec => spec.required && !present.has(spec.id));
       if (!missing.length) continue;
+      // A single-review profile checks a document only once it shows the template (two of its
+      // blocks): an essay, a README or a tutorial in the same folder is not a review with holes.
+      const single = !ctx.profile.papers;
+      if (single && present.size < 2) continue;
       const number = paper.heading?.number ? paper.heading.number.join('.') : (paper.heading?.title ?? '');
-      const span = paper.heading ? paper.heading.span : { start: 0, end: 0 };
+      const title = single ? ctx.digest.headings[0] : undefined;
+      const span = paper.heading ? paper.heading.span : title ? title.span : { start: 0, end: 0 };
       const arxivId = missing.some(s => s.resources) ? entryArxivId(paper) : null;
       const inserts = missing
         .map(spec => ({ spec, ins: blockInsertion(ctx, paper, spec), skeleton: blockSkeleton(spec, ctx.eol, placeholder, arxivId) }))
@@ -198,7 +203,7 @@ export const blockMissing: Rule = {
       const edits: OffsetEdit[] = [...grouped.values()].map(g => ({ start: g.ins.offset, end: g.ins.offset, text: insertionText(ctx, g.ins, g.skeletons) }));
       ctx.report({
         span,
-        messageId: 'missing',
+        messageId: single ? 'missing-review' : 'missing',
         data: { paper: number, blocks: missing.map(b => `"${b.label}"`).join(', ') },
         fixes: [
           // Template text is never inserted automatically: every fix is for picking by hand.

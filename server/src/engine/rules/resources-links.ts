@@ -98,21 +98,31 @@ export function blockContent(block: Block, defs: Map<string, Definition>): { lin
 
 const normText = (s: string) => s.normalize('NFC').replace(/\s+/g, '').replace(/[:：>\-→]+$/, '').toLowerCase();
 
+/** The source line around an offset, without list, quote and emphasis marks: what the reader sees on it. */
+function visibleLine(text: string, at: number): string {
+  const s = Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
+  let e = text.slice(s).search(/[\r\n]/);
+  e = e < 0 ? text.length : s + e;
+  return text.slice(s, e).replace(/^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s+/, '').replace(/[*_]/g, '');
+}
+
 /** Lines of plain text that are exactly a link text (the URL was lost), with their spans. */
 function bareLinkTexts(ctx: RuleContext, texts: Text[], from: number): { span: Span; text: string }[] {
   const wanted = new Set(ctx.profile.resources.linkTexts.map(normText));
   const out: { span: Span; text: string }[] = [];
+  // "**Paper**: [제목](url)": a link text with a link on its line labels that link; it lost nothing.
+  const alone = (at: number) => wanted.has(normText(visibleLine(ctx.text, at)));
   for (const t of texts) {
     const s = startOf(t), e = endOf(t);
     // Offsets inside the node are exact only when the source equals the value (no escapes).
     if (ctx.text.slice(s, e) !== t.value) {
-      if (s >= from && wanted.has(normText(t.value))) out.push({ span: { start: s, end: e }, text: t.value.trim() });
+      if (s >= from && wanted.has(normText(t.value)) && alone(s)) out.push({ span: { start: s, end: e }, text: t.value.trim() });
       continue;
     }
     const re = /[^\r\n]+/g;
     for (let m = re.exec(t.value); m; m = re.exec(t.value)) {
       const line = m[0];
-      if (s + m.index < from || !wanted.has(normText(line))) continue;
+      if (s + m.index < from || !wanted.has(normText(line)) || !alone(s + m.index)) continue;
       const lead = line.length - line.trimStart().length;
       out.push({ span: { start: s + m.index + lead, end: s + m.index + line.trimEnd().length }, text: line.trim() });
     }
@@ -159,6 +169,9 @@ function checkBlock(ctx: RuleContext, block: Block, defs: Map<string, Definition
 
   const abs = links.find(l => l.ref?.kind === 'abs');
   const pdf = links.find(l => l.ref?.kind === 'pdf');
+  // A block citing several papers (a review's references) pairs no abs link with a PDF link.
+  const ids = new Set(links.filter(l => l.ref?.valid && l.ref.kind !== 'other').map(l => stripVersion(l.ref!.id)));
+  if (ids.size > 1 && new Set(links.filter(l => l.ref?.kind === 'abs').map(l => stripVersion(l.ref!.id))).size !== 1) return;
   if (abs?.ref?.valid && pdf?.ref?.valid && stripVersion(abs.ref.id) !== stripVersion(pdf.ref.id)) {
     const at = destinationSpan(ctx, pdf, pdf.ref.id);
     ctx.report({
