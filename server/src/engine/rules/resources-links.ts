@@ -28,6 +28,7 @@ import type { Nodes, Definition, Link, LinkReference, Text } from 'mdast';
 import type { Rule, RuleContext } from './rule';
 import type { Block } from '../digest';
 import type { Span } from '../types';
+import { toString } from 'mdast-util-to-string';
 import { endOf, startOf } from '../parse';
 
 export interface ArxivRef { kind: 'abs' | 'pdf' | 'other'; id: string; valid: boolean }
@@ -106,6 +107,9 @@ function visibleLine(text: string, at: number): string {
   return text.slice(s, e).replace(/^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s+/, '').replace(/[*_]/g, '');
 }
 
+const nodeText = (n: Nodes) => toString(n);
+const wantedText = (ctx: RuleContext) => new Set(ctx.profile.resources.linkTexts.map(normText));
+
 /** Lines of plain text that are exactly a link text (the URL was lost), with their spans. */
 function bareLinkTexts(ctx: RuleContext, texts: Text[], from: number): { span: Span; text: string }[] {
   const wanted = new Set(ctx.profile.resources.linkTexts.map(normText));
@@ -169,10 +173,11 @@ function checkBlock(ctx: RuleContext, block: Block, defs: Map<string, Definition
 
   const abs = links.find(l => l.ref?.kind === 'abs');
   const pdf = links.find(l => l.ref?.kind === 'pdf');
-  // A block citing several papers (a review's references) pairs no abs link with a PDF link.
-  const ids = new Set(links.filter(l => l.ref?.valid && l.ref.kind !== 'other').map(l => stripVersion(l.ref!.id)));
-  if (ids.size > 1 && new Set(links.filter(l => l.ref?.kind === 'abs').map(l => stripVersion(l.ref!.id))).size !== 1) return;
-  if (abs?.ref?.valid && pdf?.ref?.valid && stripVersion(abs.ref.id) !== stripVersion(pdf.ref.id)) {
+  // A block citing several papers (a review's references) has no one paper to pair links for.
+  if (new Set(links.filter(l => l.ref?.kind === 'abs' && l.ref.valid).map(l => stripVersion(l.ref!.id))).size > 1) return;
+  // Only a link presented as the PDF ("PDF 보기") is this paper's PDF; "[Attention Is All You Need](…pdf…)" cites another.
+  const asPdf = pdf && (/pdf/i.test(nodeText(pdf.node)) || wantedText(ctx).has(normText(nodeText(pdf.node))));
+  if (asPdf && abs?.ref?.valid && pdf?.ref?.valid && stripVersion(abs.ref.id) !== stripVersion(pdf.ref.id)) {
     const at = destinationSpan(ctx, pdf, pdf.ref.id);
     ctx.report({
       span: pdf.span, messageId: 'mismatch', data: { found: pdf.ref.id, expected: abs.ref.id },
