@@ -119,7 +119,11 @@ function isTocLabel(s: string, profile: Profile): boolean {
 }
 
 /** The profile block whose label (or alias) starts this text, or undefined. */
-export function matchBlockLabel(s: string, profile: Profile): { spec: BlockSpec; rest: string } | undefined {
+/**
+ * The block a label names. `loose` (a single review's headings): the label may be followed by
+ * more words, as in "## 3. Method Overview" or "## 3. 실험 결과 및 의미".
+ */
+export function matchBlockLabel(s: string, profile: Profile, loose = false): { spec: BlockSpec; rest: string } | undefined {
   const t = s.normalize('NFC').trim();
   const compact = t.replace(/\s+/g, '').toLowerCase();
   for (const spec of profile.blocks) {
@@ -130,7 +134,7 @@ export function matchBlockLabel(s: string, profile: Profile): { spec: BlockSpec;
       let i = 0, seen = 0;
       while (i < t.length && seen < l.length) { if (!/\s/.test(t[i])) seen++; i++; }
       const rest = t.slice(i);
-      if (rest === '' || /^\s*[:：(\-–—]/.test(rest) || /^\s+/.test(rest) && /^[:：]/.test(rest.trim())) return { spec, rest: rest.replace(/^\s*[:：\-–—]?\s*/, '') };
+      if (rest === '' || /^\s*[:：(\-–—]/.test(rest) || /^\s+/.test(rest) && (loose || /^[:：]/.test(rest.trim()))) return { spec, rest: rest.replace(/^\s*[:：\-–—]?\s*/, '') };
     }
   }
   return undefined;
@@ -308,7 +312,7 @@ function reviewLayout(nodes: RootContent[]): { title: Heading | null; blockDepth
 
 function blockLabel(node: RootContent, profile: Profile, minDepth: number, text: string): Block | null {
   if (node.type === 'heading' && node.depth >= minDepth) {
-    const m = matchBlockLabel(headingLabelText(toString(node)), profile);
+    const m = matchBlockLabel(headingLabelText(toString(node)), profile, !profile.papers);
     if (!m) return null;
     const span = { start: startOf(node), end: endOf(node) };
     return { spec: m.spec, kind: 'heading', labelSpan: span, labelText: toString(node).trim(), subtitle: m.rest, labelNode: node, nodes: [], tailSpan: null, span, hasContent: false };
