@@ -52,6 +52,8 @@ const NOT_A_PAIR_EN = /^(e\.g|i\.e|cf|etc|see|vs|fig|figure|table|tab|eq|equatio
 const PARTICLE_END = /(의|은|는|을|를|에|에서|에게|와|로|으로|및|등|또는|처럼|보다|까지|부터|하는|되는|위한|대한|통한|의한|관한|인한|향한|..[한된인할될])$/;
 /** Of those, the words that modify what follows: the English may render them too ("더 깊은 문맥 통합"). */
 const MODIFIER_END = /(의|은|는|와|및|또는|..[한된인할될])$/;
+/** A connective verb form ("받아서 잠재변수") ends a clause: the term starts after it. */
+const CONNECTIVE_END = /(아서|어서|여서|해서|하고|하며|하면|으면|려고|도록|지만)$/;
 const WORD_BREAK = /[\s\p{P}\p{S}\uFFFC]/u;
 /** Words that open a noun phrase without being part of the term: "이 쓰레기통(Null Sink)". */
 const DETERMINERS = new Set(['이', '그', '저', '이런', '그런', '저런', '이러한', '그러한', '해당', '각', '모든', '어떤', '다른', '새로운', '기존', '기존의']);
@@ -119,6 +121,7 @@ export function wordsBefore(text: string, q: number, n: number): (Piece & { cut:
     if (j === i) break;
     const word = text.slice(j, i);
     if (words === 0 && (VERB_END.test(word) || VERB_WORD.test(word) || endsNoNoun(word))) return undefined;
+    if (words > 0 && CONNECTIVE_END.test(word)) break;
     if (words > 0 && (PARTICLE_END.test(word) || DETERMINERS.has(word))) { cut = MODIFIER_END.test(word) && !DETERMINERS.has(word); break; }
     start = j; words++;
     if (j > 0 && (text[j - 1] === ' ' || text[j - 1] === '\t')) { i = j - 1; while (i > 0 && text[i - 1] === ' ') i--; } else break;

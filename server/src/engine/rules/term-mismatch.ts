@@ -28,6 +28,11 @@ export const termMismatch: Rule = {
     for (const pair of a.pairs) {
       const v = verdict(g, pair);
       if (v.kind !== 'mismatch-ko' && v.kind !== 'mismatch-en') continue;
+      // A guessed span cut short ("KL 발산" of 역 KL 발산(Reverse KL)) is not what the author wrote.
+      if (pair.cut) continue;
+      // An abbreviation alone after another glossary term names a related thing, not a translation:
+      // 사후 학습(RL) is post-training done with RL, 벡터 DB(RAG) the store RAG reads.
+      if (pair.form === 'ko-abbr') continue;
       const run = a.runs[pair.run];
       const expected = v.kind === 'mismatch-ko' ? v.entry.ko : v.entry.en;
       const plain = plainSpan(ctx, run, v.piece.start, v.piece.end);
