@@ -52,6 +52,12 @@ export interface Block {
   tailSpan: Span | null;
   span: Span;
   hasContent: boolean;
+  /**
+   * The label only begins the heading ("## Methodology Details", "## Limitation of Previous
+   * Works"): it shows the review has the block, but it may be a part of another one, so its place
+   * and repeats are not checked (block-order).
+   */
+  loose?: boolean;
 }
 
 export interface Paper {
@@ -123,7 +129,7 @@ function isTocLabel(s: string, profile: Profile): boolean {
  * The block a label names. `loose` (a single review's headings): the label may be followed by
  * more words, as in "## 3. Method Overview" or "## 3. 실험 결과 및 의미".
  */
-export function matchBlockLabel(s: string, profile: Profile, loose = false): { spec: BlockSpec; rest: string } | undefined {
+export function matchBlockLabel(s: string, profile: Profile, loose = false): { spec: BlockSpec; rest: string; loose?: boolean } | undefined {
   const t = s.normalize('NFC').trim();
   const compact = t.replace(/\s+/g, '').toLowerCase();
   for (const spec of profile.blocks) {
@@ -134,7 +140,8 @@ export function matchBlockLabel(s: string, profile: Profile, loose = false): { s
       let i = 0, seen = 0;
       while (i < t.length && seen < l.length) { if (!/\s/.test(t[i])) seen++; i++; }
       const rest = t.slice(i);
-      if (rest === '' || /^\s*[:：(\-–—]/.test(rest) || /^\s+/.test(rest) && (loose || /^[:：]/.test(rest.trim()))) return { spec, rest: rest.replace(/^\s*[:：\-–—]?\s*/, '') };
+      if (rest === '' || /^\s*[:：(\-–—]/.test(rest) || /^\s+/.test(rest) && /^[:：]/.test(rest.trim())) return { spec, rest: rest.replace(/^\s*[:：\-–—]?\s*/, '') };
+      if (loose && /^\s+\S/.test(rest)) return { spec, rest: rest.trim(), loose: true };
     }
   }
   return undefined;
@@ -315,7 +322,7 @@ function blockLabel(node: RootContent, profile: Profile, minDepth: number, text:
     const m = matchBlockLabel(headingLabelText(toString(node)), profile, !profile.papers);
     if (!m) return null;
     const span = { start: startOf(node), end: endOf(node) };
-    return { spec: m.spec, kind: 'heading', labelSpan: span, labelText: toString(node).trim(), subtitle: m.rest, labelNode: node, nodes: [], tailSpan: null, span, hasContent: false };
+    return { spec: m.spec, kind: 'heading', labelSpan: span, labelText: toString(node).trim(), subtitle: m.rest, labelNode: node, nodes: [], tailSpan: null, span, hasContent: false, ...(m.loose ? { loose: true } : {}) };
   }
   if (node.type !== 'paragraph') return null;
   const strong = strongLead(node);

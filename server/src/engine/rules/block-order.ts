@@ -48,7 +48,7 @@ export const blockOrder: Rule = {
   check(ctx) {
     const order = ctx.profile.blocks.map(b => b.id);
     for (const paper of ctx.digest.papers) {
-      const blocks = paper.blocks;
+      const blocks = paper.blocks.filter(b => !b.loose);
       const seen = new Map<string, Block>();
       const unique: Block[] = [];
       for (const b of blocks) {
