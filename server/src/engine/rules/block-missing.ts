@@ -183,9 +183,10 @@ export const blockMissing: Rule = {
       const missing = ctx.profile.blocks.filter(spec => spec.required && !present.has(spec.id));
       if (!missing.length) continue;
       // A single-review profile checks a document only once it shows the template (two of its
-      // blocks): an essay, a README or a tutorial in the same folder is not a review with holes.
+      // required blocks): an essay with a summary and references, a README or a tutorial in the
+      // same folder is not a review with holes.
       const single = !ctx.profile.papers;
-      if (single && present.size < 2) continue;
+      if (single && ctx.profile.blocks.filter(spec => spec.required && present.has(spec.id)).length < 2) continue;
       const number = paper.heading?.number ? paper.heading.number.join('.') : (paper.heading?.title ?? '');
       const title = single ? ctx.digest.headings[0] : undefined;
       const span = paper.heading ? paper.heading.span : title ? title.span : { start: 0, end: 0 };
