@@ -24,7 +24,7 @@
  */
 import type { Nodes, RootContent } from 'mdast';
 import type { Rule, RuleContext } from './rule';
-import type { Block, Paper } from '../digest';
+import { headingLabelText, matchBlockLabel, type Block, type Paper } from '../digest';
 import type { BlockSpec, Profile } from '../profiles';
 import type { OffsetEdit } from '../types';
 import { endOf, startOf } from '../parse';
@@ -169,6 +169,27 @@ function insertionText(ctx: RuleContext, ins: BlockInsertion, skeletons: string[
   return lead + body + trail;
 }
 
+/** Headings that open a paper's front matter or background, never its method or results. */
+const FRAME_HEADING = /^(introduction|related works?|background|preliminar|problem (formulation|statement)|motivation|metadata|table of contents|paper review|conclusions?|discussion|appendix|서론|소개|배경|관련 연구|결론)/i;
+
+/**
+ * In a single review written after the paper's own outline, a block between two present ones
+ * often has the paper's name for it: "## 3. The OpenVLA Model" between the summary and
+ * "## 5. Experiments" is the method. A heading at the blocks' depth between the neighbours,
+ * naming no block and no front matter, stands in for the missing block.
+ */
+function standIn(ctx: RuleContext, paper: Paper, spec: BlockSpec): boolean {
+  const order = ctx.profile.blocks.map(b => b.id);
+  const rank = order.indexOf(spec.id);
+  const headed = paper.blocks.filter(b => b.kind === 'heading');
+  const prev = headed.filter(b => order.indexOf(b.spec.id) < rank).pop();
+  const next = headed.find(b => order.indexOf(b.spec.id) > rank && (!prev || b.labelSpan.start > prev.labelSpan.start));
+  if (!prev || !next) return false;
+  const depth = (next.labelNode as { depth: number }).depth;
+  return ctx.digest.headings.some(h => h.depth === depth && h.span.start > prev.labelSpan.end && h.span.end < next.labelSpan.start
+    && !matchBlockLabel(headingLabelText(h.text), ctx.profile, true) && !FRAME_HEADING.test(headingLabelText(h.text)));
+}
+
 export const blockMissing: Rule = {
   id: 'block-missing',
   category: 'structure',
@@ -180,7 +201,7 @@ export const blockMissing: Rule = {
     for (const paper of ctx.digest.papers) {
       if (!paper.heading && ctx.profile.papers) continue;
       const present = new Set(paper.blocks.map(b => b.spec.id));
-      const missing = ctx.profile.blocks.filter(spec => spec.required && !present.has(spec.id));
+      const missing = ctx.profile.blocks.filter(spec => spec.required && !present.has(spec.id) && !(!ctx.profile.papers && standIn(ctx, paper, spec)));
       if (!missing.length) continue;
       // A single-review profile checks a document only once it shows the template (two of its
       // required blocks): an essay with a summary and references, a README or a tutorial in the
