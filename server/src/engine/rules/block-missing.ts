@@ -175,18 +175,22 @@ const FRAME_HEADING = /^(introduction|related works?|background|preliminar|probl
 /**
  * In a single review written after the paper's own outline, a block between two present ones
  * often has the paper's name for it: "## 3. The OpenVLA Model" between the summary and
- * "## 5. Experiments" is the method. A heading at the blocks' depth between the neighbours,
- * naming no block and no front matter, stands in for the missing block.
+ * "## 5. Experiments" is the method. A heading at the blocks' depth between the neighbours (or
+ * before the next block, when no earlier one precedes it), naming no block and no front matter,
+ * stands in for the missing block. The first heading (the title) never does.
  */
 function standIn(ctx: RuleContext, paper: Paper, spec: BlockSpec): boolean {
   const order = ctx.profile.blocks.map(b => b.id);
   const rank = order.indexOf(spec.id);
   const headed = paper.blocks.filter(b => b.kind === 'heading');
-  const prev = headed.filter(b => order.indexOf(b.spec.id) < rank).pop();
-  const next = headed.find(b => order.indexOf(b.spec.id) > rank && (!prev || b.labelSpan.start > prev.labelSpan.start));
-  if (!prev || !next) return false;
+  // The next block in profile order, and the last earlier one before it (a closing "## Summary"
+  // after the experiments is no lower bound); with none, the region starts at the top.
+  const next = headed.find(b => order.indexOf(b.spec.id) > rank);
+  if (!next) return false;
+  const prev = headed.filter(b => order.indexOf(b.spec.id) < rank && b.labelSpan.start < next.labelSpan.start).pop();
+  const from = prev ? prev.labelSpan.end : 0;
   const depth = (next.labelNode as { depth: number }).depth;
-  return ctx.digest.headings.some(h => h.depth === depth && h.span.start > prev.labelSpan.end && h.span.end < next.labelSpan.start
+  return ctx.digest.headings.some((h, i) => i > 0 && h.depth === depth && h.span.start > from && h.span.end < next.labelSpan.start
     && !matchBlockLabel(headingLabelText(h.text), ctx.profile, true) && !FRAME_HEADING.test(headingLabelText(h.text)));
 }
 
