@@ -124,10 +124,10 @@ function isTocLabel(s: string, profile: Profile): boolean {
   return profile.toc.labels.some(l => normLabel(l) === n);
 }
 
-/** The profile block whose label (or alias) starts this text, or undefined. */
 /**
- * The block a label names. `loose` (a single review's headings): the label may be followed by
- * more words, as in "## 3. Method Overview" or "## 3. 실험 결과 및 의미".
+ * The profile block whose label (or alias) starts this text, or undefined. `loose` (a single
+ * review's headings): the label may be followed by more words, as in "## 3. Method Overview" or
+ * "## 3. 실험 결과 및 의미".
  */
 export function matchBlockLabel(s: string, profile: Profile, loose = false): { spec: BlockSpec; rest: string; loose?: boolean } | undefined {
   const t = s.normalize('NFC').trim();

@@ -16,8 +16,8 @@
 export function namesRatherThanTerm(en: string): boolean {
   if (/\s&\s/.test(en)) return true;
   if (/\s(as|is|are|was|were|vs\.?|versus)\s/i.test(en)) return true;
-  if (en.split(/\s+/).some(w => /[A-Za-z]-\d|\d\.\d/.test(w) || /^\d+(\.\d+)?[BMK]$/i.test(w))) return true;
   const words = en.split(/\s+/);
+  if (words.some(w => /[A-Za-z]-\d|\d\.\d/.test(w) || /^\d+(\.\d+)?[BMK]$/i.test(w))) return true;
   if (words.length >= 2 && words.every(w => /^[A-Z0-9][A-Z0-9\-]+$/.test(w))) return true;
   return false;
 }
@@ -31,8 +31,8 @@ const FIGURE_WORDS = new Set([
   '회색', '주황', '주황색', '보라', '보라색', '상단', '하단', '좌측', '우측', '왼쪽', '오른쪽', '가운데', '중앙', '위쪽', '아래쪽',
 ]);
 
-/** SkillBank is a name; LoRA and DiT are abbreviations. */
-const isAbbrShape = (w: string) => (w.match(/[A-Z]/g)?.length ?? 0) * 2 >= w.replace(/[^A-Za-z]/g, '').length;
+/** Capitals make up at least half the letters: LoRA and DiT look like abbreviations, SkillBank does not. */
+export const capitalsHalf = (w: string) => (w.match(/[A-Z]/g)?.length ?? 0) * 2 >= w.replace(/[^A-Za-z]/g, '').length;
 
 /** Class nouns that describe a name: "Dafny (검증 언어)", "Falcon (수학 전문가)". */
 const CLASS_NOUNS = /(언어|도구|회사|기업|연구소|대학|팀|저자|서비스|제품|플랫폼|라이브러리|프레임워크|데이터셋|벤치마크|전문가|사령관)$/;
@@ -56,7 +56,7 @@ const phraseWord = (w: string) =>
 export function explainsRatherThanRenders(en: string, ko: string, enIsAbbr: boolean): boolean {
   if (FIGURE_WORDS.has(ko)) return true;
   const single = !/\s/.test(en);
-  if (!enIsAbbr && en.split(/\s+/).some(w => /[a-z][A-Z]/.test(w) && !isAbbrShape(w))) return true;
+  if (!enIsAbbr && en.split(/\s+/).some(w => /[a-z][A-Z]/.test(w) && !capitalsHalf(w))) return true;
   if (single && /^[A-Z][a-z]+$/.test(en) && CLASS_NOUNS.test(ko) && ko.includes(' ')) return true;
   const words = ko.split(/\s+/);
   // One English word rendered as "X의 Y" is a paraphrase; "Shallow Exploration Trap (얕은 탐색의 함정)" is not.

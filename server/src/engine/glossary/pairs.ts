@@ -2,7 +2,7 @@ import { OPAQUE, type TextRun } from '../text-runs';
 import type { TrieMatch } from './trie';
 import { isHangul, lookupEn, type CompiledGlossary, type KoForm } from './compile';
 import type { SourcedEntry } from './types';
-import { endsNoNoun, explainsRatherThanRenders, LINK_WORDS, namesRatherThanTerm } from './gloss';
+import { capitalsHalf, endsNoNoun, explainsRatherThanRenders, LINK_WORDS, namesRatherThanTerm } from './gloss';
 
 /**
  * Term pairs in one text run: every form of the spec's table (section 3).
@@ -65,8 +65,7 @@ const VERB_END = /(..는|하는|되는|하고|않고|리고|지고|하며|가며
 export function isAbbrLike(s: string, g: CompiledGlossary): boolean {
   if (g.byAbbr.has(s) || g.known.has(s)) return true;
   if (!/^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$/.test(s) || s.length > 16) return false;
-  const letters = s.replace(/[^A-Za-z]/g, '').length, upper = s.replace(/[^A-Z]/g, '').length;
-  return upper >= 2 && upper * 2 >= letters;
+  return s.replace(/[^A-Z]/g, '').length >= 2 && capitalsHalf(s);
 }
 
 function partType(s: string, g: CompiledGlossary): PartType | null {
@@ -155,16 +154,13 @@ const countWords = (s: string) => s.trim().split(/\s+/).length;
  */
 function trimLatinStart(ko: Piece, english: string): Piece | undefined {
   const lower = english.toLowerCase();
-  let { start } = ko;
-  const text = ko.text;
   let k = 0;
-  for (const w of text.split(' ')) {
+  for (const w of ko.text.split(' ')) {
     if (/\p{Script=Hangul}/u.test(w) || !/\d/.test(w) || lower.includes(w.toLowerCase())) break;
     k += w.length + 1;
   }
-  if (k >= text.length) return undefined;
-  start += k;
-  return { start, end: ko.end, text: text.slice(k) };
+  if (k >= ko.text.length) return undefined;
+  return { start: ko.start + k, end: ko.end, text: ko.text.slice(k) };
 }
 const FUNCTION_WORDS = new Set(['of', 'the', 'a', 'an', 'and', 'or', 'to', 'for', 'in', 'on', 'with', 'by', 'from']);
 /** Content words of an English term, hyphen parts included: "text-only data" is 3, "state-of-the-art" is 2. */

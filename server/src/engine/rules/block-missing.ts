@@ -205,13 +205,13 @@ export const blockMissing: Rule = {
     for (const paper of ctx.digest.papers) {
       if (!paper.heading && ctx.profile.papers) continue;
       const present = new Set(paper.blocks.map(b => b.spec.id));
-      const missing = ctx.profile.blocks.filter(spec => spec.required && !present.has(spec.id) && !(!ctx.profile.papers && standIn(ctx, paper, spec)));
-      if (!missing.length) continue;
       // A single-review profile checks a document only once it shows the template (two of its
       // required blocks): an essay with a summary and references, a README or a tutorial in the
       // same folder is not a review with holes.
       const single = !ctx.profile.papers;
       if (single && ctx.profile.blocks.filter(spec => spec.required && present.has(spec.id)).length < 2) continue;
+      const missing = ctx.profile.blocks.filter(spec => spec.required && !present.has(spec.id) && !(single && standIn(ctx, paper, spec)));
+      if (!missing.length) continue;
       const number = paper.heading?.number ? paper.heading.number.join('.') : (paper.heading?.title ?? '');
       const title = single ? ctx.digest.headings[0] : undefined;
       const span = paper.heading ? paper.heading.span : title ? title.span : { start: 0, end: 0 };

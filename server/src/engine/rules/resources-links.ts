@@ -107,12 +107,12 @@ function visibleLine(text: string, at: number): string {
   return text.slice(s, e).replace(/^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s+/, '').replace(/[*_]/g, '');
 }
 
-const nodeText = (n: Nodes) => toString(n);
-const wantedText = (ctx: RuleContext) => new Set(ctx.profile.resources.linkTexts.map(normText));
+/** The profile's link texts ("arXiv 페이지 보기", "PDF"), normalised for comparison. */
+const linkTexts = (ctx: RuleContext) => new Set(ctx.profile.resources.linkTexts.map(normText));
 
 /** Lines of plain text that are exactly a link text (the URL was lost), with their spans. */
 function bareLinkTexts(ctx: RuleContext, texts: Text[], from: number): { span: Span; text: string }[] {
-  const wanted = new Set(ctx.profile.resources.linkTexts.map(normText));
+  const wanted = linkTexts(ctx);
   const out: { span: Span; text: string }[] = [];
   // "**Paper**: [제목](url)": a link text with a link on its line labels that link; it lost nothing.
   const alone = (at: number) => wanted.has(normText(visibleLine(ctx.text, at)));
@@ -176,7 +176,8 @@ function checkBlock(ctx: RuleContext, block: Block, defs: Map<string, Definition
   // A block citing several papers (a review's references) has no one paper to pair links for.
   if (new Set(links.filter(l => l.ref?.kind === 'abs' && l.ref.valid).map(l => stripVersion(l.ref!.id))).size > 1) return;
   // Only a link presented as the PDF ("PDF 보기") is this paper's PDF; "[Attention Is All You Need](…pdf…)" cites another.
-  const asPdf = pdf && (/pdf/i.test(nodeText(pdf.node)) || wantedText(ctx).has(normText(nodeText(pdf.node))));
+  const pdfText = pdf ? toString(pdf.node) : '';
+  const asPdf = pdf && (/pdf/i.test(pdfText) || linkTexts(ctx).has(normText(pdfText)));
   if (asPdf && abs?.ref?.valid && pdf?.ref?.valid && stripVersion(abs.ref.id) !== stripVersion(pdf.ref.id)) {
     const at = destinationSpan(ctx, pdf, pdf.ref.id);
     ctx.report({

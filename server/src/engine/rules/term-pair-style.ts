@@ -1,8 +1,8 @@
 /**
  * term-pair-style — a pair's spacing before "(" or its order differs from the configured style.
  * Spacing (config `glossary.pairSpacing` or option `spacing`): `consistent` (default: the
- * majority of the body's pairs, headings and labels such as `요약 (Summary):` not voting; ties count as no space), `none` (`잠재 공간(latent space)`, 86% of the
- * real corpus), `space`, `any`. Order (`glossary.pairOrder` or option `order`): `ko-first`
+ * majority of the body's pairs, headings and labels such as `요약 (Summary):` not voting; ties
+ * count as no space), `none` (`잠재 공간(latent space)`, 86% of the real corpus), `space`, `any`. Order (`glossary.pairOrder` or option `order`): `ko-first`
  * (default: `Diffusion Transformers(확산 트랜스포머)` is flagged) or `any`.
  *
  * Why: one style per document (and team); the National Institute of Korean Language writes 커피(coffee).
