@@ -6,6 +6,7 @@
  *   tsx test/support/precision.ts sample-json RULE  the same as JSON, ready to be judged
  *   tsx test/support/precision.ts status [RULE]     the current samples against the judged files:
  *                                                   right/wrong/debatable/unjudged per rule
+ *   tsx test/support/precision.ts settle RULE       drop "open" from judged wrong findings that are silent now
  *
  * Judged findings live in test/fixtures/precision/<rule>.json (see JudgedFinding); the test
  * test/engine/precision-corpus.test.ts keeps the right ones firing and the wrong ones silent.
@@ -138,7 +139,21 @@ function main(argv: string[]): void {
     }
     return;
   }
-  console.error('usage: precision.ts counts | sample RULE [N] | sample-json RULE [N] | status [RULE]');
+  if (cmd === 'settle' && rule) {
+    // Drops "open" from judged wrong findings that no longer fire, so they must stay silent.
+    const here = (j: JudgedFinding) => findings.filter(f => f.rule === rule && f.file === j.file && f.line === j.line);
+    const judged = judgedOf(rule);
+    let settled = 0;
+    for (const j of judged) {
+      if (!j.open) continue;
+      const fires = j.line_silent ? here(j).length > 0 : here(j).some(f => f.excerpt === j.excerpt);
+      if (!fires) { delete j.open; settled++; console.log(`silent now: ${j.file}:${j.line} «${j.excerpt}»`); }
+    }
+    fs.writeFileSync(path.join(JUDGED_DIR, `${rule}.json`), JSON.stringify(judged, null, 2) + '\n');
+    console.log(`${settled} settled, ${judged.filter(j => j.open).length} still open`);
+    return;
+  }
+  console.error('usage: precision.ts counts | sample RULE [N] | sample-json RULE [N] | status [RULE] | settle RULE');
   process.exit(2);
 }
 

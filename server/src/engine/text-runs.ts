@@ -117,10 +117,18 @@ function align(value: string, source: string, start: number, end: number, run: T
   }
 }
 
-/** Inline `$math$` and URLs left in plain text become opaque (same length, offsets unchanged). */
+/**
+ * Text that is not prose becomes opaque (same length, offsets unchanged): `$$…$$` display math
+ * (the parser here has no math syntax, so it arrives as a paragraph), inline `$math$`, LaTeX
+ * environments, URLs, a GitHub admonition marker (`> [!TIP]`) and MDX `import`/`export` lines.
+ */
 function maskInline(run: TextRun): void {
-  if (!/[$:]/.test(run.text)) return;
+  if (!/[$:\\[]|^(?:import|export)\s/m.test(run.text)) return;
   run.text = run.text
+    .replace(/^(?:import|export)\s[^\n]*(?:\sfrom\s+['"][^'"\n]*['"]|[=;{])[^\n]*$/gm, m => OPAQUE.repeat(m.length))
+    .replace(/^\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]/i, m => OPAQUE.repeat(m.length))
+    .replace(/\$\$[\s\S]{0,8000}?\$\$/g, m => OPAQUE.repeat(m.length))
+    .replace(/\\begin\{([a-z*]+)\}[\s\S]{0,8000}?\\end\{\1\}/g, m => OPAQUE.repeat(m.length))
     .replace(/\$[^$\n]+\$/g, m => OPAQUE.repeat(m.length))
     .replace(/\b(?:https?|ftp):\/\/[^\s()<>]+/g, m => OPAQUE.repeat(m.length));
 }

@@ -2,6 +2,7 @@ import type { Digest } from '../digest';
 import type { Span } from '../types';
 import { textRuns, runSpan, type TextRun } from '../text-runs';
 import { compileGlossary, enEndOk, enStartOk, koStartOk, type CompiledGlossary, type KoForm } from './compile';
+import { notAnAbbreviation } from './abbr-context';
 import { findPairs, isAbbrLike, type Pair } from './pairs';
 import { defaultGlossary } from './resolver';
 import type { TrieMatch } from './trie';
@@ -67,6 +68,7 @@ export function analyse(digest: Digest, glossary: CompiledGlossary): GlossaryAna
   if (digest.toc?.list) exclude.push(digest.toc.list.span);
   const runs = textRuns(digest.root, digest.text, exclude);
   const a: GlossaryAnalysis = { glossary, digest, runs, ko: [], en: [], pairs: [], abbrs: [] };
+  const names = new Set<string>();
   runs.forEach((run, r) => {
     const t = run.text;
     const ko = glossary.ko.scan(t, i => koStartOk(t, i), () => true).map(m => ({ ...m, run: r }));
@@ -79,11 +81,23 @@ export function analyse(digest: Digest, glossary: CompiledGlossary): GlossaryAna
       const s = m[0];
       // Model names with a size or version part (GPT-OSS-120B, LLAMA-2) are names, not abbreviations.
       const allCaps = /^[A-Z0-9-]+s?$/.test(s) && (s.match(/[A-Z]/g)?.length ?? 0) >= 2 && !/-\d/.test(s);
-      if (allCaps || glossary.byAbbr.has(s) || (/s$/.test(s) && glossary.byAbbr.has(s.slice(0, -1)))) a.abbrs.push({ run: r, start: m.index!, end: m.index! + s.length, text: s });
+      const listed = glossary.byAbbr.has(s) || (/s$/.test(s) && glossary.byAbbr.has(s.slice(0, -1)));
+      if (namedInLink(run, m.index!)) { names.add(s); continue; }
+      const why = listed || !allCaps ? undefined : notAnAbbreviation(t, m.index!, m.index! + s.length);
+      if (why === 'name' || why === 'numbered-name' || why === 'described') names.add(s);
+      if (listed || (allCaps && !why)) a.abbrs.push({ run: r, start: m.index!, end: m.index! + s.length, text: s });
     }
   });
+  // A name is a name everywhere in the document: "VILA-U[67] 위에 … VILA-U는 …".
+  if (names.size) a.abbrs = a.abbrs.filter(t => !names.has(t.text) || glossary.byAbbr.has(t.text));
   byGlossary.set(glossary, a);
   return a;
+}
+
+/** A link text without Hangul cites an outside title or names a work: "[TP vs Device Map](…)", "[BART](…)". */
+function namedInLink(run: TextRun, i: number): boolean {
+  const l = run.links.find(l => i >= l.start && i < l.end);
+  return !!l && !/[\uAC00-\uD7A3]/.test(run.text.slice(l.start, l.end));
 }
 
 export function spanOf(a: GlossaryAnalysis, run: number, start: number, end: number): Span {

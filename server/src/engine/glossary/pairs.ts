@@ -167,6 +167,24 @@ const FUNCTION_WORDS = new Set(['of', 'the', 'a', 'an', 'and', 'or', 'to', 'for'
 const contentWords = (s: string) => Math.max(1, s.split(/[\s\-]+/).filter(w => w && !FUNCTION_WORDS.has(w.toLowerCase())).length);
 const initial = (s: string) => s.replace(/^\P{Script=Latin}+/u, '')[0]?.normalize('NFD')[0].toLowerCase();
 
+/**
+ * The English an abbreviation stands for, from the words before it: the longest tail of at most
+ * as many content words as the abbreviation has letters that starts with its first letter
+ * ("point-to-point Multi-Head Attention (MHA)" → "Multi-Head Attention").
+ */
+function expansionOf(latin: Piece, abbr: string): Piece | undefined {
+  if (latin.text === abbr || !/[a-z]/.test(latin.text)) return undefined;
+  const letters = abbr.replace(/[^A-Za-z]/g, '').length;
+  const words = latin.text.split(' ');
+  const content = (from: number) => contentWords(words.slice(from).join(' '));
+  for (let i = 0; i < words.length; i++) {
+    if (initial(words[i]) !== initial(abbr) || content(i) > letters) continue;
+    const skip = words.slice(0, i).join(' ').length + (i ? 1 : 0);
+    return { start: latin.start + skip, end: latin.end, text: latin.text.slice(skip) };
+  }
+  return undefined;
+}
+
 export function findPairs(run: TextRun, runIndex: number, koHits: TrieMatch<KoForm>[], g: CompiledGlossary): Pair[] {
   const text = run.text;
   const pairs: Pair[] = [];
@@ -235,9 +253,10 @@ export function findPairs(run: TextRun, runIndex: number, koHits: TrieMatch<KoFo
       pairs.push({ ...base, form: 'en-ko', head: latin, ko: inner, en: isAbbr ? undefined : latin, abbr: isAbbr ? latin : undefined, koHit: hit, enEntry: isAbbr ? g.byAbbr.get(latin.text) : lookupEn(g, latin.text) });
       continue;
     }
-    if (types.length === 1 && types[0] === 'abbr' && latin.text !== ps[0].text && initial(latin.text) === initial(ps[0].text) && /[a-z]/.test(latin.text)) {
+    const expansion = types.length === 1 && types[0] === 'abbr' ? expansionOf(latin, ps[0].text) : undefined;
+    if (expansion) {
       // "Mixture-of-Experts (MoE)": English, then its abbreviation.
-      pairs.push({ ...base, form: 'en-abbr', head: latin, en: latin, abbr: ps[0], enEntry: lookupEn(g, latin.text) ?? g.byAbbr.get(ps[0].text) });
+      pairs.push({ ...base, form: 'en-abbr', head: expansion, en: expansion, abbr: ps[0], enEntry: lookupEn(g, expansion.text) ?? g.byAbbr.get(ps[0].text) });
       continue;
     }
     const lastWord = latin.text.split(' ').pop()!;
