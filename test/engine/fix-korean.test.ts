@@ -49,7 +49,8 @@ describe('Korean-safe fixes', () => {
       ['요인 및 바이어스로, 정규화합니다.\n', '요인 및 편향으로, 정규화합니다.\n'],
       ['정보가 담긴 데이터세트가 있습니다.\n', '정보가 담긴 데이터셋이 있습니다.\n'],
       ['로컬 인퍼런스로 구동합니다.\n', '로컬 추론으로 구동합니다.\n'],
-      ['GPT-4보다 리랭킹을 잘한다.\n', 'GPT-4보다 재순위화를 잘한다.\n'],
+      // 재순위화 always needs its English at first mention, so term-first-use adds it; 를 still agrees with 화.
+      ['GPT-4보다 리랭킹을 잘한다.\n', 'GPT-4보다 재순위화(reranking)를 잘한다.\n'],
       ['파인튜닝은 비쌉니다.\n', '미세 조정은 비쌉니다.\n'],
     ];
     for (const [from, to] of cases) it(`${from.trim()} → ${to.trim()}`, () => assert.strictEqual(fixAll(from), to));

@@ -52,6 +52,8 @@ export interface JudgedFinding {
    * failing. Once it stops firing the test fails until the flag is dropped, so it stays silent.
    */
   open?: boolean;
+  /** For a right one: why it was traded away for precision on purpose (it may be silent). */
+  given_up?: string;
 }
 
 export function judgedOf(rule: string): JudgedFinding[] {

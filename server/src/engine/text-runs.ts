@@ -20,8 +20,8 @@ export interface TextRun {
   kind: 'heading' | 'body';
   /** Span of the block (paragraph, heading, cell) the run comes from. */
   block: Span;
-  /** Run-text ranges of link texts (a parenthesis holding only a link is not a term pair). */
-  links: { start: number; end: number }[];
+  /** Run-text ranges of link texts (a parenthesis holding only a link is not a term pair), with their destinations. */
+  links: { start: number; end: number; url: string }[];
 }
 
 /** Source offset where the run character at `i` starts. */
@@ -80,7 +80,7 @@ function flatten(children: PhrasingContent[], source: string, run: TextRun): voi
         else {
           const from = run.text.length;
           flatten(c.children, source, run);
-          run.links.push({ start: from, end: run.text.length });
+          run.links.push({ start: from, end: run.text.length, url: c.url });
         }
         break;
       }

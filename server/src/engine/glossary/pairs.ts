@@ -1,3 +1,4 @@
+import { getJongseong } from 'es-hangul';
 import { OPAQUE, type TextRun } from '../text-runs';
 import type { TrieMatch } from './trie';
 import { isHangul, lookupEn, type CompiledGlossary, type KoForm } from './compile';
@@ -34,6 +35,8 @@ export interface Pair {
   ko?: Piece;
   en?: Piece;
   abbr?: Piece;
+  /** The word right before the Korean on its line (ko-first forms), to tell where a compound starts. */
+  lead?: string;
   /** The glossary term ending right before "(" (ko-first), or the whole Korean inside (en-ko). */
   koHit?: TrieMatch<KoForm>;
   /** The glossary entry of the English (or of the abbreviation when there is no English). */
@@ -60,7 +63,7 @@ const DETERMINERS = new Set(['이', '그', '저', '이런', '그런', '저런', 
 /** A bare verb form before "(": "호출하려 할(False Positive)". */
 const VERB_WORD = /^(할|될|한|된|함|됨|하다|되다|이다)$/;
 /** A verb or adverb before "(" ("재구성하는(Dynamics)") glosses a description, not a term. */
-const VERB_END = /(..는|하는|되는|하고|않고|리고|지고|하며|가며|으며|하여|해서|한다|된다|했다|하게|적으로|스럽게|하기|시키는|도록|해라|하라)$/;
+const VERB_END = /(..는|하는|되는|하고|않고|리고|지고|하며|가며|으며|하여|해서|한다|된다|했다|하게|적으로|스럽게|하기|시키는|도록|해라|하라|거나)$/;
 
 export function isAbbrLike(s: string, g: CompiledGlossary): boolean {
   if (g.byAbbr.has(s) || g.known.has(s)) return true;
@@ -108,6 +111,16 @@ function inWord(text: string, j: number): boolean {
 }
 
 /**
+ * A subject particle on a word of three syllables or more: 연구진이, 모델이, 사용자가. Shorter words
+ * ending in 이 are often nouns (길이, 높이), so they are left alone.
+ */
+function subjectMarked(word: string): boolean {
+  if (!/^\p{Script=Hangul}{3,}$/u.test(word)) return false;
+  const before = word[word.length - 2];
+  return word.endsWith('이') ? getJongseong(before) !== '' : word.endsWith('가') && getJongseong(before) === '';
+}
+
+/**
  * The Korean term before "(" when the glossary does not know it: the minimal run of words
  * ending at "(", as many words as `n` (the English's word count, or the abbreviation's
  * capitals), never crossing punctuation, a line break or a word ending in a particle.
@@ -121,7 +134,7 @@ export function wordsBefore(text: string, q: number, n: number): (Piece & { cut:
     const word = text.slice(j, i);
     if (words === 0 && (VERB_END.test(word) || VERB_WORD.test(word) || endsNoNoun(word))) return undefined;
     if (words > 0 && CONNECTIVE_END.test(word)) break;
-    if (words > 0 && (PARTICLE_END.test(word) || DETERMINERS.has(word))) { cut = MODIFIER_END.test(word) && !DETERMINERS.has(word); break; }
+    if (words > 0 && (PARTICLE_END.test(word) || DETERMINERS.has(word) || subjectMarked(word))) { cut = MODIFIER_END.test(word) && !DETERMINERS.has(word); break; }
     start = j; words++;
     if (j > 0 && (text[j - 1] === ' ' || text[j - 1] === '\t')) { i = j - 1; while (i > 0 && text[i - 1] === ' ') i--; } else break;
   }
@@ -213,6 +226,8 @@ export function findPairs(run: TextRun, runIndex: number, koHits: TrieMatch<KoFo
     const koFirst = (): Pair | undefined => {
       const [t0, t1] = types;
       let en: Piece | undefined, abbr: Piece | undefined, form: PairForm;
+      // "학습 파이프라인(Pre-training, SFT, RL)": three parts list members, they do not translate.
+      if (ps.length > 2) return undefined;
       if (t0 === 'abbr' && ps.length === 1) { abbr = ps[0]; form = 'ko-abbr'; }
       else if (t0 === 'en') {
         en = ps[0]; form = 'ko-en';
@@ -228,8 +243,11 @@ export function findPairs(run: TextRun, runIndex: number, koHits: TrieMatch<KoFo
       if (!ko) return undefined;
       // One syllable ("그 후 (On-Device Focus)", "1차(gradient-based)") is a label, not a term, unless the glossary says so.
       if (!hit && (ko.text.match(/\p{Script=Hangul}/gu)?.length ?? 0) < 2) return undefined;
+      // The end of a quoted sentence: "필요한 것만 골라 읽자(Sparse)"는 — a slogan labelled, not a term.
+      if (/^["”'’」』]/.test(text[k + 1] ?? '') && /[다자라요까죠]$/.test(ko.text)) return undefined;
       const cut = !hit && !!en && !!guess && (guess.cut || ko.start > guess.start) && countWords(ko.text) < n;
-      return { ...base, form, head: ko, ko, en, abbr, koHit: hit, enEntry: enEntry ?? (abbr ? g.byAbbr.get(abbr.text) : undefined), ...(cut ? { cut } : {}) };
+      const lead = /([\p{Script=Hangul}A-Za-z0-9]+) $/u.exec(text.slice(Math.max(0, ko.start - 24), ko.start))?.[1];
+      return { ...base, form, head: ko, ko, en, abbr, koHit: hit, enEntry: enEntry ?? (abbr ? g.byAbbr.get(abbr.text) : undefined), ...(cut ? { cut } : {}), ...(lead ? { lead } : {}) };
     };
 
     if (isHangul(prev)) {

@@ -10,6 +10,12 @@ export interface GlossaryEntry {
   avoid?: string[];
   /** Other meanings of the Korean term (추론: reasoning): no automatic fix, a choice instead. */
   senses?: string[];
+  /**
+   * Whether the first mention in a scope gives the English (term-first-use): "always" for a
+   * specialised rendering a reader cannot map back (잠재 공간), "never" for an everyday word or a
+   * loanword (데이터, 디코더); unset, only when the document pairs it later (a slip of place).
+   */
+  original?: 'always' | 'never';
   note?: string;
 }
 

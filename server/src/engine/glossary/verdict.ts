@@ -25,10 +25,17 @@ export function enCovers(g: CompiledGlossary, en: string, entry: SourcedEntry): 
 }
 
 /** "Reconstruct" for reconstruction, "Latent" for latent space: a shortened or inflected original, not another term. */
-function sharesStem(a: string, b: string): boolean {
+export function sharesStem(a: string, b: string): boolean {
   const stems = (s: string) => normEn(s).split(' ').filter(w => w.length >= 4).map(w => w.slice(0, 5));
   const sb = new Set(stems(b));
   return stems(a).some(x => sb.has(x));
+}
+
+/** "Reverse KL" and "KL divergence": an abbreviation in both, so related terms rather than a wrong original. */
+export function sharesAbbr(a: string, b: string): boolean {
+  const caps = (x: string) => x.split(/[\s\-]+/).filter(w => /^[A-Z]{2,}s?$/.test(w));
+  const cb = new Set(caps(b));
+  return caps(a).some(w => cb.has(w));
 }
 
 const countWords = (s: string) => s.trim().split(/\s+/).length;
@@ -54,9 +61,30 @@ export function verdict(g: CompiledGlossary, pair: Pair): Verdict {
   // A longer Korean compound around the term ("잠재 확산 모델(...)") is a different, unknown term.
   if (pair.form !== 'en-ko' && pair.ko!.start < H.start) return { kind: 'unknown' };
   if (enCovers(g, pair.en.text, entry)) return { kind: 'ok', entry };
-  // A single capitalised word is often a name or a metaphor ("아키텍처(Mamba)", "챗봇(Generation)").
-  if (pair.form !== 'ko-en' || sharesStem(pair.en.text, entry.en) || /^[A-Z][^\s-]*$/.test(pair.en.text)) return { kind: 'unknown' };
+  // A single capitalised word is often a name or a metaphor ("아키텍처(Mamba)", "챗봇(Generation)", "학습 데이터(Self-Edit)").
+  if (pair.form !== 'ko-en' || sharesStem(pair.en.text, entry.en) || sharesAbbr(pair.en.text, entry.en) || /^[A-Z][^\s-]*(-[A-Z][^\s-]*)*$/.test(pair.en.text)) return { kind: 'unknown' };
+  // One adjective qualifies rather than translates: "DreamBooth 최적화(personalized)", "최소화(monocular)".
+  if (/^[a-z]+(ed|al|ive|ic|ous|ful|less|able|ible|ar)$/.test(pair.en.text) && !/\s/.test(entry.en)) return { kind: 'unknown' };
+  // A Korean compound may start before the span the English was matched to: "다중 해상도(multiscale)".
+  if (bareNounBefore(pair)) return { kind: 'unknown' };
   return { kind: 'mismatch-en', entry, piece: pair.en };
+}
+
+/**
+ * The word before the Korean is a bare Hangul noun, so the compound may start there: "다중" in
+ * 다중 해상도(multiscale), "역" in 역 KL 발산(Reverse KL). A particle, an ending or a determiner ends
+ * the word before a term ("새로운 정렬(sorting)").
+ */
+function bareNounBefore(pair: Pair): boolean {
+  const w = pair.lead;
+  if (!w || !/\p{Script=Hangul}$/u.test(w)) return false;
+  return !/(은|는|이|가|을|를|의|에|로|와|과|도|만|서|고|며|면|게|지|한|된|인|던|할|될|운|및|등|또는|혹은|즉|더|각|새|모든|여러|다른|같은)$/.test(w);
+}
+
+/** A pair in a heading or a label at the start of a block ("첫 번째 최적화 (SFT): …"): a title, glossed loosely. */
+export function labelPair(a: GlossaryAnalysis, p: Pair): boolean {
+  const run = a.runs[p.run];
+  return run.kind === 'heading' || (/^\s*[:：]/.test(run.text.slice(p.close + 1)) && !/[.!?]\s/.test(run.text.slice(0, p.head.start)));
 }
 
 /** A stable key for "the same term" across pairs: its glossary entry, else its English or abbreviation. */

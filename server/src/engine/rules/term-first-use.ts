@@ -21,8 +21,9 @@
  */
 import type { Rule } from './rule';
 import { scopeKey } from '../glossary/analysis';
-import { enCovers, insertionAfter, ruleEnv } from '../glossary/verdict';
+import { enCovers, insertionAfter, ruleEnv, sharesAbbr, sharesStem } from '../glossary/verdict';
 import type { Pair } from '../glossary/pairs';
+import type { GlossaryAnalysis } from '../glossary/analysis';
 import { particleAt } from '../particles';
 
 export const termFirstUse: Rule = {
@@ -37,24 +38,45 @@ export const termFirstUse: Rule = {
     // mention — a clear slip. "all": every glossary term's first mention (strict house styles).
     const requireAll = ctx.options.require === 'all';
     const near = pairsNear(a.pairs);
+    // An index page (many links to other pages, each with its blurb) introduces nothing itself.
+    if (!requireAll && indexPage(a)) return;
     const mentions = a.ko.map(h => {
       const entry = h.value.entry;
       const pairs = near(h.run, h.start);
       // Inside parentheses: the Korean of an English-first pair counts as paired; a gloss is ignored.
       const inside = pairs.find(p => h.start > p.open && h.end <= p.close);
       const around = pairs.filter(p => p.ko && p.form !== 'en-ko' && h.start >= p.ko.start && h.end <= p.ko.end);
-      // Direct: the pair is this term's own (`토큰(token)`); covered: a compound around it (`메모리 토큰(memory token)`).
-      const direct = !!inside && inside.form === 'en-ko' || around.some(p => (p.koHit?.value.entry === entry && p.koHit.start === p.ko!.start) || p.enEntry === entry || (!!p.abbr && p.abbr.text === entry.abbr));
-      const paired = direct || !!inside || around.some(p => p.en && enCovers(g, p.en.text, entry));
-      return { h, entry, gloss: !!inside && inside.form !== 'en-ko', paired, direct, key: `${scopeKey(a, h.run, settings.firstUseScope)}\u0000${entry.en}` };
-    }).filter(m => !m.gloss);
+      // The term's own pair gives its English or abbreviation (`토큰(token)`, `강화 학습(RL)`); a compound
+      // around it may too (`메모리 토큰(memory token)`). `SDAR(확산 디코더)` names SDAR, and `챗봇(Generation)`
+      // gives other English: neither is the term's pair.
+      // A shortened original counts for the term itself (`지시 이행(Instruction)`); for a compound around it
+      // only a shared abbreviation does (`역 KL 발산(Reverse KL)`), since `신경망 함수(Neural Field)` is
+      // another term that merely shares a word.
+      const exact = (p: Pair) => p.koHit?.value.entry === entry && p.koHit.start === p.ko!.start && p.koHit.end === p.ko!.end;
+      const own = (p: Pair) => p.enEntry === entry || (!!p.abbr && p.abbr.text === entry.abbr) || (!!p.en && (enCovers(g, p.en.text, entry) || partOf(p.en.text, entry.en, p.form === 'en-ko' || exact(p))));
+      // Only the term's own pair makes an earlier bare mention a slip: `컨디셔닝 어댑터(conditioning adapter)`
+      // and `추론 시간 컴퓨팅(Inference-Time Compute)` pair longer terms.
+      const direct = !!inside && inside.form === 'en-ko' && own(inside) || around.some(p => own(p) && (exact(p) || partOf(p.en?.text ?? '', entry.en, false)));
+      // The Korean paired with other English, as a word of its own: `미세 조정(refinement)` is another sense.
+      const otherSense = around.some(p => !own(p) && !!p.en && exact(p));
+      const paired = direct || !!inside || around.length > 0;
+      return { h, entry, gloss: !!inside && inside.form !== 'en-ko', paired, direct, otherSense, key: `${scopeKey(a, h.run, settings.firstUseScope)}\u0000${entry.en}` };
+    }).filter(m => !m.gloss && m.entry.original !== 'never');
     // Only the term's own pair later in the scope makes an unpaired first mention a slip.
     const pairedSomewhere = new Set(mentions.filter(m => m.direct).map(m => m.key));
+    const otherSense = new Set(mentions.filter(m => m.otherSense).map(m => m.key));
+    const englishUsed = new Set(a.en.map(h => h.value));
     const seen = new Set<string>();
     for (const { h, entry, paired, key } of mentions) {
-      if (seen.has(key)) continue;
+      // Titles, headings and index entries name things; the text below them introduces the terms.
+      if (seen.has(key) || (!requireAll && titleLike(a, h.run, h.start))) continue;
       seen.add(key);
-      if (paired || (!requireAll && !pairedSomewhere.has(key))) continue;
+      if (paired) continue;
+      const later = pairedSomewhere.has(key);
+      // Unpaired anywhere: reported for a term that always needs its English, in the glossary's own
+      // spelling (a variant may be an everyday word, an avoided one is term-variant's), unless the
+      // document uses it in another sense or writes the English somewhere (a reader has it then).
+      if (!later && (otherSense.has(key) || !(requireAll || (entry.original === 'always' && h.value.kind === 'ko' && !englishUsed.has(entry))))) continue;
       const run = a.runs[h.run];
       const at = insertionAfter(ctx, run, h.start, h.end);
       const space = settings.pairSpacing === 'space' ? ' ' : '';
@@ -66,7 +88,7 @@ export const termFirstUse: Rule = {
       const safe = !senses.length && wholeWord(ctx.text, span(h.run, h.start, h.end), at);
       ctx.report({
         span: span(h.run, h.start, h.end),
-        messageId: requireAll && !pairedSomewhere.has(key) ? 'missing' : 'later',
+        messageId: later ? 'later' : 'missing',
         data: { ko: run.text.slice(h.start, h.end), en: entry.en },
         fixes: [entry.en, ...senses].map(en => ({ messageId: 'fix', data: { en }, edits: [{ start: at, end: at, text: pairText(en) }], safe })),
         extra: { en: entry.en },
@@ -94,6 +116,38 @@ function pairsNear(all: Pair[]): (run: number, at: number) => Pair[] {
     while (a < b) { const m = (a + b) >> 1; if (lo(list[m]) <= at) a = m + 1; else b = m; }
     return list.slice(Math.max(0, a - 3), a);
   };
+}
+
+const localPage = (url: string) => !/^[a-z][a-z0-9+.-]*:/i.test(url) && /\.mdx?(#|$)/i.test(url);
+
+function indexPage(a: GlossaryAnalysis): boolean {
+  let n = 0;
+  for (const r of a.runs) for (const l of r.links) if (localPage(l.url) && ++n >= 5) return true;
+  return false;
+}
+
+/** English sharing a word with the term's: a stem of four letters or more, or an abbreviation (KL). */
+function partOf(en: string, termEn: string, stems: boolean): boolean {
+  return (stems && sharesStem(en, termEn)) || sharesAbbr(en, termEn);
+}
+
+/**
+ * Where a first mention needs no English: a heading; an index entry (a paragraph linking to
+ * another page); a title line — the document's first line standing alone, or a paragraph's first
+ * line in the shape "주제: 부제" above more lines (`3. 핵심 수식 구현: 루프 가중합 역전파`). A line of
+ * wrapped prose ends in a particle or an ending ("…먼저 쓰고"), a title in a noun.
+ */
+function titleLike(a: GlossaryAnalysis, r: number, at: number): boolean {
+  const run = a.runs[r];
+  if (run.kind === 'heading') return true;
+  if (run.links.some(l => localPage(l.url))) return true;
+  const nl = run.text.indexOf('\n');
+  const first = (nl < 0 ? run.text : run.text.slice(0, nl)).trim();
+  if (at > (nl < 0 ? run.text.length : nl) || first.length > 80) return false;
+  if (/[.!?…。]$/.test(first) || /(다|요|죠|고|며|면|서|게|지|나|는|은|을|를|이|가|에|의|도|만|와|과|로)$/.test(first)) return false;
+  if (nl < 0) return r === 0 && a.runs.length > 1;
+  const colon = first.indexOf(': ');
+  return colon > 0 && !/[다요]$/.test(first.slice(0, colon));
 }
 
 /** The mention is a word of its own: no letter glued before it, and after it only a particle or a boundary. */

@@ -15,7 +15,7 @@
  * changes what the sentence says). The particle after the pair follows the new Korean.
  */
 import type { Rule } from './rule';
-import { openOffset, plainSpan, ruleEnv } from '../glossary/verdict';
+import { labelPair, openOffset, plainSpan, ruleEnv } from '../glossary/verdict';
 import { srcEnd } from '../text-runs';
 import type { Pair } from '../glossary/pairs';
 
@@ -32,10 +32,7 @@ export const termPairStyle: Rule = {
     const { a, settings, span } = ruleEnv(ctx);
     // The body sets the document's style: headings and labels ("첫 번째 최적화 (SFT): …") are
     // checked against it but do not vote, or a few spaced labels would flag every body pair.
-    const isLabel = (p: Pair) => {
-      const run = a.runs[p.run];
-      return run.kind === 'heading' || (/^\s*[:：]/.test(run.text.slice(p.close + 1)) && !/[.!?]\s/.test(run.text.slice(0, p.head.start)));
-    };
+    const isLabel = (p: Pair) => labelPair(a, p);
     let want: 'none' | 'space' | 'any' = settings.pairSpacing === 'consistent' ? 'none' : settings.pairSpacing;
     if (settings.pairSpacing === 'consistent') {
       const body = a.pairs.filter(p => !isLabel(p));
