@@ -26,12 +26,13 @@ const CITATION = /^\s?\[\d+(?:[,\-–]\s?\d+)*\]/;
  *   "-> NO", "TODO"                   an English word in capitals
  *   "FREELB: ENHANCED ADVERSARIAL"    a title in capitals (three capitalised words in a row)
  *   "[CLS]", "[MASK]"                 a special token
- *   "LFM2", "T5-XXL", "MIP360-COUNTER" a model, format or scene with a number in its name
+ *   "LFM2", "T5-XXL", "REPA-XL"      a model, format or scene with a number or a size in its name
  *   "OPT 125M", "AIME 2025"           a model with its size, a benchmark with its year
  *   "MHN [113]", "KITTI 데이터셋"       a cited method, a dataset or benchmark
  *   "GPTQ: Accurate Post-Training …"  a work named at the start of its English title
  *   "RTX 5090"                        a product with its number
  *   "RCCL: AMD에서 만든 라이브러리"       a name at the start of the line that describes it
+ *   "1.3. DITING: 웹 소설 번역 …"        (also in a numbered heading)
  */
 export function notAnAbbreviation(text: string, start: number, end: number): string | undefined {
   const token = text.slice(start, end);
@@ -39,11 +40,13 @@ export function notAnAbbreviation(text: string, start: number, end: number): str
   if (!bare.includes('-') && bare.replace(/[^A-Z]/g, '').length >= 7) return 'word';
   if (WORDS.has(bare)) return 'word';
   if (text[start - 1] === '[' && text[end] === ']') return 'token';
-  if (token.split('-').some(part => /[A-Za-z]\d+$/.test(part))) return 'numbered-name';
+  // A digit in a part names a model, format or course (LFM2, FP16, CS146S); "2" for "to" does not (T2I).
+  const numbered = (part: string) => /\d/.test(part) && !/^[A-Za-z]{1,3}2[A-Za-z]{1,3}$/.test(part);
+  if (token.split('-').some((part, i) => numbered(part) || (i > 0 && /^(XS|S|M|B|L|XL|XXL|H|G)$/.test(part)))) return 'numbered-name';
   const after = text.slice(end, end + 24);
   if (SIZE_OR_YEAR.test(after) || PRODUCT_NUMBER.test(after) || CITATION.test(after) || NAME_NOUN.test(after)) return 'name';
   // A list of names with what each is: "- **RCCL**: AMD에서 만든 대체 라이브러리", "GAN : 좋은 …".
-  if (/^\s*$/.test(text.slice(0, start)) && /^\s?[:：]\s/.test(after)) return 'described';
+  if (/^[\s\d.]*$/.test(text.slice(0, start)) && /^\s?[:：]\s/.test(after)) return 'described';
   if (inCapitalsTitle(text, start, end)) return 'title';
   // The name before the colon may be several words in capitals: "FORMAL JUDGE: Neuro-Symbolic …".
   if (/^(?:\s+[A-Z][A-Z0-9\-]*)*:\s+[A-Z][a-z]/.test(text.slice(end, end + 80)) && /^[\s#*\d.]*(?:[A-Z][A-Z0-9\-]*\s+)*$/.test(text.slice(0, start))) return 'title';
