@@ -198,6 +198,18 @@ function expansionOf(latin: Piece, abbr: string): Piece | undefined {
   return undefined;
 }
 
+/** A heading, or a label: the parenthesis closes right before ":" ("전문화 (Specialization): …"). */
+function titled(run: TextRun, close: number): boolean {
+  return run.kind === 'heading' || /^\s*[:：]/.test(run.text.slice(close + 1, close + 4));
+}
+
+/** Where a title's words start before `q`: after the line start, a number ("2.", "1.3."), symbols and a colon. */
+function titleStart(text: string, q: number): number {
+  let i = Math.max(text.lastIndexOf('\n', q - 1) + 1, text.lastIndexOf(':', q - 1) + 1, text.lastIndexOf('：', q - 1) + 1);
+  while (i < q && /[^\p{L}]/u.test(text[i])) i++;
+  return i;
+}
+
 export function findPairs(run: TextRun, runIndex: number, koHits: TrieMatch<KoForm>[], g: CompiledGlossary): Pair[] {
   const text = run.text;
   const pairs: Pair[] = [];
@@ -243,6 +255,13 @@ export function findPairs(run: TextRun, runIndex: number, koHits: TrieMatch<KoFo
       if (!ko) return undefined;
       // One syllable ("그 후 (On-Device Focus)", "1차(gradient-based)") is a label, not a term, unless the glossary says so.
       if (!hit && (ko.text.match(/\p{Script=Hangul}/gu)?.length ?? 0) < 2) return undefined;
+      // A title or label glossed loosely: "## 2. 학습 전략 (Methodology)", "- 극한의 다이어트 (Spec):" — the
+      // whole title has more words than the English could render ("퇴행적 텍스트 (Degenerate Text)" is a pair).
+      // A glossary term right before English keeps the pair: "검색 정확도(Recall): 0.84" still pairs 정확도;
+      // an abbreviation after a title names the method used ("4. 두 번째 최적화 (RL): …") unless it is the
+      // term's own ("## 검색 증강 생성 (RAG)").
+      if (titled(run, k) && !(hit && en) && countWords(text.slice(titleStart(text, q), q)) > n) return undefined;
+      if (titled(run, k) && !en && !(hit && g.byAbbr.get(abbr!.text) === hit.value.entry)) return undefined;
       // The end of a quoted sentence: "필요한 것만 골라 읽자(Sparse)"는 — a slogan labelled, not a term.
       if (/^["”'’」』]/.test(text[k + 1] ?? '') && /[다자라요까죠]$/.test(ko.text)) return undefined;
       const cut = !hit && !!en && !!guess && (guess.cut || ko.start > guess.start) && countWords(ko.text) < n;
@@ -264,6 +283,8 @@ export function findPairs(run: TextRun, runIndex: number, koHits: TrieMatch<KoFo
       // English first: "Diffusion Transformers(확산 트랜스포머)", "LCO-EMB(언어 중심 옴니모달 임베딩)".
       // Two Korean parts ("downsampling(더 큰 수용 영역 커버, 계산 효율성 높이기 위해)") explain.
       if (types.length > 1) continue;
+      // "Models & Architecture (모델 학습 및 아키텍처)": the English is a list, of which only the last item is here.
+      if (/&\s*$/.test(text.slice(Math.max(0, latin.start - 3), latin.start))) continue;
       const inner = ps[0];
       const hit = koHits.find(h => h.start === inner.start && h.end === inner.end);
       const isAbbr = isAbbrLike(latin.text, g) && !latin.text.includes(' ');
