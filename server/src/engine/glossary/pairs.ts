@@ -63,7 +63,7 @@ const DETERMINERS = new Set(['이', '그', '저', '이런', '그런', '저런', 
 /** A bare verb form before "(": "호출하려 할(False Positive)". */
 const VERB_WORD = /^(할|될|한|된|함|됨|하다|되다|이다)$/;
 /** A verb or adverb before "(" ("재구성하는(Dynamics)") glosses a description, not a term. */
-const VERB_END = /(..는|하는|되는|하고|않고|리고|지고|하며|가며|으며|하여|해서|한다|된다|했다|하게|적으로|스럽게|하기|시키는|도록|해라|하라|거나)$/;
+const VERB_END = /(..는|하는|되는|하고|않고|리고|지고|하며|가며|으며|하여|해서|한다|된다|했다|하게|적으로|스럽게|하기|시키는|도록|해라|하라|거나|아서|어서|여서|워서)$/;
 
 export function isAbbrLike(s: string, g: CompiledGlossary): boolean {
   if (g.byAbbr.has(s) || g.known.has(s)) return true;
@@ -81,7 +81,8 @@ function partType(s: string, g: CompiledGlossary): PartType | null {
   }
   // No slashes ("SFT/RLHF" lists alternatives), no single letters ("질문(A)" labels an item).
   // No "+" ("RNN+Attention" lists parts).
-  if (!/^\p{Script=Latin}[\p{Script=Latin}0-9 \-'’&]*$/u.test(s) || NOT_A_PAIR_EN.test(s) || LINK_WORDS.test(s) || s.length < 2) return null;
+  // A variable with a prime ("x'") is math, not a word.
+  if (!/^\p{Script=Latin}[\p{Script=Latin}0-9 \-'’&]*$/u.test(s) || NOT_A_PAIR_EN.test(s) || LINK_WORDS.test(s) || !/\p{Script=Latin}{2}/u.test(s)) return null;
   if (namesRatherThanTerm(s)) return null;
   const words = s.split(/\s+/);
   if (words.length > 8 || words.some(w => /^\d+$/.test(w))) return null;
@@ -110,6 +111,9 @@ function inWord(text: string, j: number): boolean {
   return /[-·]/.test(c) && j > 0 && j + 1 < text.length && !WORD_BREAK.test(text[j - 1]) && !WORD_BREAK.test(text[j + 1]);
 }
 
+/** A particle or modifier ending closes the word; 로 and 의 only on three syllables or more (회로, 경로, 정의 are nouns). */
+const particleEnd = (word: string) => PARTICLE_END.test(word) && (word.length >= 3 || !/(로|의)$/.test(word));
+
 /**
  * A subject particle on a word of three syllables or more: 연구진이, 모델이, 사용자가. Shorter words
  * ending in 이 are often nouns (길이, 높이), so they are left alone.
@@ -134,7 +138,7 @@ export function wordsBefore(text: string, q: number, n: number): (Piece & { cut:
     const word = text.slice(j, i);
     if (words === 0 && (VERB_END.test(word) || VERB_WORD.test(word) || endsNoNoun(word))) return undefined;
     if (words > 0 && CONNECTIVE_END.test(word)) break;
-    if (words > 0 && (PARTICLE_END.test(word) || DETERMINERS.has(word) || subjectMarked(word))) { cut = MODIFIER_END.test(word) && !DETERMINERS.has(word); break; }
+    if (words > 0 && (particleEnd(word) || DETERMINERS.has(word) || subjectMarked(word))) { cut = MODIFIER_END.test(word) && !DETERMINERS.has(word); break; }
     start = j; words++;
     if (j > 0 && (text[j - 1] === ' ' || text[j - 1] === '\t')) { i = j - 1; while (i > 0 && text[i - 1] === ' ') i--; } else break;
   }
@@ -262,6 +266,9 @@ export function findPairs(run: TextRun, runIndex: number, koHits: TrieMatch<KoFo
       // term's own ("## 검색 증강 생성 (RAG)").
       if (titled(run, k) && !(hit && en) && countWords(text.slice(titleStart(text, q), q)) > n) return undefined;
       if (titled(run, k) && !en && !(hit && g.byAbbr.get(abbr!.text) === hit.value.entry)) return undefined;
+      // One English adjective after a Korean noun qualifies it: "이미지를 계산 (fixed)", "최소화(monocular)".
+      // A Korean adjective glossed is a pair: "고정된(frozen)".
+      if (en && !hit && /^[a-z]+(ed|able|ible|al|ive|ic|ous|ful|less|ar)$/.test(en.text) && !/(된|한|인|적|는|운|은|ㄴ)$/.test(ko.text)) return undefined;
       // The end of a quoted sentence: "필요한 것만 골라 읽자(Sparse)"는 — a slogan labelled, not a term.
       if (/^["”'’」』]/.test(text[k + 1] ?? '') && /[다자라요까죠]$/.test(ko.text)) return undefined;
       const cut = !hit && !!en && !!guess && (guess.cut || ko.start > guess.start) && countWords(ko.text) < n;
@@ -289,6 +296,9 @@ export function findPairs(run: TextRun, runIndex: number, koHits: TrieMatch<KoFo
       const hit = koHits.find(h => h.start === inner.start && h.end === inner.end);
       const isAbbr = isAbbrLike(latin.text, g) && !latin.text.includes(' ');
       if (!hit && (namesRatherThanTerm(latin.text) || explainsRatherThanRenders(latin.text, inner.text, isAbbr))) continue;
+      // One capitalised word the glossary does not know, glossed with one Korean word: a name, an example
+      // or a role ("Strawberry(딸기)", "Depth (사고)", "Width (지식)"), not a term pair.
+      if (!hit && /^[A-Z][a-z]+$/.test(latin.text) && !lookupEn(g, latin.text) && !inner.text.includes(' ')) continue;
       pairs.push({ ...base, form: 'en-ko', head: latin, ko: inner, en: isAbbr ? undefined : latin, abbr: isAbbr ? latin : undefined, koHit: hit, enEntry: isAbbr ? g.byAbbr.get(latin.text) : lookupEn(g, latin.text) });
       continue;
     }

@@ -81,10 +81,16 @@ function bareNounBefore(pair: Pair): boolean {
   return !/(은|는|이|가|을|를|의|에|로|와|과|도|만|서|고|며|면|게|지|한|된|인|던|할|될|운|및|등|또는|혹은|즉|더|각|새|모든|여러|다른|같은)$/.test(w);
 }
 
-/** A pair in a heading or a label at the start of a block ("첫 번째 최적화 (SFT): …"): a title, glossed loosely. */
+/**
+ * A pair in a title: a heading, a label at the start of a block ("첫 번째 최적화 (SFT): …"), or a
+ * short line that ends with the pair, as numbered pseudo-headings do ("1. 멈추지 않는 공동 진화 (Co-evolution)").
+ */
 export function labelPair(a: GlossaryAnalysis, p: Pair): boolean {
   const run = a.runs[p.run];
-  return run.kind === 'heading' || (/^\s*[:：]/.test(run.text.slice(p.close + 1)) && !/[.!?]\s/.test(run.text.slice(0, p.head.start)));
+  if (run.kind === 'heading') return true;
+  if (/^\s*[:：]/.test(run.text.slice(p.close + 1)) && !/[.!?]\s/.test(run.text.slice(0, p.head.start))) return true;
+  const t = run.text.trimEnd();
+  return p.close === t.length - 1 && t.length <= 60 && !t.includes('\n') && !/[.!?]\s/.test(t);
 }
 
 /** A stable key for "the same term" across pairs: its glossary entry, else its English or abbreviation. */

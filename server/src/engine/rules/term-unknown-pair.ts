@@ -10,7 +10,9 @@
  * Fix (editor only): add the pair to `.paper-digest/glossary.json` (created when missing).
  */
 import type { Rule } from './rule';
+import type { Pair } from '../glossary/pairs';
 import { ruleEnv, verdict } from '../glossary/verdict';
+import { everydayWord } from '../glossary/gloss';
 
 export const termUnknownPair: Rule = {
   id: 'term-unknown-pair',
@@ -26,6 +28,7 @@ export const termUnknownPair: Rule = {
       if (!pair.ko || !pair.en || verdict(g, pair).kind !== 'unknown') continue;
       // A cut span ("문화적 충실도" for narrative and cultural fidelity) would record the wrong Korean.
       if (pair.cut) continue;
+      if (!candidate(pair)) continue;
       const en = pair.en.text;
       const keys = [`k:${pair.ko.text}`, `e:${en.toLowerCase()}`];
       if (keys.some(k => seen.has(k))) continue; // once per document: the glossary entry is one decision
@@ -39,3 +42,20 @@ export const termUnknownPair: Rule = {
     }
   },
 };
+
+/** Section names are headings' words, not terms for a glossary: 요약 (Summary), 결론 (Conclusion). */
+const SECTION_NAMES = /^(summary|abstract|introduction|overview|background|conclusions?|methods?|methodology|experiments?|results?|discussion|limitations?|references|related work|future work|appendix|key takeaways?|tl;?dr)$/i;
+
+/**
+ * Whether a pair the glossary does not know is worth adding to it (each judged on the corpus):
+ * not one everyday English word (내용(Content), 상수(Constant)); not when one side already is a glossary term (인코더(Whisper) names the encoder, 정답지 is a
+ * gloss of a known English), not a section name, not a metaphor made of a verb (Steering Vector (운전대 돌리기)).
+ */
+function candidate(pair: Pair): boolean {
+  if (pair.enEntry) return false;
+  if (pair.koHit && pair.ko && pair.koHit.start === pair.ko.start && pair.koHit.end === pair.ko.end) return false;
+  const en = pair.en!.text;
+  if (SECTION_NAMES.test(en) || everydayWord(en)) return false;
+  if (pair.form === 'en-ko' && /\s\S*[^\s]기$/.test(pair.ko!.text)) return false;
+  return true;
+}
