@@ -17,6 +17,8 @@ export interface TextRun {
   text: string;
   /** Source offset of each character of `text`; `offsets[text.length]` is the run's end. */
   offsets: number[];
+  /** Source end of each character, only where a character stands for several (NFD Hangul composed). */
+  ends?: number[];
   kind: 'heading' | 'body';
   /** Span of the block (paragraph, heading, cell) the run comes from. */
   block: Span;
@@ -31,7 +33,7 @@ export function srcStart(run: TextRun, i: number): number {
 
 /** Source offset just after the run character at `i - 1` (the end of a run span ending at `i`). */
 export function srcEnd(run: TextRun, i: number): number {
-  return i <= 0 ? run.offsets[0] : run.offsets[i - 1] + 1;
+  return i <= 0 ? run.offsets[0] : run.ends ? run.ends[i - 1] : run.offsets[i - 1] + 1;
 }
 
 export function runSpan(run: TextRun, start: number, end: number): Span {
@@ -54,6 +56,7 @@ export function textRuns(root: Root, source: string, exclude: Span[] = []): Text
       flatten(node.children as PhrasingContent[], source, run);
       run.offsets.push(node.children.length ? endOf(node.children[node.children.length - 1]) : endOf(node));
       maskInline(run);
+      composeHangul(run);
       if (run.text.trim()) runs.push(run);
       continue;
     }
@@ -131,4 +134,30 @@ function maskInline(run: TextRun): void {
     .replace(/\\begin\{([a-z*]+)\}[\s\S]{0,8000}?\\end\{\1\}/g, m => OPAQUE.repeat(m.length))
     .replace(/\$[^$\n]+\$/g, m => OPAQUE.repeat(m.length))
     .replace(/\b(?:https?|ftp):\/\/[^\s()<>]+/g, m => OPAQUE.repeat(m.length));
+}
+
+/**
+ * Hangul pasted from macOS is often NFD: 한 is ᄒ + ᅡ + ᆫ, and no glossary term matches it. The
+ * jamo of each syllable become the one NFC syllable, mapped to the source span of its jamo.
+ */
+function composeHangul(run: TextRun): void {
+  if (!/[\u1100-\u1112]/.test(run.text)) return;
+  const t = run.text, o = run.offsets;
+  let text = '';
+  const offsets: number[] = [], ends: number[] = [];
+  for (let i = 0; i < t.length; i++) {
+    const l = t.charCodeAt(i) - 0x1100, v = t.charCodeAt(i + 1) - 0x1161;
+    if (l >= 0 && l < 19 && v >= 0 && v < 21) {
+      const tc = t.charCodeAt(i + 2) - 0x11a7;
+      const tail = tc > 0 && tc < 28 ? tc : 0;
+      const last = i + (tail ? 2 : 1);
+      text += String.fromCharCode(0xac00 + (l * 21 + v) * 28 + tail);
+      offsets.push(o[i]); ends.push(o[last] + 1);
+      i = last;
+      continue;
+    }
+    text += t[i]; offsets.push(o[i]); ends.push(o[i] + 1);
+  }
+  offsets.push(o[t.length]);
+  run.text = text; run.offsets = offsets; run.ends = ends;
 }

@@ -134,6 +134,49 @@ function checkNode(ctx: RuleContext, node: Strong | Emphasis): void {
   }
 }
 
+/**
+ * Bold that no parser read, so it is still plain text with its markers: spaces inside the markers
+ * (`** Limitations: **`), or underscore bold glued to a particle (`__굵게(bold)__를`, which the
+ * CJK-friendly parser does not read either). `__init__` and other identifiers are left alone.
+ */
+const UNPARSED = /(?<![*_\\])(\*\*|__)([ \t]*)([^\s*_](?:[^*_\n]*?[^\s*_])?)([ \t]*)\1(?![*_])/g;
+
+function checkUnparsed(ctx: RuleContext, start: number, end: number): void {
+  const text = ctx.text;
+  const src = text.slice(start, end);
+  if (!src.includes('**') && !src.includes('__')) return;
+  for (const m of src.matchAll(UNPARSED)) {
+    const [whole, delim, lead, inner, trail] = m;
+    const s = start + m.index!, e = s + whole.length;
+    const ch = delim[0];
+    if (ch === '_' && /^[A-Za-z0-9_]+$/.test(inner)) continue;
+    const kind = 'bold', kind_ko = '굵게';
+    const htmlFix = { messageId: 'fix-html', data: { tag: 'strong' }, safe: false, edits: [{ start: s, end: s + 2, text: '<strong>' }, { start: e - 2, end: e, text: '</strong>' }] };
+    if (lead || trail) {
+      const trimmed = delim + inner + delim;
+      const fixed = text.slice(0, s) + trimmed + text.slice(e);
+      const closes = canClose(fixed, { start: s + trimmed.length - 2, end: s + trimmed.length }, ch) && canOpen(fixed, { start: s, end: s + 2 }, ch);
+      ctx.report({
+        span: { start: s, end: e },
+        messageId: 'inner-space',
+        data: { kind, kind_ko, delim },
+        fixes: [{ messageId: 'fix-trim', safe: closes, edits: [{ start: s, end: e, text: trimmed }] }, htmlFix],
+      });
+      continue;
+    }
+    if (ch !== '_' || canClose(text, { start: e - 2, end: e }, ch)) continue;
+    const wordEnd = wordAfter(text, e);
+    if (wordEnd === e) continue;
+    const word = text.slice(e, wordEnd);
+    ctx.report({
+      span: { start: s, end: wordEnd },
+      messageId: 'closing',
+      data: { kind, kind_ko, delim, after: charAt(text, e), word },
+      fixes: [{ messageId: 'fix-move-after', data: { word }, edits: [{ start: e - 2, end: wordEnd, text: word + delim }] }, htmlFix],
+    });
+  }
+}
+
 export const cjkEmphasis: Rule = {
   id: 'cjk-emphasis',
   category: 'structure',
@@ -145,6 +188,7 @@ export const cjkEmphasis: Rule = {
     while (stack.length) {
       const n = stack.pop()!;
       if (n.type === 'strong' || n.type === 'emphasis') checkNode(ctx, n);
+      if (n.type === 'text') checkUnparsed(ctx, startOf(n), endOf(n));
       if ('children' in n) for (const c of n.children as Nodes[]) stack.push(c);
     }
   },
