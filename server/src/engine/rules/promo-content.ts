@@ -11,7 +11,9 @@
  * not ok:
  *   1년 구독 시 75% 할인     ← Unexpected promotional text ("구독 시"), expected digest content only
  *
- * Fix: delete the paragraph (or list item) with the blank lines after it. Not applied by
+ * Table rows are checked one by one (the row is the finding, and deleting it keeps the table).
+ *
+ * Fix: delete the paragraph (list item, table row) with the blank lines after it. Not applied by
  * "fix all": it deletes text, so it is offered only as a quick fix chosen by hand.
  */
 import type { RootContent, ListItem } from 'mdast';
@@ -68,6 +70,21 @@ export const promoContent: Rule = {
     const phrases = ctx.profile.promo.phrases;
     if (!phrases.length) return;
     const root = ctx.digest.root.children;
+    // A table row pasted from a newsletter: the row goes, the table stays (a header row only by hand).
+    for (const table of root.filter(n => n.type === 'table')) {
+      table.children.forEach((row, i) => {
+        const phrase = findPromoPhrase(toString(row), phrases);
+        if (!phrase) return;
+        const next = table.children[i + 1];
+        const del = next ? { start: startOf(row), end: startOf(next) } : { start: endOf(table.children[i - 1]), end: endOf(row) };
+        ctx.report({
+          span: { start: startOf(row), end: endOf(row) },
+          messageId: 'promo',
+          data: { phrase },
+          fixes: i === 0 ? [] : [{ messageId: 'fix', edits: [{ start: del.start, end: del.end, text: '' }], safe: false }],
+        });
+      });
+    }
     for (const node of candidates(root)) {
       const phrase = findPromoPhrase(toString(node), phrases);
       if (!phrase) continue;
