@@ -250,13 +250,20 @@ export function buildDigest(root: Root, text: string, profile: Profile): Digest 
 function headingRole(h: HeadingInfo, profile: Profile, paper: Paper | null): 'section' | 'paper' | 'other' {
   const { sections, papers } = profile;
   const n = h.number?.length ?? 0;
-  if (papers && paper?.heading && h.depth > papers.depth) return 'other';
+  // Inside a paper a deeper heading is the paper's own, except the next paper's number one level too
+  // deep (`##### 1.3.` right after `#### 1.2.`): that one was meant as the next paper.
+  if (papers && paper?.heading && h.depth > papers.depth) return h.depth === papers.depth + 1 && nextNumber(paper.heading.number, h.number) ? 'paper' : 'other';
   if (sections && h.depth === sections.depth) return papers && n === 2 ? 'paper' : 'section';
   if (papers && h.depth === papers.depth) return 'paper';
   // A numbered heading one level off (e.g. `## 2.` or `##### 1.2.`) is still meant as structure.
   if (sections && n === 1 && Math.abs(h.depth - sections.depth) === 1 && (!papers || h.depth !== papers.depth)) return 'section';
   if (papers && n === 2 && Math.abs(h.depth - papers.depth) === 1) return 'paper';
   return 'other';
+}
+
+/** `b` numbers the paper right after `a`: 1.2 → 1.3. */
+function nextNumber(a: number[] | null, b: number[] | null): boolean {
+  return !!a && !!b && a.length === 2 && b.length === 2 && a[0] === b[0] && b[1] === a[1] + 1;
 }
 
 function trimEnd(text: string, end: number): number {
