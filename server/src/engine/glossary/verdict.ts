@@ -61,6 +61,8 @@ export function verdict(g: CompiledGlossary, pair: Pair): Verdict {
   // A longer Korean compound around the term ("잠재 확산 모델(...)") is a different, unknown term.
   if (pair.form !== 'en-ko' && pair.ko!.start < H.start) return { kind: 'unknown' };
   if (enCovers(g, pair.en.text, entry)) return { kind: 'ok', entry };
+  // Another sense the glossary lists: 추론(reasoning), 정렬(sorting) are right, just not this entry.
+  if ((entry.senses ?? []).some(x => normEn(x) === normEn(pair.en!.text))) return { kind: 'unknown' };
   // A single capitalised word is often a name or a metaphor ("아키텍처(Mamba)", "챗봇(Generation)", "학습 데이터(Self-Edit)").
   if (pair.form !== 'ko-en' || sharesStem(pair.en.text, entry.en) || sharesAbbr(pair.en.text, entry.en) || /^[A-Z][^\s-]*(-[A-Z][^\s-]*)*$/.test(pair.en.text)) return { kind: 'unknown' };
   // One adjective qualifies rather than translates: "DreamBooth 최적화(personalized)", "최소화(monocular)".
@@ -75,7 +77,7 @@ export function verdict(g: CompiledGlossary, pair: Pair): Verdict {
  * 다중 해상도(multiscale), "역" in 역 KL 발산(Reverse KL). A particle, an ending or a determiner ends
  * the word before a term ("새로운 정렬(sorting)").
  */
-function bareNounBefore(pair: Pair): boolean {
+export function bareNounBefore(pair: Pair): boolean {
   const w = pair.lead;
   if (!w || !/\p{Script=Hangul}$/u.test(w)) return false;
   return !/(은|는|이|가|을|를|의|에|로|와|과|도|만|서|고|며|면|게|지|한|된|인|던|할|될|운|및|등|또는|혹은|즉|더|각|새|모든|여러|다른|같은)$/.test(w);

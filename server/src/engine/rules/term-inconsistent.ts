@@ -13,12 +13,15 @@
  * ok:      보상 붕괴(reward collapse) … 보상 붕괴(Reward Collapse)
  * not ok:  정보 손실(Reward Collapse) … 보상 붕괴(Reward Collapse)   ← second rendering
  *
- * Related information points to the first pair. No automatic fix: which rendering is right is
- * the author's call (term-mismatch fixes the glossary's terms).
+ * Related information points to the first pair. Two fixes, by hand only: use the first rendering
+ * here, or this one in the first pair; which is right is the author's call. One lowercase English
+ * word outside the glossary counts (일관성(coherence), 정합성(coherence)); an everyday or a
+ * capitalised one ("Scale", "Action") is glossed freely and does not.
  */
 import type { Rule } from './rule';
 import { enKeys, normKo } from '../glossary/compile';
-import { ruleEnv, termKey, verdict } from '../glossary/verdict';
+import { bareNounBefore, plainSpan, ruleEnv, termKey, verdict } from '../glossary/verdict';
+import { everydayWord } from '../glossary/gloss';
 import { srcEnd } from '../text-runs';
 import type { Span } from '../types';
 
@@ -29,11 +32,11 @@ export const termInconsistent: Rule = {
   id: 'term-inconsistent',
   category: 'glossary',
   defaultSeverity: 'warning',
-  fixable: false,
+  fixable: true,
   description: { en: 'One term paired with two renderings in one document.', ko: '한 문서에서 같은 용어를 두 가지로 옮겼습니다.' },
   check(ctx) {
     const { a, g, span } = ruleEnv(ctx);
-    const byEn = new Map<string, { ko: string; span: Span }>();
+    const byEn = new Map<string, { ko: string; span: Span; written: string; plain: Span | undefined }>();
     const byKo = new Map<string, { en: string; key: string; span: Span }>();
     for (const pair of a.pairs) {
       if (!pair.ko) continue;
@@ -42,17 +45,25 @@ export const termInconsistent: Rule = {
       // Without a glossary entry, only 한글(English) pairs compare: the Korean of "한글(ABBR)" is a guess,
       // and Korean after English ("Search(연산량)") is usually an explanation, not a rendering.
       if (v.kind !== 'ok' && pair.form !== 'ko-en') continue;
-      // One generic English word ("Scale", "Action") is glossed freely; compare multi-word terms only.
-      if (v.kind !== 'ok' && pair.en!.text.trim().split(/[\s-]+/).length < 2) continue;
+      // One everyday or capitalised English word ("Scale", "Action") is glossed freely; a lowercase
+      // technical word is a term (일관성(coherence), then 정합성(coherence)).
+      // Its Korean must stand alone: after a bare noun it may be the end of a compound (설정 파일(configurations)).
+      if (v.kind !== 'ok' && pair.en!.text.trim().split(/[\s-]+/).length < 2 && (/^[A-Z]/.test(pair.en!.text) || everydayWord(pair.en!.text) || bareNounBefore(pair))) continue;
       const run = a.runs[pair.run];
       const koText = v.kind === 'ok' && pair.koHit?.value.entry === v.entry ? pair.koHit.value.form : pair.ko.text;
       const koSpan = span(pair.run, pair.ko.start, pair.ko.end);
       const whole = { start: span(pair.run, pair.head.start, pair.head.end).start, end: srcEnd(run, pair.close + 1) };
       const eKey = termKey(pair, v);
       const prior = byEn.get(eKey);
-      if (!prior) byEn.set(eKey, { ko: koText, span: whole });
+      const koPlain = plainSpan(ctx, run, pair.ko.start, pair.ko.end);
+      if (!prior) byEn.set(eKey, { ko: koText, span: whole, written: pair.ko.text, plain: koPlain });
       else if (normKo(prior.ko) !== normKo(koText)) {
-        ctx.report({ span: koSpan, messageId: 'ko', data: { found: koText, first: prior.ko, en: pair.en?.text ?? pair.abbr?.text }, related: [{ span: prior.span, messageId: 'first' }] });
+        // Which rendering stays is the author's choice: one fix for each, both by hand.
+        const fixes = [
+          ...(koPlain ? [{ messageId: 'fix-this', data: { ko: prior.written }, edits: [{ ...koPlain, text: prior.written }], safe: false }] : []),
+          ...(prior.plain ? [{ messageId: 'fix-first', data: { ko: pair.ko.text }, edits: [{ ...prior.plain, text: pair.ko.text }], safe: false }] : []),
+        ];
+        ctx.report({ span: koSpan, messageId: 'ko', data: { found: koText, first: prior.ko, en: pair.en?.text ?? pair.abbr?.text }, related: [{ span: prior.span, messageId: 'first' }], fixes });
         continue;
       }
       if (!pair.en) continue;

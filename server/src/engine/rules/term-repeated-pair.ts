@@ -15,6 +15,8 @@
 import type { Rule } from './rule';
 import { scopeKey } from '../glossary/analysis';
 import { koKey, openOffset, ruleEnv, termKey, verdict } from '../glossary/verdict';
+import { normEn } from '../glossary/compile';
+import type { GlossaryEntry } from '../glossary/types';
 import { srcEnd } from '../text-runs';
 
 export const termRepeatedPair: Rule = {
@@ -34,7 +36,10 @@ export const termRepeatedPair: Rule = {
       const scope = scopeKey(a, pair.run, settings.firstUseScope);
       const ko = pair.ko ? koKey(pair.ko.text) : '';
       const koOnly = `${scope}\u0000k:${ko}`;
-      const keys = [`${scope}\u0000${termKey(pair, verdict(g, pair))}\u0000${ko}`, ...(pair.ko && !pair.en ? [koOnly] : [])];
+      // A longer English through the same entry is another term: 어텐션(Attention), then 어텐션(Dense Attention).
+      const v = verdict(g, pair);
+      const term = v.kind === 'ok' && pair.en && !writesEntry(pair.en.text, v.entry) ? `n:${normEn(pair.en.text)}` : termKey(pair, v);
+      const keys = [`${scope}\u0000${term}\u0000${ko}`, ...(pair.ko && !pair.en ? [koOnly] : [])];
       const run = a.runs[pair.run];
       const pairSpan = { start: span(pair.run, pair.head.start, pair.head.end).start, end: srcEnd(run, pair.close + 1) };
       const prior = keys.map(k => first.get(k)).find(x => x);
@@ -61,3 +66,9 @@ export const termRepeatedPair: Rule = {
 };
 
 const innerKey = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** The English is the entry's own (or a listed variant, a regular plural), not a longer term containing it. */
+function writesEntry(en: string, entry: GlossaryEntry): boolean {
+  const k = normEn(en).replace(/s$/, '');
+  return [entry.en, ...entry.enVariants ?? []].some(f => normEn(f).replace(/s$/, '') === k);
+}
