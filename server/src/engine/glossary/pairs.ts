@@ -202,9 +202,14 @@ function expansionOf(latin: Piece, abbr: string): Piece | undefined {
   return undefined;
 }
 
-/** A heading, or a label: the parenthesis closes right before ":" ("전문화 (Specialization): …"). */
-function titled(run: TextRun, close: number): boolean {
-  return run.kind === 'heading' || /^\s*[:：]/.test(run.text.slice(close + 1, close + 4));
+/**
+ * A heading; a label, the parenthesis closing right before ":" ("전문화 (Specialization): …"); or a
+ * short line ending with the parenthesis, as numbered pseudo-headings do ("1. …: 두 개의 자아 (Hyperagents)").
+ */
+function titled(run: TextRun, close: number): 'title' | 'line' | undefined {
+  if (run.kind === 'heading' || /^\s*[:：]/.test(run.text.slice(close + 1, close + 4))) return 'title';
+  const t = run.text.trimEnd();
+  return close === t.length - 1 && t.length <= 60 && !t.includes('\n') ? 'line' : undefined;
 }
 
 /** Where a title's words start before `q`: after the line start, a number ("2.", "1.3."), symbols and a colon. */
@@ -264,8 +269,10 @@ export function findPairs(run: TextRun, runIndex: number, koHits: TrieMatch<KoFo
       // A glossary term right before English keeps the pair: "검색 정확도(Recall): 0.84" still pairs 정확도;
       // an abbreviation after a title names the method used ("4. 두 번째 최적화 (RL): …") unless it is the
       // term's own ("## 검색 증강 생성 (RAG)").
-      if (titled(run, k) && !(hit && en) && countWords(text.slice(titleStart(text, q), q)) > n) return undefined;
-      if (titled(run, k) && !en && !(hit && g.byAbbr.get(abbr!.text) === hit.value.entry)) return undefined;
+      // A line standing alone may carry one adjective more ("**대규모 시각 장소 인식(visual place recognition)**").
+      const title = titled(run, k);
+      if (title && !(hit && en) && countWords(text.slice(titleStart(text, q), q)) > n + (title === 'line' ? 1 : 0)) return undefined;
+      if (title && !en && !(hit && g.byAbbr.get(abbr!.text) === hit.value.entry)) return undefined;
       // One English adjective after a Korean noun qualifies it: "이미지를 계산 (fixed)", "최소화(monocular)".
       // A Korean adjective glossed is a pair: "고정된(frozen)".
       if (en && !hit && /^[a-z]+(ed|able|ible|al|ive|ic|ous|ful|less|ar)$/.test(en.text) && !/(된|한|인|적|는|운|은|ㄴ)$/.test(ko.text)) return undefined;
