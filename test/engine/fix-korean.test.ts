@@ -56,6 +56,16 @@ describe('Korean-safe fixes', () => {
     for (const [from, to] of cases) it(`${from.trim()} → ${to.trim()}`, () => assert.strictEqual(fixAll(from), to));
   });
 
+  describe('term-first-use adds the English only where the term stands alone', () => {
+    it('증류는 → 증류(distillation)는, a term that always needs its English', () => {
+      assert.strictEqual(fixAll('증류는 작은 모델을 가르칩니다.\n'), '증류(distillation)는 작은 모델을 가르칩니다.\n');
+    });
+    it('셀프 증류 is self-distillation: "(distillation)" would mislabel it, so by hand only', () => {
+      assert.strictEqual(fixAll('오프라인 셀프 증류는 작은 모델을 가르칩니다.\n'), '오프라인 셀프 증류는 작은 모델을 가르칩니다.\n');
+      assert.ok(findings('오프라인 셀프 증류는 작은 모델을 가르칩니다.\n', 'term-first-use')[0]?.fixes.length, 'the fix is still offered by hand');
+    });
+  });
+
   describe('term-pair-style swaps carry the particle with them', () => {
     it('discriminator(판별기)을 → 판별기(discriminator)를', () => {
       assert.strictEqual(fixAll('새로운 discriminator(판별기)을 설계\n'), '새로운 판별기(discriminator)를 설계\n');

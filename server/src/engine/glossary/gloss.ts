@@ -83,6 +83,14 @@ export function explainsRatherThanRenders(en: string, ko: string, enIsAbbr: bool
 }
 
 /**
+ * A Hangul word that ends in no particle, ending or determiner, so a compound may go on after it:
+ * "다중" in 다중 해상도, "셀프" in 셀프 증류. "새로운 정렬", "모델의 성능" end their word.
+ */
+export function bareNoun(word: string): boolean {
+  return /\p{Script=Hangul}$/u.test(word) && !/(은|는|이|가|을|를|의|에|로|와|과|도|만|서|고|며|면|게|지|한|된|인|던|할|될|운|및|등|또는|혹은|즉|더|각|새|모든|여러|다른|같은)$/.test(word);
+}
+
+/**
  * The word right before "(" is not the end of a noun (ko-first forms):
  *   "이때 … 에 관한 (Hyper)"   an adnominal ending     "LORE의 (…)"  a possessive
  *   "보상이다 (…)", "그래프다 (…)" a sentence end       "모델을(…)"   an object particle

@@ -5,6 +5,7 @@ import { enKeys, normEn, normKo, type CompiledGlossary } from './compile';
 import { analyse, envGlossary, glossarySettings, type GlossaryAnalysis } from './analysis';
 import type { Pair, Piece } from './pairs';
 import type { SourcedEntry } from './types';
+import { bareNoun } from './gloss';
 
 /** What a pair says against the glossary. */
 export type Verdict =
@@ -78,9 +79,7 @@ export function verdict(g: CompiledGlossary, pair: Pair): Verdict {
  * the word before a term ("새로운 정렬(sorting)").
  */
 export function bareNounBefore(pair: Pair): boolean {
-  const w = pair.lead;
-  if (!w || !/\p{Script=Hangul}$/u.test(w)) return false;
-  return !/(은|는|이|가|을|를|의|에|로|와|과|도|만|서|고|며|면|게|지|한|된|인|던|할|될|운|및|등|또는|혹은|즉|더|각|새|모든|여러|다른|같은)$/.test(w);
+  return !!pair.lead && bareNoun(pair.lead);
 }
 
 /**

@@ -25,6 +25,7 @@ import { enCovers, insertionAfter, ruleEnv, sharesAbbr, sharesStem } from '../gl
 import type { Pair } from '../glossary/pairs';
 import type { GlossaryAnalysis } from '../glossary/analysis';
 import { particleAt } from '../particles';
+import { bareNoun } from '../glossary/gloss';
 
 export const termFirstUse: Rule = {
   id: 'term-first-use',
@@ -85,7 +86,8 @@ export const termFirstUse: Rule = {
       // Safe only where the Korean has one meaning and stands as a word of its own: 추론 may be
       // reasoning, and 증강 in 증강 현실 is augmented reality, not augmentation.
       const senses = entry.senses ?? [];
-      const safe = !senses.length && wholeWord(ctx.text, span(h.run, h.start, h.end), at);
+      // After a bare noun the term may be the end of a compound (셀프 증류 is self-distillation): by hand.
+      const safe = !senses.length && wholeWord(ctx.text, span(h.run, h.start, h.end), at) && !compoundBefore(run.text, h.start);
       ctx.report({
         span: span(h.run, h.start, h.end),
         messageId: later ? 'later' : 'missing',
@@ -148,6 +150,12 @@ function titleLike(a: GlossaryAnalysis, r: number, at: number): boolean {
   if (nl < 0) return r === 0 && a.runs.length > 1;
   const colon = first.indexOf(': ');
   return colon > 0 && !/[다요]$/.test(first.slice(0, colon));
+}
+
+/** The word right before `i` (one space between) is a bare Hangul noun, so `i` may continue a compound. */
+function compoundBefore(text: string, i: number): boolean {
+  const w = /([\p{Script=Hangul}]+) $/u.exec(text.slice(Math.max(0, i - 24), i))?.[1];
+  return !!w && bareNoun(w);
 }
 
 /** The mention is a word of its own: no letter glued before it, and after it only a particle or a boundary. */
