@@ -303,6 +303,8 @@ export function findPairs(run: TextRun, runIndex: number, koHits: TrieMatch<KoFo
       const hit = koHits.find(h => h.start === inner.start && h.end === inner.end);
       const isAbbr = isAbbrLike(latin.text, g) && !latin.text.includes(' ');
       if (!hit && (namesRatherThanTerm(latin.text) || explainsRatherThanRenders(latin.text, inner.text, isAbbr))) continue;
+      // A name in a title glossed with one word says what it does, not what it is called: "- DroPE (뺄셈): …".
+      if (!hit && isAbbr && titled(run, k) && !inner.text.includes(' ')) continue;
       // One capitalised word the glossary does not know, glossed with one Korean word: a name, an example
       // or a role ("Strawberry(딸기)", "Depth (사고)", "Width (지식)"), not a term pair.
       if (!hit && /^[A-Z][a-z]+$/.test(latin.text) && !lookupEn(g, latin.text) && !inner.text.includes(' ')) continue;
