@@ -56,6 +56,19 @@ describe('Korean-safe fixes', () => {
     for (const [from, to] of cases) it(`${from.trim()} → ${to.trim()}`, () => assert.strictEqual(fixAll(from), to));
   });
 
+  describe('bold no parser read is fixed only where the result renders', () => {
+    it('__굵게(bold)__를 → __굵게(bold)를__ after a space', () => {
+      assert.strictEqual(fixAll('그리고 __굵게(bold)__를 봅니다.\n'), '그리고 __굵게(bold)를__ 봅니다.\n');
+    });
+    it('이것은__굵게__를 stays: after a letter the opening cannot open either', () => {
+      assert.strictEqual(fixAll('이것은__굵게__를 봅니다.\n'), '이것은__굵게__를 봅니다.\n');
+    });
+    it('arithmetic is not bold: x ** 2 + y ** 2 is left alone', () => {
+      assert.strictEqual(fixAll('파이썬에서 x ** 2 + y ** 2 는 제곱합이다.\n'), '파이썬에서 x ** 2 + y ** 2 는 제곱합이다.\n');
+      assert.strictEqual(fixAll('** Limitations: ** 한계는 이렇습니다.\n'), '**Limitations:** 한계는 이렇습니다.\n');
+    });
+  });
+
   describe('term-first-use adds the English only where the term stands alone', () => {
     it('증류는 → 증류(distillation)는, a term that always needs its English', () => {
       assert.strictEqual(fixAll('증류는 작은 모델을 가르칩니다.\n'), '증류(distillation)는 작은 모델을 가르칩니다.\n');

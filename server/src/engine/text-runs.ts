@@ -131,9 +131,30 @@ function maskInline(run: TextRun): void {
     .replace(/^(?:import|export)\s[^\n]*(?:\sfrom\s+['"][^'"\n]*['"]|[=;{])[^\n]*$/gm, m => OPAQUE.repeat(m.length))
     .replace(/^\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]/i, m => OPAQUE.repeat(m.length))
     .replace(/\$\$[\s\S]{0,8000}?\$\$/g, m => OPAQUE.repeat(m.length))
-    .replace(/\\begin\{([a-z*]+)\}[\s\S]{0,8000}?\\end\{\1\}/g, m => OPAQUE.repeat(m.length))
     .replace(/\$[^$\n]+\$/g, m => OPAQUE.repeat(m.length))
     .replace(/\b(?:https?|ftp):\/\/[^\s()<>]+/g, m => OPAQUE.repeat(m.length));
+  if (run.text.includes('\\begin{')) run.text = maskEnvironments(run.text);
+}
+
+/**
+ * `\begin{aligned} … \end{aligned}` becomes opaque. One scan: the next `\end{name}` is looked up once
+ * per name and reused, so many unclosed `\begin{…}` cost no more than one pass.
+ */
+function maskEnvironments(t: string): string {
+  const nextEnd = new Map<string, number>();
+  let out = '', last = 0;
+  for (const m of t.matchAll(/\\begin\{([a-z*]+)\}/g)) {
+    const at = m.index!;
+    if (at < last) continue;
+    const tag = `\\end{${m[1]}}`;
+    let end = nextEnd.get(tag);
+    if (end === undefined || (end >= 0 && end < at)) { end = t.indexOf(tag, at); nextEnd.set(tag, end); }
+    if (end < 0) continue;
+    const stop = end + tag.length;
+    out += t.slice(last, at) + OPAQUE.repeat(stop - at);
+    last = stop;
+  }
+  return last ? out + t.slice(last) : t;
 }
 
 /**
@@ -159,5 +180,8 @@ function composeHangul(run: TextRun): void {
     text += t[i]; offsets.push(o[i]); ends.push(o[i] + 1);
   }
   offsets.push(o[t.length]);
+  // Link ranges are run-text positions: map them onto the composed text.
+  const at = (i: number) => { let lo = 0, hi = offsets.length - 1; while (lo < hi) { const m = (lo + hi) >> 1; if (offsets[m] < o[i]) lo = m + 1; else hi = m; } return lo; };
+  for (const l of run.links) { l.start = at(l.start); l.end = l.end >= t.length ? text.length : at(l.end); }
   run.text = text; run.offsets = offsets; run.ends = ends;
 }

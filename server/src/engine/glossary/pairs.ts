@@ -208,13 +208,16 @@ function expansionOf(latin: Piece, abbr: string): Piece | undefined {
  */
 function titled(run: TextRun, close: number): 'title' | 'line' | undefined {
   if (run.kind === 'heading' || /^\s*[:：]/.test(run.text.slice(close + 1, close + 4))) return 'title';
+  if (run.text.length > 80) return undefined;
   const t = run.text.trimEnd();
   return close === t.length - 1 && t.length <= 60 && !t.includes('\n') ? 'line' : undefined;
 }
 
 /** Where a title's words start before `q`: after the line start, a number ("2.", "1.3."), symbols and a colon. */
 function titleStart(text: string, q: number): number {
-  let i = Math.max(text.lastIndexOf('\n', q - 1) + 1, text.lastIndexOf(':', q - 1) + 1, text.lastIndexOf('：', q - 1) + 1);
+  // A title is short: look back 80 characters at most, so a long paragraph stays linear.
+  const from = Math.max(0, q - 80), near = text.slice(from, q);
+  let i = from + Math.max(near.lastIndexOf('\n'), near.lastIndexOf(':'), near.lastIndexOf('：')) + 1;
   while (i < q && /[^\p{L}]/u.test(text[i])) i++;
   return i;
 }

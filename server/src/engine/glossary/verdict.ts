@@ -82,6 +82,14 @@ export function bareNounBefore(pair: Pair): boolean {
   return !!pair.lead && bareNoun(pair.lead);
 }
 
+const stops = new WeakMap<TextRun, number>();
+/** Where the run's first sentence ends (". ", "? "), Infinity if nowhere: computed once per run. */
+function firstStop(run: TextRun): number {
+  let at = stops.get(run);
+  if (at === undefined) { const i = run.text.search(/[.!?]\s/); at = i < 0 ? Infinity : i; stops.set(run, at); }
+  return at;
+}
+
 /**
  * A pair in a title: a heading, a label at the start of a block ("첫 번째 최적화 (SFT): …"), or a
  * short line that ends with the pair, as numbered pseudo-headings do ("1. 멈추지 않는 공동 진화 (Co-evolution)").
@@ -89,7 +97,8 @@ export function bareNounBefore(pair: Pair): boolean {
 export function labelPair(a: GlossaryAnalysis, p: Pair): boolean {
   const run = a.runs[p.run];
   if (run.kind === 'heading') return true;
-  if (/^\s*[:：]/.test(run.text.slice(p.close + 1)) && !/[.!?]\s/.test(run.text.slice(0, p.head.start))) return true;
+  if (/^\s*[:：]/.test(run.text.slice(p.close + 1, p.close + 4)) && !(firstStop(run) < p.head.start)) return true;
+  if (run.text.length > 80) return false;
   const t = run.text.trimEnd();
   return p.close === t.length - 1 && t.length <= 60 && !t.includes('\n') && !/[.!?]\s/.test(t);
 }

@@ -137,9 +137,17 @@ function checkNode(ctx: RuleContext, node: Strong | Emphasis): void {
 /**
  * Bold that no parser read, so it is still plain text with its markers: spaces inside the markers
  * (`** Limitations: **`), or underscore bold glued to a particle (`__굵게(bold)__를`, which the
- * CJK-friendly parser does not read either). `__init__` and other identifiers are left alone.
+ * CJK-friendly parser does not read either). Left alone: identifiers (`__init__`), and `**` between
+ * words or digits or around text without letters, which is arithmetic (`x ** 2 + y ** 2`).
  */
 const UNPARSED = /(?<![*_\\])(\*\*|__)([ \t]*)([^\s*_](?:[^*_\n]*?[^\s*_])?)([ \t]*)\1(?![*_])/g;
+
+/** Flanking of the runs at `s` and `e - 2` if `whole` stood at [s, e): judged on a few characters around, not a copy of the text. */
+function rendersAt(text: string, s: number, e: number, whole: string, ch: string): boolean {
+  const before = text.slice(Math.max(0, s - 2), s), after = text.slice(e, e + 2);
+  const w = before + whole + after, o = before.length;
+  return canOpen(w, { start: o, end: o + 2 }, ch) && canClose(w, { start: o + whole.length - 2, end: o + whole.length }, ch);
+}
 
 function checkUnparsed(ctx: RuleContext, start: number, end: number): void {
   const text = ctx.text;
@@ -153,14 +161,14 @@ function checkUnparsed(ctx: RuleContext, start: number, end: number): void {
     const kind = 'bold', kind_ko = '굵게';
     const htmlFix = { messageId: 'fix-html', data: { tag: 'strong' }, safe: false, edits: [{ start: s, end: s + 2, text: '<strong>' }, { start: e - 2, end: e, text: '</strong>' }] };
     if (lead || trail) {
+      const outside = /[\p{L}\p{N}]/u;
+      if (!/\p{L}/u.test(inner) || /[+\-*/=^<>]/.test(inner) || outside.test(charBefore(text, s)) || outside.test(charAt(text, e))) continue;
       const trimmed = delim + inner + delim;
-      const fixed = text.slice(0, s) + trimmed + text.slice(e);
-      const closes = canClose(fixed, { start: s + trimmed.length - 2, end: s + trimmed.length }, ch) && canOpen(fixed, { start: s, end: s + 2 }, ch);
       ctx.report({
         span: { start: s, end: e },
         messageId: 'inner-space',
         data: { kind, kind_ko, delim },
-        fixes: [{ messageId: 'fix-trim', safe: closes, edits: [{ start: s, end: e, text: trimmed }] }, htmlFix],
+        fixes: [{ messageId: 'fix-trim', safe: rendersAt(text, s, e, trimmed, ch), edits: [{ start: s, end: e, text: trimmed }] }, htmlFix],
       });
       continue;
     }
@@ -168,11 +176,13 @@ function checkUnparsed(ctx: RuleContext, start: number, end: number): void {
     const wordEnd = wordAfter(text, e);
     if (wordEnd === e) continue;
     const word = text.slice(e, wordEnd);
+    const moved = delim + inner + word + delim;
     ctx.report({
       span: { start: s, end: wordEnd },
       messageId: 'closing',
       data: { kind, kind_ko, delim, after: charAt(text, e), word },
-      fixes: [{ messageId: 'fix-move-after', data: { word }, edits: [{ start: e - 2, end: wordEnd, text: word + delim }] }, htmlFix],
+      // Safe only when the moved form renders: after a letter (이것은__굵게__를) the opening cannot open either.
+      fixes: [{ messageId: 'fix-move-after', data: { word }, safe: rendersAt(text, s, wordEnd, moved, ch), edits: [{ start: e - 2, end: wordEnd, text: word + delim }] }, htmlFix],
     });
   }
 }

@@ -16,7 +16,8 @@
  * Fix: delete the paragraph (list item, table row) with the blank lines after it. Not applied by
  * "fix all": it deletes text, so it is offered only as a quick fix chosen by hand.
  */
-import type { RootContent, ListItem } from 'mdast';
+import type { RootContent, ListItem, Table } from 'mdast';
+import { visit } from 'unist-util-visit';
 import type { Rule, RuleContext } from './rule';
 import { endOf, startOf } from '../parse';
 import { toString } from 'mdast-util-to-string';
@@ -70,13 +71,18 @@ export const promoContent: Rule = {
     const phrases = ctx.profile.promo.phrases;
     if (!phrases.length) return;
     const root = ctx.digest.root.children;
-    // A table row pasted from a newsletter: the row goes, the table stays (a header row only by hand).
-    for (const table of root.filter(n => n.type === 'table')) {
+    // A table row pasted from a newsletter: the row goes, the table stays (a header row only by hand);
+    // a table whose only body row is the promotion goes whole. Tables in lists and quotes count too.
+    const tables: Table[] = [];
+    visit(ctx.digest.root, 'table', (t: Table) => { tables.push(t); });
+    for (const table of tables) {
       table.children.forEach((row, i) => {
         const phrase = findPromoPhrase(toString(row), phrases);
         if (!phrase) return;
         const next = table.children[i + 1];
-        const del = next ? { start: startOf(row), end: startOf(next) } : { start: endOf(table.children[i - 1]), end: endOf(row) };
+        const del = next ? { start: startOf(row), end: startOf(next) }
+          : i > 1 ? { start: endOf(table.children[i - 1]), end: endOf(row) }
+          : root.includes(table) ? deletion(ctx, table, root) : { start: startOf(table), end: endOf(table) };
         ctx.report({
           span: { start: startOf(row), end: endOf(row) },
           messageId: 'promo',
@@ -86,7 +92,9 @@ export const promoContent: Rule = {
       });
     }
     for (const node of candidates(root)) {
-      const phrase = findPromoPhrase(toString(node), phrases);
+      // A table inside a quote is checked row by row above, not as the whole quote.
+      const text = node.type === 'blockquote' ? node.children.filter(c => c.type !== 'table').map(c => toString(c)).join('\n') : toString(node);
+      const phrase = findPromoPhrase(text, phrases);
       if (!phrase) continue;
       // A list item is deleted within its list; a top-level block among the root's children.
       const parent = root.find(n => n.type === 'list' && n.children.includes(node as ListItem));

@@ -24,6 +24,7 @@ import { scopeKey } from '../glossary/analysis';
 import { enCovers, insertionAfter, ruleEnv, sharesAbbr, sharesStem } from '../glossary/verdict';
 import type { Pair } from '../glossary/pairs';
 import type { GlossaryAnalysis } from '../glossary/analysis';
+import type { TextRun } from '../text-runs';
 import { particleAt } from '../particles';
 import { bareNoun } from '../glossary/gloss';
 
@@ -122,10 +123,17 @@ function pairsNear(all: Pair[]): (run: number, at: number) => Pair[] {
 
 const localPage = (url: string) => !/^[a-z][a-z0-9+.-]*:/i.test(url) && /\.mdx?(#|$)/i.test(url);
 
+/** An index page: five or more of its paragraphs, and at least one in four, are entries linking to other pages. */
 function indexPage(a: GlossaryAnalysis): boolean {
-  let n = 0;
-  for (const r of a.runs) for (const l of r.links) if (localPage(l.url) && ++n >= 5) return true;
-  return false;
+  const entries = a.runs.filter(indexEntry).length;
+  return entries >= 5 && entries * 4 >= a.runs.length;
+}
+
+/** A paragraph whose first line is mostly a link to another Markdown page: "- [**RecursiveMAS: …**](./Agents/120.md)". */
+function indexEntry(run: TextRun): boolean {
+  const nl = run.text.indexOf('\n');
+  const first = nl < 0 ? run.text.length : nl;
+  return run.links.some(l => localPage(l.url) && l.start < first && (Math.min(l.end, first) - l.start) * 5 >= run.text.slice(0, first).trim().length * 3);
 }
 
 /** English sharing a word with the term's: a stem of four letters or more, or an abbreviation (KL). */
@@ -142,7 +150,7 @@ function partOf(en: string, termEn: string, stems: boolean): boolean {
 function titleLike(a: GlossaryAnalysis, r: number, at: number): boolean {
   const run = a.runs[r];
   if (run.kind === 'heading') return true;
-  if (run.links.some(l => localPage(l.url))) return true;
+  if (indexEntry(run)) return true;
   const nl = run.text.indexOf('\n');
   const first = (nl < 0 ? run.text : run.text.slice(0, nl)).trim();
   if (at > (nl < 0 ? run.text.length : nl) || first.length > 80) return false;
