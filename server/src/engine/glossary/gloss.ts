@@ -87,7 +87,7 @@ export function explainsRatherThanRenders(en: string, ko: string, enIsAbbr: bool
  * "다중" in 다중 해상도, "셀프" in 셀프 증류. "새로운 정렬", "모델의 성능" end their word.
  */
 export function bareNoun(word: string): boolean {
-  return /\p{Script=Hangul}$/u.test(word) && !/(은|는|이|가|을|를|의|에|로|와|과|도|만|서|고|며|면|게|지|한|된|인|던|할|될|운|및|등|또는|혹은|즉|더|각|새|모든|여러|다른|같은)$/.test(word);
+  return /\p{Script=Hangul}$/u.test(word) && !/(은|는|이|가|을|를|의|에|로|와|과|도|만|서|고|며|면|게|지|한|된|인|던|할|될|운|및|등|또는|혹은|즉|더|각|새|모든|여러|다른|같은|다|요|보다|부터|까지|처럼|마다|조차|라도|나|든|께|한테|야)$/.test(word);
 }
 
 /**

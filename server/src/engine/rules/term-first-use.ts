@@ -162,8 +162,9 @@ function titleLike(a: GlossaryAnalysis, r: number, at: number): boolean {
 
 /** The word right before `i` (one space between) is a bare Hangul noun, so `i` may continue a compound. */
 function compoundBefore(text: string, i: number): boolean {
-  const w = /([\p{Script=Hangul}]+) $/u.exec(text.slice(Math.max(0, i - 24), i))?.[1];
-  return !!w && bareNoun(w);
+  // The whole word before: "GPT-4보다" is a Latin word with its particle, not a Korean noun.
+  const w = /(?:^|\s)(\S+) $/u.exec(text.slice(Math.max(0, i - 24), i))?.[1];
+  return !!w && /^\p{Script=Hangul}+$/u.test(w) && bareNoun(w);
 }
 
 /** The mention is a word of its own: no letter glued before it, and after it only a particle or a boundary. */
