@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { hasCorpus, CORPUS } from '../support/paths';
-import { findingsOf, judgedOf, judgedRules, type CorpusFinding } from '../support/precision';
+import { findingsOf, judgedFires, judgedOf, judgedRules, type CorpusFinding } from '../support/precision';
 
 // Findings judged by hand on the real corpus (test/fixtures/precision/<rule>.json, drawn by
 // test/support/precision.ts): the right ones must keep firing, the wrong ones must stay silent.
@@ -23,12 +23,11 @@ describe('judged corpus findings (precision regression)', function () {
       const problems: string[] = [];
       for (const j of judgedOf(rule)) {
         if (j.verdict === 'debatable') continue;
-        const here = findings(j.file).filter(f => f.rule === rule && f.line === j.line);
-        const exact = here.some(f => f.excerpt === j.excerpt);
+        const exact = judgedFires({ ...j, line_silent: false }, rule, findings(j.file));
         if (j.verdict === 'right' && !exact && !j.given_up) problems.push(`right but silent: ${j.file}:${j.line} «${j.excerpt}» (${j.reason})`);
         if (j.verdict === 'right' && exact && j.given_up) problems.push(`given up but fires again (drop "given_up"): ${j.file}:${j.line} «${j.excerpt}»`);
         if (j.verdict !== 'wrong') continue;
-        const fires = j.line_silent ? here.length > 0 : exact;
+        const fires = judgedFires(j, rule, findings(j.file));
         if (fires && !j.open) problems.push(`wrong but fires: ${j.file}:${j.line} «${j.excerpt}» (${j.reason})`);
         if (!fires && j.open) problems.push(`open but now silent (drop "open"): ${j.file}:${j.line} «${j.excerpt}»`);
       }

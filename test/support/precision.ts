@@ -56,6 +56,15 @@ export interface JudgedFinding {
   given_up?: string;
 }
 
+/**
+ * Whether a judged finding fires among a file's findings of its rule: the same line and excerpt, or
+ * for a `line_silent` one anything of the rule on that line.
+ */
+export function judgedFires(j: JudgedFinding, rule: string, fileFindings: CorpusFinding[]): boolean {
+  const here = fileFindings.filter(f => f.rule === rule && f.line === j.line);
+  return j.line_silent ? here.length > 0 : here.some(f => f.excerpt === j.excerpt);
+}
+
 export function judgedOf(rule: string): JudgedFinding[] {
   const p = path.join(JUDGED_DIR, `${rule}.json`);
   return fs.existsSync(p) ? JSON.parse(fs.readFileSync(p, 'utf8')) as JudgedFinding[] : [];
@@ -143,13 +152,11 @@ function main(argv: string[]): void {
   }
   if (cmd === 'settle' && rule) {
     // Drops "open" from judged wrong findings that no longer fire, so they must stay silent.
-    const here = (j: JudgedFinding) => findings.filter(f => f.rule === rule && f.file === j.file && f.line === j.line);
     const judged = judgedOf(rule);
     let settled = 0;
     for (const j of judged) {
       if (!j.open) continue;
-      const fires = j.line_silent ? here(j).length > 0 : here(j).some(f => f.excerpt === j.excerpt);
-      if (!fires) { delete j.open; settled++; console.log(`silent now: ${j.file}:${j.line} «${j.excerpt}»`); }
+      if (!judgedFires(j, rule, findings.filter(f => f.file === j.file))) { delete j.open; settled++; console.log(`silent now: ${j.file}:${j.line} «${j.excerpt}»`); }
     }
     fs.writeFileSync(path.join(JUDGED_DIR, `${rule}.json`), JSON.stringify(judged, null, 2) + '\n');
     console.log(`${settled} settled, ${judged.filter(j => j.open).length} still open`);

@@ -172,7 +172,7 @@ function composeHangul(run: TextRun): void {
       const tc = t.charCodeAt(i + 2) - 0x11a7;
       const tail = tc > 0 && tc < 28 ? tc : 0;
       const last = i + (tail ? 2 : 1);
-      text += String.fromCharCode(0xac00 + (l * 21 + v) * 28 + tail);
+      text += t.slice(i, last + 1).normalize('NFC');
       offsets.push(o[i]); ends.push(o[last] + 1);
       i = last;
       continue;

@@ -35,6 +35,9 @@ export function everydayWord(en: string): boolean {
 }
 const COMMON = new Set<string>(commonWords as string[]);
 
+/** One English adjective by its ending (fixed, monocular, personalized): it qualifies the word before it. */
+export const adjectiveForm = (word: string) => /^[a-z]+(ed|able|ible|al|ive|ic|ous|ful|less|ar)$/.test(word);
+
 /** File kinds and link words in parentheses: "강연 자료 (PDF)", "코드 (GitHub)". */
 export const LINK_WORDS = /^(pdf|pptx?|slides?|html|csv|json|ya?ml|zip|mp4|video|demo|code|github|arxiv|blog|website|homepage|project page|link)$/i;
 

@@ -3,7 +3,7 @@ import { OPAQUE, type TextRun } from '../text-runs';
 import type { TrieMatch } from './trie';
 import { isHangul, lookupEn, type CompiledGlossary, type KoForm } from './compile';
 import type { SourcedEntry } from './types';
-import { capitalsHalf, endsNoNoun, explainsRatherThanRenders, LINK_WORDS, namesRatherThanTerm } from './gloss';
+import { adjectiveForm, capitalsHalf, endsNoNoun, explainsRatherThanRenders, LINK_WORDS, namesRatherThanTerm } from './gloss';
 
 /**
  * Term pairs in one text run: every form of the spec's table (section 3).
@@ -206,12 +206,15 @@ function expansionOf(latin: Piece, abbr: string): Piece | undefined {
  * A heading; a label, the parenthesis closing right before ":" ("전문화 (Specialization): …"); or a
  * short line ending with the parenthesis, as numbered pseudo-headings do ("1. …: 두 개의 자아 (Hyperagents)").
  */
-function titled(run: TextRun, close: number): 'title' | 'line' | undefined {
+export function titled(run: TextRun, close: number): 'title' | 'line' | undefined {
   if (run.kind === 'heading' || /^\s*[:：]/.test(run.text.slice(close + 1, close + 4))) return 'title';
   if (run.text.length > 80) return undefined;
   const t = run.text.trimEnd();
   return close === t.length - 1 && t.length <= 60 && !t.includes('\n') ? 'line' : undefined;
 }
+
+/** The Korean of the pair is exactly one glossary term (its hit covers all of it). */
+export const koIsTerm = (p: Pair): boolean => !!p.koHit && !!p.ko && p.koHit.start === p.ko.start && p.koHit.end === p.ko.end;
 
 /** Where a title's words start before `q`: after the line start, a number ("2.", "1.3."), symbols and a colon. */
 function titleStart(text: string, q: number): number {
@@ -278,7 +281,7 @@ export function findPairs(run: TextRun, runIndex: number, koHits: TrieMatch<KoFo
       if (title && !en && !(hit && g.byAbbr.get(abbr!.text) === hit.value.entry)) return undefined;
       // One English adjective after a Korean noun qualifies it: "이미지를 계산 (fixed)", "최소화(monocular)".
       // A Korean adjective glossed is a pair: "고정된(frozen)".
-      if (en && !hit && /^[a-z]+(ed|able|ible|al|ive|ic|ous|ful|less|ar)$/.test(en.text) && !/(된|한|인|적|는|운|은|ㄴ)$/.test(ko.text)) return undefined;
+      if (en && !hit && adjectiveForm(en.text) && !/(된|한|인|적|는|운|은|ㄴ)$/.test(ko.text)) return undefined;
       // The end of a quoted sentence: "필요한 것만 골라 읽자(Sparse)"는 — a slogan labelled, not a term.
       if (/^["”'’」』]/.test(text[k + 1] ?? '') && /[다자라요까죠]$/.test(ko.text)) return undefined;
       const cut = !hit && !!en && !!guess && (guess.cut || ko.start > guess.start) && countWords(ko.text) < n;

@@ -3,9 +3,9 @@ import { srcStart, srcEnd, type TextRun } from '../text-runs';
 import type { Span } from '../types';
 import { enKeys, normEn, normKo, type CompiledGlossary } from './compile';
 import { analyse, envGlossary, glossarySettings, type GlossaryAnalysis } from './analysis';
-import type { Pair, Piece } from './pairs';
+import { titled, type Pair, type Piece } from './pairs';
 import type { SourcedEntry } from './types';
-import { bareNoun } from './gloss';
+import { adjectiveForm, bareNoun } from './gloss';
 
 /** What a pair says against the glossary. */
 export type Verdict =
@@ -67,7 +67,7 @@ export function verdict(g: CompiledGlossary, pair: Pair): Verdict {
   // A single capitalised word is often a name or a metaphor ("아키텍처(Mamba)", "챗봇(Generation)", "학습 데이터(Self-Edit)").
   if (pair.form !== 'ko-en' || sharesStem(pair.en.text, entry.en) || sharesAbbr(pair.en.text, entry.en) || /^[A-Z][^\s-]*(-[A-Z][^\s-]*)*$/.test(pair.en.text)) return { kind: 'unknown' };
   // One adjective qualifies rather than translates: "DreamBooth 최적화(personalized)", "최소화(monocular)".
-  if (/^[a-z]+(ed|al|ive|ic|ous|ful|less|able|ible|ar)$/.test(pair.en.text) && !/\s/.test(entry.en)) return { kind: 'unknown' };
+  if (adjectiveForm(pair.en.text) && !/\s/.test(entry.en)) return { kind: 'unknown' };
   // A Korean compound may start before the span the English was matched to: "다중 해상도(multiscale)".
   if (bareNounBefore(pair)) return { kind: 'unknown' };
   return { kind: 'mismatch-en', entry, piece: pair.en };
@@ -96,11 +96,10 @@ function firstStop(run: TextRun): number {
  */
 export function labelPair(a: GlossaryAnalysis, p: Pair): boolean {
   const run = a.runs[p.run];
-  if (run.kind === 'heading') return true;
-  if (/^\s*[:：]/.test(run.text.slice(p.close + 1, p.close + 4)) && !(firstStop(run) < p.head.start)) return true;
-  if (run.text.length > 80) return false;
-  const t = run.text.trimEnd();
-  return p.close === t.length - 1 && t.length <= 60 && !t.includes('\n') && !/[.!?]\s/.test(t);
+  const title = titled(run, p.close);
+  if (!title || run.kind === 'heading') return !!title;
+  // A label opens its block, and a title line is no sentence: no sentence ends before the pair.
+  return title === 'title' ? !(firstStop(run) < p.head.start) : firstStop(run) === Infinity;
 }
 
 /** A stable key for "the same term" across pairs: its glossary entry, else its English or abbreviation. */

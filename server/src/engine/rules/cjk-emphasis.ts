@@ -83,6 +83,11 @@ function wordBefore(text: string, at: number): number {
   return s;
 }
 
+/** The by-hand fix that writes the emphasis as HTML, which renders everywhere. */
+function htmlTags(tag: string, open: { start: number; end: number }, close: { start: number; end: number }) {
+  return { messageId: 'fix-html', data: { tag }, safe: false, edits: [{ ...open, text: `<${tag}>` }, { ...close, text: `</${tag}>` }] };
+}
+
 function checkNode(ctx: RuleContext, node: Strong | Emphasis): void {
   const text = ctx.text;
   const s = startOf(node), e = endOf(node);
@@ -95,10 +100,7 @@ function checkNode(ctx: RuleContext, node: Strong | Emphasis): void {
   const tag = node.type === 'strong' ? 'strong' : 'em';
   const kind = node.type === 'strong' ? 'bold' : 'italic';
   const kind_ko = node.type === 'strong' ? '굵게' : '기울임';
-  const htmlFix = {
-    messageId: 'fix-html', data: { tag }, safe: false,
-    edits: [{ start: open.start, end: open.end, text: `<${tag}>` }, { start: close.start, end: close.end, text: `</${tag}>` }],
-  };
+  const htmlFix = htmlTags(tag, open, close);
   if (!canClose(text, closeRun, ch)) {
     const after = charAt(text, closeRun.end);
     const wordEnd = wordAfter(text, closeRun.end);
@@ -159,7 +161,7 @@ function checkUnparsed(ctx: RuleContext, start: number, end: number): void {
     const ch = delim[0];
     if (ch === '_' && /^[A-Za-z0-9_]+$/.test(inner)) continue;
     const kind = 'bold', kind_ko = '굵게';
-    const htmlFix = { messageId: 'fix-html', data: { tag: 'strong' }, safe: false, edits: [{ start: s, end: s + 2, text: '<strong>' }, { start: e - 2, end: e, text: '</strong>' }] };
+    const htmlFix = htmlTags('strong', { start: s, end: s + 2 }, { start: e - 2, end: e });
     if (lead || trail) {
       const outside = /[\p{L}\p{N}]/u;
       if (!/\p{L}/u.test(inner) || /[+\-*/=^<>]/.test(inner) || outside.test(charBefore(text, s)) || outside.test(charAt(text, e))) continue;

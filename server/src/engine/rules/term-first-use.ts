@@ -22,7 +22,7 @@
 import type { Rule } from './rule';
 import { scopeKey } from '../glossary/analysis';
 import { enCovers, insertionAfter, ruleEnv, sharesAbbr, sharesStem } from '../glossary/verdict';
-import type { Pair } from '../glossary/pairs';
+import { koIsTerm, type Pair } from '../glossary/pairs';
 import type { GlossaryAnalysis } from '../glossary/analysis';
 import type { TextRun } from '../text-runs';
 import { particleAt } from '../particles';
@@ -54,7 +54,7 @@ export const termFirstUse: Rule = {
       // A shortened original counts for the term itself (`지시 이행(Instruction)`); for a compound around it
       // only a shared abbreviation does (`역 KL 발산(Reverse KL)`), since `신경망 함수(Neural Field)` is
       // another term that merely shares a word.
-      const exact = (p: Pair) => p.koHit?.value.entry === entry && p.koHit.start === p.ko!.start && p.koHit.end === p.ko!.end;
+      const exact = (p: Pair) => koIsTerm(p) && p.koHit!.value.entry === entry;
       const own = (p: Pair) => p.enEntry === entry || (!!p.abbr && p.abbr.text === entry.abbr) || (!!p.en && (enCovers(g, p.en.text, entry) || partOf(p.en.text, entry.en, p.form === 'en-ko' || exact(p))));
       // Only the term's own pair makes an earlier bare mention a slip: `컨디셔닝 어댑터(conditioning adapter)`
       // and `추론 시간 컴퓨팅(Inference-Time Compute)` pair longer terms.

@@ -17,6 +17,7 @@
 import type { Rule } from './rule';
 import type { GlossaryEntry } from '../glossary/types';
 import { plainSpan, ruleEnv, verdict } from '../glossary/verdict';
+import { adjectiveForm } from '../glossary/gloss';
 
 export const termMismatch: Rule = {
   id: 'term-mismatch',
@@ -44,7 +45,7 @@ export const termMismatch: Rule = {
       // "검색 정확도(Recall): 0.84" still teaches a term, so labels are checked.)
       if (v.kind === 'mismatch-ko' && a.runs[pair.run].kind === 'heading') continue;
       // One adjective after a Korean noun qualifies it: 최소화(monocular), 최적화(personalized).
-      if (v.kind === 'mismatch-ko' && pair.en && /^[a-z]+(ed|al|ive|ic|ous|ful|less|able|ible|ar)$/i.test(pair.en.text)) continue;
+      if (v.kind === 'mismatch-ko' && pair.en && adjectiveForm(pair.en.text.toLowerCase())) continue;
       const run = a.runs[pair.run];
       const expected = v.kind === 'mismatch-ko' ? v.entry.ko : v.entry.en;
       const plain = plainSpan(ctx, run, v.piece.start, v.piece.end);

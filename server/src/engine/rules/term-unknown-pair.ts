@@ -10,7 +10,7 @@
  * Fix (editor only): add the pair to `.paper-digest/glossary.json` (created when missing).
  */
 import type { Rule } from './rule';
-import type { Pair } from '../glossary/pairs';
+import { koIsTerm, type Pair } from '../glossary/pairs';
 import { ruleEnv, verdict } from '../glossary/verdict';
 import { everydayWord } from '../glossary/gloss';
 
@@ -53,7 +53,7 @@ const SECTION_NAMES = /^(summary|abstract|introduction|overview|background|concl
  */
 function candidate(pair: Pair): boolean {
   if (pair.enEntry) return false;
-  if (pair.koHit && pair.ko && pair.koHit.start === pair.ko.start && pair.koHit.end === pair.ko.end) return false;
+  if (koIsTerm(pair)) return false;
   const en = pair.en!.text;
   if (SECTION_NAMES.test(en) || everydayWord(en)) return false;
   if (pair.form === 'en-ko' && /\s\S*[^\s]기$/.test(pair.ko!.text)) return false;
