@@ -32,7 +32,12 @@ export function registerStatus(context: vscode.ExtensionContext, client: () => L
     }
     if (mine !== ticket) return; // a newer refresh is under way
     void vscode.commands.executeCommand('setContext', IS_DIGEST_CONTEXT, s.isDigest);
-    if (s.isDigest) {
+    if (s.isDigest && s.tooLarge) {
+      item.text = vscode.l10n.t('$(book) Not checked: {0}', s.tooLarge.size);
+      item.tooltip = vscode.l10n.t('Paper Digest: this document is {0}, over the {1} limit for checks in the editor (paperDigest.maxDocumentKB).', s.tooLarge.size, s.tooLarge.limit);
+      item.command = { title: vscode.l10n.t('Open Settings'), command: 'workbench.action.openSettings', arguments: ['paperDigest.maxDocumentKB'] };
+      item.show();
+    } else if (s.isDigest) {
       item.text = s.findings
         ? vscode.l10n.t('$(book) {0} papers  $(warning) {1}', s.papers, s.findings)
         : vscode.l10n.t('$(book) {0} papers  $(check) 0', s.papers);

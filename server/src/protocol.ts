@@ -20,6 +20,8 @@ export interface Settings {
   glossaries: string[];
   /** Opt-in cross-file term consistency over the workspace's digests. */
   workspaceTerms: boolean;
+  /** Documents bigger than this (KiB of UTF-8) are not checked in the editor: one note says so. */
+  maxDocumentKB: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -31,6 +33,7 @@ export const DEFAULT_SETTINGS: Settings = {
   rules: {},
   glossaries: [],
   workspaceTerms: false,
+  maxDocumentKB: 1024,
 };
 
 export const SETTINGS_SECTION = 'paperDigest';
@@ -72,6 +75,8 @@ export interface DocumentStatus {
   papers: number;
   findings: number;
   profile: string;
+  /** Set when the document is over paperDigest.maxDocumentKB and was not checked. */
+  tooLarge?: { size: string; limit: string };
 }
 
 /** Request: the preview of a document, rendered by the server from the parse it checks. */

@@ -11,10 +11,11 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import {
-  ConfigResolver, nodeFileReader, lintText, isDigestFile, normaliseLocale, type Locale, type FileProblems,
+  ConfigResolver, nodeFileReader, lintSteps, runSteps, runStepsAsync, message, isDigestFile, normaliseLocale, type Locale, type FileProblems,
 } from './engine';
 import { glossaryResolverFor } from './engine/glossary';
 import { IncrementalParser } from './engine/incremental';
+import { formatSize } from './engine/text';
 import { DEFAULT_SETTINGS, FIX_ALL_KIND, SETTINGS_SECTION, ServerCommands, type Settings } from './protocol';
 import type { Analysis, ServerContext, ServerHooks } from './features/context';
 import { analysisDiagnostics, uriToPath } from './features/diagnostics';
@@ -25,6 +26,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const resolver = new ConfigResolver(nodeFileReader(fs));
   const analyses = new Map<string, Analysis>();
   const timers = new Map<string, NodeJS.Timeout>();
+  /** Checks under way in slices, by document: a second request for the same version waits for the first. */
+  const inflight = new Map<string, { version: number | undefined; done: Promise<Analysis | undefined> }>();
   /** One incremental parser per open document: an edit re-parses only the chunk it touched. */
   const parsers = new Map<string, IncrementalParser>();
   const parserFor = (uri: string): IncrementalParser => {
@@ -54,24 +57,57 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return isDigestFile(relativeToWorkspace(uriToPath(doc.uri)), doc.getText(), settings.files);
   }
 
+  /** Documents over the size limit are not parsed or checked in the editor: one note says so (docs/security.md). */
+  function oversize(doc: TextDocument): { size: string; limit: string } | undefined {
+    const limitKB = Math.max(16, Number(settings.maxDocumentKB) || DEFAULT_SETTINGS.maxDocumentKB);
+    const text = doc.getText();
+    // UTF-8 is at most 3 bytes per UTF-16 unit: short documents need no count.
+    if (text.length * 3 <= limitKB * 1024) return undefined;
+    const bytes = Buffer.byteLength(text, 'utf8');
+    return bytes > limitKB * 1024 ? { size: formatSize(bytes), limit: formatSize(limitKB * 1024) } : undefined;
+  }
+
   function analyze(uri: string): Analysis | undefined {
+    const steps = analysisSteps(uri);
+    return steps && runSteps(steps);
+  }
+
+  /** The check in slices that yield to the message loop; dropped when a newer version arrives. */
+  async function analyzeAsync(uri: string): Promise<Analysis | undefined> {
+    const version = documents.get(uri)?.version;
+    const running = inflight.get(uri);
+    if (running && running.version === version) return running.done; // an open and a save of one version: one check
+    const steps = analysisSteps(uri);
+    if (!steps) return undefined;
+    const done = runStepsAsync(steps, () => documents.get(uri)?.version !== version);
+    inflight.set(uri, { version, done });
+    try { return await done; } finally { if (inflight.get(uri)?.done === done) inflight.delete(uri); }
+  }
+
+  function analysisSteps(uri: string): Generator<void, Analysis> | undefined {
     const doc = documents.get(uri);
-    if (!doc || !isDigest(doc)) return undefined;
+    if (!doc || !isDigest(doc) || oversize(doc)) return undefined;
     const cached = analyses.get(uri);
-    if (cached && cached.version === doc.version) return cached;
+    if (cached && cached.version === doc.version) return (function* () { return cached; })();
+    return check(uri, doc);
+  }
+
+  function* check(uri: string, doc: TextDocument): Generator<void, Analysis> {
     const filePath = uriToPath(uri);
+    // The document object is updated in place by later edits: keep this version's own values.
+    const { version } = doc;
     const text = doc.getText();
     const t0 = performance.now();
     const parser = parserFor(uri);
-    const root = parser.parse(text);
-    const outcome = lintText(text, filePath, {
+    const root = yield* parser.parseSteps(text);
+    const outcome = yield* lintSteps(text, filePath, {
       resolver, locale: locale(), root, overrides: overrides(),
       onRuleError: (rule, err) => log(`rule ${rule} failed on ${uri}: ${(err as Error)?.stack ?? err}`),
     });
-    const a: Analysis = { uri, version: doc.version, filePath, text, outcome };
+    const a: Analysis = { uri, version, filePath, text, outcome };
     analyses.set(uri, a);
     const { parsed, chunks, fullParse } = parser.stats;
-    log(`checked ${path.basename(filePath)} v${doc.version} in ${(performance.now() - t0).toFixed(1)} ms (${fullParse ? 'full parse' : `parsed ${parsed} of ${chunks} chunks`}): ${outcome.result.findings.length} findings`);
+    log(`checked ${path.basename(filePath)} v${version} in ${(performance.now() - t0).toFixed(1)} ms (${fullParse ? 'full parse' : `parsed ${parsed} of ${chunks} chunks`}): ${outcome.result.findings.length} findings`);
     publishConfigProblems(outcome.config.problems);
     return a;
   }
@@ -105,12 +141,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     for (const f of now) problemFiles.add(f);
   }
 
+  function publishAnalysis(uri: string, doc: TextDocument, a: Analysis | undefined): void {
+    const big = oversize(doc);
+    const diagnostics = big
+      ? [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3 as const, source: 'paper-digest', code: 'document-too-large', message: message(locale(), 'document-too-large/skipped', big) }]
+      : a ? [...analysisDiagnostics(a), ...hooks.extraDiagnostics.flatMap(h => h(uri))] : [];
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+  }
+
+  /** Publishes the current version's diagnostics, checking it now if it has not been checked. */
   function validate(uri: string): void {
     const doc = documents.get(uri);
     if (!doc) return;
     try {
-      const a = analyze(uri);
-      void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: a ? [...analysisDiagnostics(a), ...hooks.extraDiagnostics.flatMap(h => h(uri))] : [] });
+      publishAnalysis(uri, doc, analyze(uri));
     } catch (e) {
       log(`check failed for ${uri}: ${(e as Error)?.stack ?? e}`);
     }
@@ -124,28 +168,26 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
 
   /**
-   * onType checking: parse the changed chunks in slices that yield to the message loop (a big
-   * first parse never blocks it for long), drop the work as soon as a newer version arrives,
-   * then check the cached tree.
+   * Checks in slices that yield to the message loop (the parse chunk by chunk, then rule by
+   * rule), so requests are answered while a big document is checked; the work is dropped as soon
+   * as a newer version arrives, and that version's own check publishes.
    */
   async function validateSoon(uri: string): Promise<void> {
     const doc = documents.get(uri);
     if (!doc) return;
-    const version = doc.version;
-    if (isDigest(doc)) {
-      try {
-        const root = await parserFor(uri).parseAsync(doc.getText(), () => documents.get(uri)?.version !== version);
-        if (!root) return;
-      } catch (e) {
-        log(`parse failed for ${uri}: ${(e as Error)?.stack ?? e}`);
-      }
+    const { version } = doc; // the object itself is updated in place by later edits
+    try {
+      const a = await analyzeAsync(uri);
+      const now = documents.get(uri);
+      if (now && now.version === version && (!a || a.version === version)) publishAnalysis(uri, now, a);
+    } catch (e) {
+      log(`check failed for ${uri}: ${(e as Error)?.stack ?? e}`);
     }
-    if (documents.get(uri)?.version === version) validate(uri);
   }
 
   function revalidateAll(): void {
     analyses.clear();
-    for (const doc of documents.all()) validate(doc.uri);
+    for (const doc of documents.all()) void validateSoon(doc.uri);
   }
 
   async function refreshSettings(): Promise<void> {
@@ -210,7 +252,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   documents.onDidOpen(e => void validateSoon(e.document.uri));
-  documents.onDidSave(e => validate(e.document.uri));
+  documents.onDidSave(e => void validateSoon(e.document.uri));
   documents.onDidChangeContent(e => {
     analyses.delete(e.document.uri);
     if (settings.run === 'onType') schedule(e.document.uri);
@@ -218,12 +260,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   documents.onDidClose(e => {
     clearTimeout(timers.get(e.document.uri));
     parsers.delete(e.document.uri);
+    inflight.delete(e.document.uri);
     analyses.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   const ctx: ServerContext = {
-    connection, documents, settings: () => settings, locale, analyze, isDigest, revalidateAll, log,
+    connection, documents, settings: () => settings, locale, analyze, oversize, isDigest, revalidateAll, log,
     workspaceFolders: () => workspaceFolders, resolver, overrides, publish: validate, hooks, clientCommands: () => clientCommands,
   };
   registerFeatures(ctx);

@@ -9,6 +9,7 @@ import type { Rule, Report } from './rules/rule';
 import type { Finding, Locale, RuleLevel, Severity } from './types';
 import { isSuppressed, suppressionRegions } from './suppress';
 import { FixGuard } from './fix-guard';
+import { runSteps } from './steps';
 
 /** Per-rule configuration: a level, or a level and options. */
 export type RuleSetting = RuleLevel | [RuleLevel, Record<string, unknown>];
@@ -42,12 +43,23 @@ export function ruleLevel(rule: Rule, opts: Pick<CheckOptions, 'rules' | 'profil
 
 /** Parses and checks a document: text in, plain findings out. */
 export function checkText(text: string, opts: CheckOptions): CheckResult {
+  return runSteps(checkTextSteps(text, opts));
+}
+
+/** checkText as steps: the parse, then each rule (see steps.ts). */
+export function* checkTextSteps(text: string, opts: CheckOptions): Generator<void, CheckResult> {
   const root = opts.root ?? parseMarkdown(text);
+  yield;
   const digest = buildDigest(root, text, opts.profile);
-  return checkDigest(digest, opts);
+  yield;
+  return yield* checkDigestSteps(digest, opts);
 }
 
 export function checkDigest(digest: Digest, opts: CheckOptions): CheckResult {
+  return runSteps(checkDigestSteps(digest, opts));
+}
+
+function* checkDigestSteps(digest: Digest, opts: CheckOptions): Generator<void, CheckResult> {
   const text = digest.text;
   const locale = opts.locale ?? opts.profile.locale;
   const lineIndex = new LineIndex(text);
@@ -67,6 +79,7 @@ export function checkDigest(digest: Digest, opts: CheckOptions): CheckResult {
       failures.push({ rule: rule.id, error: (error as Error)?.message ?? String(error) });
       opts.onRuleError?.(rule.id, error);
     }
+    yield;
   }
   const regions = suppressionRegions(digest.root, lineIndex);
   const kept = findings.filter(f => !isSuppressed(f, regions, lineIndex));

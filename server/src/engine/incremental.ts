@@ -3,6 +3,7 @@ import type { Point, Position } from 'unist';
 import { parseMarkdown } from './parse';
 import { simplifyForParsing } from './simplify';
 import { headingCandidates } from './incremental/split';
+import { runSteps, runStepsAsync } from './steps';
 
 /**
  * Incremental parsing: the document is cut into chunks just before ATX headings at column 0,
@@ -57,11 +58,7 @@ export class IncrementalParser {
    * read-only: unchanged chunks share their nodes with the trees of earlier calls.
    */
   parse(text: string): Root {
-    const steps = this.steps(text);
-    for (;;) {
-      const r = steps.next();
-      if (r.done) return r.value;
-    }
+    return runSteps(this.parseSteps(text));
   }
 
   /**
@@ -70,17 +67,7 @@ export class IncrementalParser {
    * `cancelled()` says the text is stale.
    */
   async parseAsync(text: string, cancelled: () => boolean = () => false, sliceMs = 20): Promise<Root | undefined> {
-    const steps = this.steps(text);
-    let t0 = performance.now();
-    for (;;) {
-      const r = steps.next();
-      if (r.done) return r.value;
-      if (performance.now() - t0 > sliceMs) {
-        await new Promise(resolve => setImmediate(resolve));
-        if (cancelled()) return undefined;
-        t0 = performance.now();
-      }
-    }
+    return runStepsAsync(this.parseSteps(text), cancelled, sliceMs);
   }
 
   /** Drops every cached chunk (e.g. when the document closes). */
@@ -89,8 +76,8 @@ export class IncrementalParser {
     this.last = null;
   }
 
-  /** The parse, yielding after each chunk it had to parse afresh. */
-  private *steps(text: string): Generator<void, Root> {
+  /** The parse, yielding after each chunk it had to parse afresh (see steps.ts). */
+  *parseSteps(text: string): Generator<void, Root> {
     if (this.last?.text === text) return this.last.root;
     // The parse guard's pre-scan is whole-text (fence state, one switch for the whole document):
     // when it changes anything, only a whole parse gives parseMarkdown's tree.

@@ -1,9 +1,10 @@
 /** The engine's public surface, used by the CLI, the language server and tests. */
-import { checkText, type CheckOptions, type CheckResult } from './check';
+import { checkTextSteps, type CheckOptions, type CheckResult } from './check';
 import { ConfigResolver, type ConfigFile, type ResolvedConfig } from './config';
 import { builtinProfile } from './profiles';
 import { frontMatterOptIn } from './detect';
 import { LineIndex } from './text';
+import { runSteps } from './steps';
 import type { Finding, Locale, Range, Severity } from './types';
 import { glossaryResolverFor, BUILTIN_GLOSSARY, type GlossaryResolver, type ResolvedGlossary } from './glossary';
 
@@ -16,6 +17,7 @@ export { builtinProfile, BUILTIN_PROFILE_IDS, DEFAULT_PROFILE_ID, loadProfileTex
 export type { Profile } from './profiles';
 export { isDigestFile, frontMatterOptIn, DEFAULT_DIGEST_GLOBS } from './detect';
 export { LineIndex } from './text';
+export { runSteps, runStepsAsync } from './steps';
 export { applyEdits } from './fixes';
 export { rules, ruleById } from './rules';
 export type { Rule, RuleContext } from './rules/rule';
@@ -45,6 +47,11 @@ export interface LintOutcome { result: CheckResult; config: ResolvedConfig; glos
 
 /** Resolves the configuration for a file and checks its text. */
 export function lintText(text: string, filePath: string, opts: LintOptions): LintOutcome {
+  return runSteps(lintSteps(text, filePath, opts));
+}
+
+/** lintText as steps that yield between rules: the server runs them in slices (see steps.ts). */
+export function* lintSteps(text: string, filePath: string, opts: LintOptions): Generator<void, LintOutcome> {
   const config = opts.resolver.resolve(filePath, opts.overrides);
   // Front matter `profile: <id>` names the profile for this one file (unless a CLI flag says otherwise).
   const fm = frontMatterOptIn(text);
@@ -52,7 +59,7 @@ export function lintText(text: string, filePath: string, opts: LintOptions): Lin
   // Glossary problems are reported like configuration problems, in their files (the built-in one is tested, not reported).
   const glossary = (opts.glossaries ?? glossaryResolverFor(opts.resolver)).resolve(filePath, config.glossaries);
   config.problems.push(...glossary.problems.filter(p => p.file !== BUILTIN_GLOSSARY));
-  const result = checkText(text, {
+  const result = yield* checkTextSteps(text, {
     profile,
     locale: opts.locale ?? config.locale,
     rules: config.rules,

@@ -57,3 +57,20 @@ export function detectEol(text: string): string {
   const lf = (text.match(/\n/g) || []).length - crlf;
   return crlf > lf ? '\r\n' : '\n';
 }
+
+/**
+ * Where the line holding `at` starts and ends (any of \n, \r\n, \r), found by walking from `at`:
+ * `lastIndexOf('\r')` in a file without one walks back to the start, quadratic over many calls.
+ */
+export function lineBoundsAt(text: string, at: number): { start: number; end: number } {
+  let start = at;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  let end = at;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return { start, end };
+}
+
+/** A size as a writer reads it: "830 KB", "4.8 MB" (binary units, as editors show them). */
+export function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}

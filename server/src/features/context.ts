@@ -15,6 +15,8 @@ export interface ServerContext {
   /** The analysis of the document's current version, computed if needed; undefined for non-digests. */
   analyze(uri: string): Analysis | undefined;
   isDigest(doc: TextDocument): boolean;
+  /** Set when the document is over paperDigest.maxDocumentKB: it is not parsed or checked. */
+  oversize(doc: TextDocument): { size: string; limit: string } | undefined;
   /** Re-check every open digest (after configuration or glossary changes). */
   revalidateAll(): void;
   log(message: string): void;

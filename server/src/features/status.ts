@@ -11,6 +11,8 @@ export function registerStatus(ctx: ServerContext): void {
   ctx.connection.onRequest(DocumentStatusRequest, (p: DocumentStatusParams): DocumentStatus => {
     const doc = ctx.documents.get(p.uri);
     if (!doc) return { isDigest: false, looksLikeDigest: false, papers: 0, findings: 0, profile: '' };
+    const tooLarge = ctx.isDigest(doc) ? ctx.oversize(doc) : undefined;
+    if (tooLarge) return { isDigest: true, looksLikeDigest: true, papers: 0, findings: 0, profile: '', tooLarge };
     const a = ctx.analyze(p.uri);
     if (!a) return { isDigest: false, looksLikeDigest: looksLikeDigest(doc.getText()), papers: 0, findings: 0, profile: '' };
     const r = a.outcome.result;

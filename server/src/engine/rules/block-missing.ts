@@ -129,18 +129,39 @@ export function blockInsertion(ctx: RuleContext, paper: Paper, spec: BlockSpec):
 
 /** Is the offset inside a code block or a raw HTML block (an unclosed fence or comment swallows the rest of the document)? */
 export function insideCode(ctx: RuleContext, offset: number): boolean {
+  const ranges = codeRanges(ctx);
+  // The last range starting before the offset is the only one that can hold it (leaves never overlap).
+  let lo = 0, hi = ranges.length - 1, at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid].start < offset) { at = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  if (at < 0) return false;
+  const r = ranges[at];
+  return offset < r.end || (offset === r.end && r.end > r.start && r.unclosed);
+}
+
+interface CodeRange { start: number; end: number; unclosed: boolean }
+const codeRangeCache = new WeakMap<object, CodeRange[]>();
+
+/** The document's code and HTML blocks in order, computed once per tree (a query per paper was a walk of the whole tree). */
+function codeRanges(ctx: RuleContext): CodeRange[] {
+  const cached = codeRangeCache.get(ctx.digest.root);
+  if (cached) return cached;
+  const out: CodeRange[] = [];
   const stack: Nodes[] = [ctx.digest.root];
   while (stack.length) {
     const n = stack.pop()!;
     if (n.type === 'code' || n.type === 'html') {
-      const s = startOf(n), e = endOf(n);
-      if (offset > s && offset < e) return true;
-      if (offset === e && e > s && unclosed(ctx.text.slice(s, e), n.type)) return true;
+      const start = startOf(n), end = endOf(n);
+      out.push({ start, end, unclosed: end > start && unclosed(ctx.text.slice(start, end), n.type) });
       continue;
     }
     if ('children' in n) for (const c of n.children as Nodes[]) stack.push(c);
   }
-  return false;
+  out.sort((a, b) => a.start - b.start);
+  codeRangeCache.set(ctx.digest.root, out);
+  return out;
 }
 
 function unclosed(raw: string, type: 'code' | 'html'): boolean {

@@ -30,6 +30,7 @@ import type { Block } from '../digest';
 import type { Span } from '../types';
 import { toString } from 'mdast-util-to-string';
 import { endOf, startOf } from '../parse';
+import { lineBoundsAt } from '../text';
 
 export interface ArxivRef { kind: 'abs' | 'pdf' | 'other'; id: string; valid: boolean }
 
@@ -101,10 +102,8 @@ const normText = (s: string) => s.normalize('NFC').replace(/\s+/g, '').replace(/
 
 /** The source line around an offset, without list, quote and emphasis marks: what the reader sees on it. */
 function visibleLine(text: string, at: number): string {
-  const s = Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
-  let e = text.slice(s).search(/[\r\n]/);
-  e = e < 0 ? text.length : s + e;
-  return text.slice(s, e).replace(/^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s+/, '').replace(/[*_]/g, '');
+  const { start, end } = lineBoundsAt(text, at);
+  return text.slice(start, end).replace(/^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s+/, '').replace(/[*_]/g, '');
 }
 
 /** The profile's link texts ("arXiv 페이지 보기", "PDF"), normalised for comparison. */
@@ -148,7 +147,7 @@ function destinationSpan(ctx: RuleContext, l: FoundLink, needle: string): Span |
 /** A new line can go next to this link without leaving its paragraph: not in a heading label or a table row. */
 function breakable(ctx: RuleContext, block: Block, l: FoundLink): boolean {
   if (block.kind === 'heading' && l.span.start < block.labelSpan.end) return false;
-  const lineStart = Math.max(ctx.text.lastIndexOf('\n', l.span.start - 1), ctx.text.lastIndexOf('\r', l.span.start - 1)) + 1;
+  const lineStart = lineBoundsAt(ctx.text, l.span.start).start;
   return !/^\s*\|/.test(ctx.text.slice(lineStart, l.span.start));
 }
 
