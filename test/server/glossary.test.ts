@@ -135,4 +135,29 @@ describe('glossary features over stdio', function () {
     assert.ok(!after.some(x => x.code === 'term-mismatch'), 'the new glossary maps fine-tuning to 후속 학습');
     assert.ok(after.some(x => x.code === 'term-unknown-pair' && x.message.includes('our term')));
   });
+
+  it('a configured glossary that is deleted is reported at its "glossaries" entry, and its terms are no longer used', async () => {
+    const cfg = path.join(ws, '.paperdigestrc.json');
+    const mine = path.join(ws, 'terms.json');
+    fs.rmSync(glossaryFile());
+    fs.writeFileSync(mine, '{ "terms": [ { "ko": "우리 용어", "en": "our term" } ] }\n');
+    fs.writeFileSync(cfg, '{\n  "glossaries": ["./terms.json"]\n}\n');
+    const first = await open();
+    assert.ok(!first.some(x => x.code === 'term-unknown-pair' && x.message.includes('our term')), 'the configured glossary is used');
+
+    const atConfig = client.nextDiagnostics(`file://${cfg}`);
+    const rechecked = client.nextDiagnostics(uri());
+    fs.rmSync(mine);
+    await client.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: `file://${mine}`, type: FileChangeType.Deleted }] });
+    const c = (await atConfig).diagnostics;
+    assert.strictEqual(c.length, 1, JSON.stringify(c));
+    assert.deepStrictEqual(c[0].range.start, { line: 1, character: 17 });
+    assert.match(c[0].message, /Glossary file not found: "\.\/terms\.json"/);
+    assert.ok((await rechecked).diagnostics.some(x => x.code === 'term-unknown-pair' && x.message.includes('our term')), 'its terms are gone');
+
+    const cleared = client.nextDiagnostics(`file://${cfg}`);
+    fs.writeFileSync(mine, '{ "terms": [ { "ko": "우리 용어", "en": "our term" } ] }\n');
+    await client.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: `file://${mine}`, type: FileChangeType.Created }] });
+    assert.deepStrictEqual((await cleared).diagnostics, []);
+  });
 });

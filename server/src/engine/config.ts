@@ -133,8 +133,11 @@ export class ConfigResolver {
           else { profileRef = value.profile; profileBase = dir; profileFrom = { file, text: c.text }; }
         }
         (value.glossaries ?? []).forEach((g, i) => {
-          if (this.escapes(dir, g)) own.push(this.outside(c.text, ['glossaries', i], g, dir));
-          else glossaries.push(path.resolve(dir, g));
+          if (this.escapes(dir, g)) { own.push(this.outside(c.text, ['glossaries', i], g, dir)); return; }
+          const file = path.resolve(dir, g);
+          // A missing glossary is reported where it is named (its own file is not there to hold the error).
+          if (this.fs.stamp(file) === undefined) { this.seen.add(file); own.push({ span: locate(c.text, ['glossaries', i]), message: `Glossary file not found: "${g}" (${file}); its terms are not used`, path: `/glossaries/${i}` }); return; }
+          glossaries.push(file);
         });
       }
       if (own.length) problems.push({ file, text: c.text, problems: own });

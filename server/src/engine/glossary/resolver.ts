@@ -28,7 +28,7 @@ export interface ResolvedGlossary {
   problems: FileProblems[];
 }
 
-interface Cached { stamp: string; layer?: GlossaryLayer; problems: JsonProblem[]; text: string }
+interface Cached { stamp: string; layer?: GlossaryLayer; problems: JsonProblem[]; text: string; missing?: boolean }
 
 /**
  * Finds, reads, stacks and compiles the glossaries for a document: the built-in default, then
@@ -76,7 +76,8 @@ export class GlossaryResolver {
     for (const file of wanted) {
       const c = this.read(file);
       if (c.problems.length) problems.push({ file, text: c.text, problems: c.problems });
-      const layer = c.layer ?? this.lastGood.get(file);
+      // A malformed file keeps its last good version; a file that is gone is gone.
+      const layer = c.layer ?? (c.missing ? undefined : this.lastGood.get(file));
       if (layer) layers.push(layer);
     }
     const stack = this.stack(layers);
@@ -113,7 +114,7 @@ export class GlossaryResolver {
     const read = readVia(this.fs, file);
     if ('error' in read) {
       const msg = read.error === 'missing' ? `Glossary file not found: ${file}` : readErrorText(read);
-      cached = { stamp, problems: [{ span: { start: 0, end: 0 }, message: msg, path: '' }], text: '' };
+      cached = { stamp, problems: [{ span: { start: 0, end: 0 }, message: msg, path: '' }], text: '', missing: read.error === 'missing' };
     } else {
       const text = read.text;
       const r = loadGlossaryText(text, file);
