@@ -70,7 +70,7 @@ interface Cached<T> { stamp: string; value?: T; problems: JsonProblem[]; text: s
  */
 export class ConfigResolver {
   private configs = new Map<string, Cached<ConfigFile>>();
-  private profiles = new Map<string, Cached<Profile>>();
+  private profiles = new Map<string, Cached<Profile> & { deps: Map<string, string>; inherited: FileProblems[] }>();
   private lastGood = new Map<string, unknown>();
   /** Every configuration or profile path looked at, found or not (a missing profile may appear later). */
   private seen = new Set<string>();
@@ -195,21 +195,50 @@ export class ConfigResolver {
       report(`Profile file not found: ${file}`, file);
       return (this.lastGood.get(file) as Profile | undefined) ?? fallback;
     }
-    let cached = this.profiles.get(file);
-    if (!cached || cached.stamp !== stamp) {
-      const read = readVia(this.fs, file);
-      if ('error' in read) {
-        report(read.error === 'missing' ? `Profile file not found: ${file}` : readErrorText(read), file);
-        return (this.lastGood.get(file) as Profile | undefined) ?? fallback;
-      }
-      const text = read.text;
-      const r = loadProfileText(text);
-      cached = { stamp, value: r.profile, problems: r.problems, text };
-      this.profiles.set(file, cached);
-      if (r.profile) this.lastGood.set(file, r.profile);
+    const cached = this.profileFile(file, []);
+    if ('error' in cached) {
+      report(cached.error, file);
+      return (this.lastGood.get(file) as Profile | undefined) ?? fallback;
     }
+    problems.push(...cached.inherited);
     if (cached.problems.length) problems.push({ file, text: cached.text, problems: cached.problems });
     return cached.value ?? (this.lastGood.get(file) as Profile | undefined) ?? fallback;
+  }
+
+  /**
+   * A profile file, read and resolved with its `extends` chain: a built-in id, or a path relative
+   * to the file (confined like other paths in an untrusted workspace). A cycle is an error at the
+   * `"extends"` that closes it. Cached until the file or any base in its chain changes.
+   */
+  private profileFile(file: string, chain: string[]): Cached<Profile> & { deps: Map<string, string>; inherited: FileProblems[] } | { error: string } {
+    this.seen.add(file);
+    const stamp = this.fs.stamp(file);
+    if (stamp === undefined) return { error: `Profile file not found: ${file}` };
+    const hit = this.profiles.get(file);
+    if (hit && [...hit.deps].every(([f, st]) => this.fs.stamp(f) === st)) return hit;
+    const read = readVia(this.fs, file);
+    if ('error' in read) return { error: read.error === 'missing' ? `Profile file not found: ${file}` : readErrorText(read) };
+    const deps = new Map([[file, stamp]]);
+    const inherited: FileProblems[] = [];
+    const dir = path.dirname(file);
+    const lookup = (ref: string): Profile | undefined => {
+      const builtin = builtinProfile(ref);
+      if (builtin || !/[\\/]|\.json$/i.test(ref)) return builtin;
+      if (this.escapes(dir, ref)) throw new Error(`Not read in an untrusted workspace: base profile "${ref}" is outside this profile's folder`);
+      const baseFile = path.resolve(dir, ref);
+      if (baseFile === file || chain.includes(baseFile)) throw new Error(`Profile "${ref}" extends this profile again (a cycle: ${[...chain, file, baseFile].map(f => path.basename(f)).join(' → ')})`);
+      const base = this.profileFile(baseFile, [...chain, file]);
+      if ('error' in base) throw new Error(`Base profile: ${base.error}`);
+      for (const [f, st] of base.deps) deps.set(f, st);
+      inherited.push(...base.inherited, ...(base.problems.length ? [{ file: baseFile, text: base.text, problems: base.problems }] : []));
+      if (!base.value) throw new Error(`Base profile "${ref}" has problems of its own (see that file)`);
+      return base.value;
+    };
+    const r = loadProfileText(read.text, lookup);
+    const cached = { stamp, value: r.profile, problems: r.problems, text: read.text, deps, inherited };
+    this.profiles.set(file, cached);
+    if (r.profile) this.lastGood.set(file, r.profile);
+    return cached;
   }
 
   readConfig(file: string): Cached<ConfigFile> {
