@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { frontMatterOptIn, isDigestFile, parseMarkdown } from '../../server/src/engine';
 import { treatAsDigestEdit } from '../../client/src/treat-as-digest';
+import { checkPageMessage } from '../../client/src/preview/page-messages';
 import { ROOT } from '../support/paths';
 
 const apply = (text: string, e: { start: number; end: number; text: string }) => text.slice(0, e.start) + e.text + text.slice(e.end);
@@ -58,5 +59,16 @@ describe('client: Treat This File as a Digest, l10n bundles', () => {
       const nls = JSON.parse(fs.readFileSync(path.join(ROOT, f), 'utf8')) as Record<string, string>;
       assert.deepStrictEqual(keys.filter(k => !(k in nls)), [], f);
     }
+  });
+
+  it('preview page messages are checked before use: lines clamped, malformed ones dropped', () => {
+    assert.deepStrictEqual(checkPageMessage({ type: 'reveal', line: 3, character: 2 }, 10), { type: 'reveal', line: 3, character: 2 });
+    assert.deepStrictEqual(checkPageMessage({ type: 'reveal', line: 50 }, 10), { type: 'reveal', line: 9, character: 0 });
+    assert.deepStrictEqual(checkPageMessage({ type: 'scrolled', line: 2.7 }, 10), { type: 'scrolled', line: 2 });
+    for (const bad of [{ type: 'reveal', line: -5 }, { type: 'reveal', line: NaN }, { type: 'reveal', line: '3' }, { type: 'reveal', line: 1, character: -1 },
+      { type: 'scrolled', line: Infinity }, { type: 'open', uri: 'file:///etc/passwd' }, null, 'reveal', 7]) {
+      assert.strictEqual(checkPageMessage(bad, 10), undefined, JSON.stringify(bad));
+    }
+    assert.deepStrictEqual(checkPageMessage({ type: 'ready' }, 0), { type: 'ready' });
   });
 });

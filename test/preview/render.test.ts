@@ -37,6 +37,11 @@ describe('preview rendering (render.ts)', () => {
       const { html } = render('[arXiv 페이지 보기](https://arxiv.org/abs/2510.11690)');
       assert.match(html, /<a href="https:\/\/arxiv\.org\/abs\/2510\.11690">arXiv 페이지 보기<\/a>/);
     });
+    it('drops a data-line the author wrote in raw HTML (it would steer scroll sync and reveal)', () => {
+      const { html } = render('본문\n\n<div data-line="-5">가짜</div>\n\n<p data-line="99">문단</p>\n');
+      assert.doesNotMatch(html, /data-line="(-5|99)"/, html);
+      assert.match(html, /<p data-line="4">문단<\/p>/, 'our own line for the <p> the author wrote');
+    });
     it('does not render front matter', () => {
       const { html } = render('---\npaper-digest: true\n---\n\n본문\n');
       assert.doesNotMatch(html, /paper-digest/);

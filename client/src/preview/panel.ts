@@ -9,15 +9,11 @@ import { randomBytes } from 'crypto';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ClientCommands, PreviewRequest, type PreviewContent } from '../../../server/src/protocol';
 import { makeNonce, previewPageHtml } from './page-html';
+import { checkPageMessage } from './page-messages';
 
 const VIEW_TYPE = 'paperDigest.preview';
 const UPDATE_DELAY_MS = 250;
 
-type PageMessage =
-  | { type: 'ready' }
-  | { type: 'reveal'; line: number; character?: number }
-  | { type: 'scrolled'; line: number }
-  | { type: 'treatAsDigest'; uri: string };
 
 const isMarkdown = (d: vscode.TextDocument) => d.languageId === 'markdown' || d.languageId === 'mdx';
 
@@ -89,7 +85,7 @@ export class PreviewPanel implements vscode.Disposable {
       baseHref: panel.webview.asWebviewUri(docFolder).toString() + '/',
     });
     this.listeners.push(
-      panel.webview.onDidReceiveMessage((m: PageMessage) => this.onMessage(m)),
+      panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
       panel.onDidDispose(() => this.closed()),
       vscode.workspace.onDidChangeTextDocument(e => {
         if (this.uri && e.document.uri.toString() === this.uri.toString()) this.schedule();
@@ -156,15 +152,17 @@ export class PreviewPanel implements vscode.Disposable {
     void this.panel.webview.postMessage({ type: 'scroll', line });
   }
 
-  private async onMessage(m: PageMessage): Promise<void> {
+  private async onMessage(raw: unknown): Promise<void> {
     if (!this.uri) return;
+    const doc = await vscode.workspace.openTextDocument(this.uri);
+    const m = checkPageMessage(raw, doc.lineCount);
+    if (!m) return;
     switch (m.type) {
       case 'ready': this.shown.ready = true; return this.refresh();
       case 'reveal': {
-        const doc = await vscode.workspace.openTextDocument(this.uri);
         const column = this.editorFor(this.uri)?.viewColumn ?? vscode.ViewColumn.One;
         const editor = await vscode.window.showTextDocument(doc, { viewColumn: column, preserveFocus: false });
-        const pos = new vscode.Position(m.line, m.character ?? 0);
+        const pos = new vscode.Position(m.line, m.character);
         editor.selection = new vscode.Selection(pos, pos);
         editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
         return;
@@ -172,7 +170,7 @@ export class PreviewPanel implements vscode.Disposable {
       case 'scrolled': {
         const editor = this.editorFor(this.uri);
         if (!editor) return;
-        const line = Math.max(0, Math.floor(m.line));
+        const line = m.line;
         this.echoLine = line;
         editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
         return;

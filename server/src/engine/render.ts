@@ -96,7 +96,9 @@ function annotate(tree: HastRoot, text: string, terms: TermMark[], locale: Local
     for (const child of parent.children) {
       if (child.type === 'element') {
         const start = child.position?.start;
+        // Only our own data-line survives: one the author wrote in raw HTML would steer scroll sync and reveal.
         if (start && LINE_TAGS.has(child.tagName)) child.properties.dataLine = start.line - 1;
+        else delete child.properties.dataLine;
         if ((child.tagName === 'strong' || child.tagName === 'em') && !commonMarkRenders(text, child)) {
           child.properties.className = [CJK_BOLD_CLASS];
           child.properties.title = cjkTitle;
