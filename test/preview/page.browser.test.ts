@@ -17,7 +17,8 @@ declare const window: any, document: any;
 const CHROMIUM = process.env.PAPER_DIGEST_CHROMIUM || process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const REQUIRED = process.env.PAPER_DIGEST_E2E_REQUIRED === '1';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const CSP_SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
+// What VS Code's webview.cspSource is (webviewGenericCspSource in VS Code's source; code-server the same).
+const CSP_SOURCE = "'self' https://*.vscode-cdn.net";
 const PAGE_URL = 'https://preview.invalid/index.html';
 
 /** The digest as the server would answer PreviewRequest, with attacks and a remote image mixed in. */
@@ -42,6 +43,7 @@ describe('preview page in headless Chromium (CSP, page script, outline)', functi
   // Poll on a timer, not on animation frames: a headless page that is not painting may starve rAF polling.
   const waitFor = <A>(fn: (arg: A) => unknown, arg?: A) => (page.waitForFunction as (f: unknown, a: unknown, o: unknown) => Promise<unknown>).call(page, fn, arg, { polling: 100 });
   const requests: string[] = [];
+  const consoleMessages: string[] = [];
   const seed = fs.readFileSync(path.join(FIXTURES, 'seed', 'weekly-digest-2025-10-w3.md'), 'utf8');
   const text = seed.replace('**핵심 아이디어: 압축된 VAE에서 의미론적 RAE로**', `${attacks}\n\n**핵심 아이디어: 압축된 VAE에서 의미론적 RAE로**`);
   const initial = previewOf(text);
@@ -56,6 +58,7 @@ describe('preview page in headless Chromium (CSP, page script, outline)', functi
     }
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
     page = await browser.newPage();
+    page.on('console', m => consoleMessages.push(`${m.type()}: ${m.text()}`));
     html = previewPageHtml({
       nonce, cspSource: CSP_SOURCE,
       script: fs.readFileSync(path.join(ROOT, 'media', 'preview.js'), 'utf8'),
@@ -90,7 +93,13 @@ describe('preview page in headless Chromium (CSP, page script, outline)', functi
     const csp = contentSecurityPolicy(nonce, CSP_SOURCE);
     assert.match(csp, /default-src 'none'/);
     assert.match(csp, new RegExp(`script-src 'nonce-${nonce.replace(/[+/=]/g, '\\$&')}'(;|$)`));
-    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https?:\/\/(?!file\+)|\*/);
+    // Nothing else may load: no wildcard or remote origin but VS Code's own resource origin.
+    assert.doesNotMatch(csp.split(CSP_SOURCE).join(''), /unsafe-inline|unsafe-eval|https?:|\*/);
+  });
+
+  it('Chromium accepts the policy as VS Code fills it in (no directive or source ignored)', async () => {
+    await waitFor(() => (window as unknown as { __posted: { type: string }[] }).__posted.some(m => m.type === 'ready'));
+    assert.deepStrictEqual(consoleMessages.filter(m => /Content.Security.Policy|invalid source|Unrecognized/i.test(m) && !/Refused to/.test(m)), []);
   });
 
   it('runs the page script (the outline renders) and no script from the document', async () => {

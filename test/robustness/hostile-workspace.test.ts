@@ -4,7 +4,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { BIN, tempProject, digest } from '../cli/cli';
 import { TestClient } from '../support/lsp-client';
-import { ConfigResolver, nodeFileReader } from '../../server/src/engine';
+import * as os from 'os';
+import { ConfigResolver, nodeFileReader, glossaryResolverFor } from '../../server/src/engine';
 import { readSource, writeAtomic } from '../../server/src/cli/files';
 import { safeReadFile } from '../../server/src/engine/safe-read';
 
@@ -123,6 +124,26 @@ describe('robustness: hostile workspace files', function () {
     fs.writeFileSync(path.join(dir, 'real.json'), '{ "terms": [] }\n');
     fs.symlinkSync('real.json', path.join(dir, 'g.json'));
     assert.deepStrictEqual(new ConfigResolver(nodeFileReader(fs), { confine: true }).resolve(path.join(dir, 'w.digest.md')).glossaries, [path.join(dir, 'g.json')]);
+  });
+
+  it('an untrusted workspace: the found .paper-digest/glossary.json is not read when it resolves outside its folder', () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-outside-'));
+    try {
+      fs.writeFileSync(path.join(outside, 'secret.json'), '{ "terms": [ { "ko": "비밀", "en": "secret" } ] }\n');
+      fs.mkdirSync(path.join(dir, '.paper-digest'));
+      fs.symlinkSync(path.join(outside, 'secret.json'), path.join(dir, '.paper-digest', 'glossary.json'));
+      const doc = path.join(dir, 'w.digest.md');
+      const confined = glossaryResolverFor(new ConfigResolver(nodeFileReader(fs), { confine: true })).resolve(doc);
+      assert.ok(!confined.files.some(f => f.includes('.paper-digest')), 'not stacked');
+      assert.match(confined.problems.map(p => p.problems.map(x => x.message).join()).join(), /Not read in an untrusted workspace: this glossary resolves to .*secret\.json, outside the folder it was found in/);
+      // Trusted, the same link is followed; confined, a link inside the folder is fine.
+      assert.ok(glossaryResolverFor(new ConfigResolver(nodeFileReader(fs))).resolve(doc).files.some(f => f.includes('.paper-digest')));
+      fs.unlinkSync(path.join(dir, '.paper-digest', 'glossary.json'));
+      fs.writeFileSync(path.join(dir, 'mine.json'), '{ "terms": [] }\n');
+      fs.symlinkSync('../mine.json', path.join(dir, '.paper-digest', 'glossary.json'));
+      const inside = glossaryResolverFor(new ConfigResolver(nodeFileReader(fs), { confine: true })).resolve(doc);
+      assert.ok(inside.files.some(f => f.includes('.paper-digest')) && !inside.problems.length);
+    } finally { fs.rmSync(outside, { recursive: true, force: true }); }
   });
 
   it('safeReadFile: typed results, devices and FIFOs never opened', () => {

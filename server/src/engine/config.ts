@@ -82,6 +82,9 @@ export class ConfigResolver {
    */
   constructor(readonly fs: FileReader, private opts: { confine?: boolean } = {}) {}
 
+  /** Whether paths are confined (an untrusted workspace). */
+  get confined(): boolean { return !!this.opts.confine; }
+
   /** Untrusted workspace: confine configured paths (see the constructor). */
   setConfined(confine: boolean): void { this.opts = { ...this.opts, confine }; this.configs.clear(); }
 

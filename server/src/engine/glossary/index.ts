@@ -18,6 +18,6 @@ const resolvers = new WeakMap<ConfigResolver, GlossaryResolver>();
 /** One glossary resolver per configuration resolver, reading files the same way. */
 export function glossaryResolverFor(config: ConfigResolver): GlossaryResolver {
   let r = resolvers.get(config);
-  if (!r) { r = new GlossaryResolver(config.fs); resolvers.set(config, r); }
+  if (!r) { r = new GlossaryResolver(config.fs, () => config.confined); resolvers.set(config, r); }
   return r;
 }

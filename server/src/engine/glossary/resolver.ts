@@ -1,6 +1,8 @@
 import * as path from 'path';
 import builtinData from './default-glossary.json';
 import { readVia, readErrorText, type FileReader, type FileProblems } from '../config';
+import { realPathOf } from '../safe-read';
+import { message } from '../messages';
 import type { JsonProblem } from '../json-file';
 import { compileGlossary, type CompiledGlossary } from './compile';
 import { loadGlossaryText, specProblems } from './load';
@@ -43,7 +45,8 @@ export class GlossaryResolver {
   private ids = new WeakMap<GlossaryLayer, number>();
   private nextId = 1;
 
-  constructor(private fs: FileReader) {}
+  /** `confined()`: an untrusted workspace, where the found workspace glossary must really lie in its folder. */
+  constructor(private fs: FileReader, private confined: () => boolean = () => false) {}
 
   /** Whether this file was read as a glossary (so a change to it matters). */
   uses(file: string): boolean {
@@ -71,7 +74,17 @@ export class GlossaryResolver {
     const b = builtinLayer();
     if (b.problems.length) problems.push({ file: BUILTIN_GLOSSARY, text: '', problems: b.problems });
     const layers: GlossaryLayer[] = [b.layer];
-    const ws = this.workspaceGlossaryFor(docPath);
+    let ws = this.workspaceGlossaryFor(docPath);
+    if (ws && this.confined()) {
+      // A cloned repository's .paper-digest/glossary.json may be a symlink to any file on the machine.
+      const folder = path.dirname(path.dirname(ws));
+      const real = realPathOf(ws);
+      const rel = path.relative(realPathOf(folder), real);
+      if (rel.startsWith('..') || path.isAbsolute(rel)) {
+        problems.push({ file: ws, text: '', problems: [{ span: { start: 0, end: 0 }, message: message('en', 'file/workspace-glossary-outside', { real, folder }), path: '' }] });
+        ws = undefined;
+      }
+    }
     const wanted = [...configured.map(f => path.resolve(f)), ...(ws ? [ws] : [])].filter((f, i, all) => all.indexOf(f) === i);
     for (const file of wanted) {
       const c = this.read(file);
