@@ -93,3 +93,33 @@ export function nodeBaseline(runs: number): number {
   }
   return median(times);
 }
+
+/**
+ * Memory after a burst: the server's RSS when idle after opening the document, then 15 s after
+ * 2,000 one-character edits sent as fast as the pipe takes them (onType, no debounce). Run with
+ * the Node flags the VS Code client uses and without, to show what they change.
+ */
+export async function serverBurst(text: string, nodeOptions: string): Promise<{ idleMb: number; afterBurstMb: number }> {
+  fs.mkdirSync(WS, { recursive: true });
+  const c = new TestClient(['--stdio'], { NODE_OPTIONS: nodeOptions });
+  const rss = () => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${c.proc.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+  const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+  await c.initialize(WS, { settings: { run: 'onType', onTypeDelay: 0 } });
+  const uri = `file://${WS}/burst.digest.md`;
+  const opened = c.nextDiagnostics(uri, 60000);
+  await c.open(uri, text, 'markdown', 1);
+  await opened;
+  await sleep(3000);
+  const idleMb = rss();
+  const at = middleEdit(text);
+  const lines = text.slice(0, at).split(/\r\n|\r|\n/);
+  const pos = { line: lines.length - 1, character: lines[lines.length - 1].length };
+  for (let v = 2; v <= 2001; v++) {
+    await c.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: v }, contentChanges: [{ range: { start: pos, end: pos }, text: 'ㄱ' }] });
+    if (v % 50 === 0) await sleep(20);
+  }
+  await sleep(15000);
+  const afterBurstMb = rss();
+  await c.stop();
+  return { idleMb, afterBurstMb };
+}

@@ -12,7 +12,8 @@ import { execFileSync } from 'child_process';
 import { seedDocs, corpusDocs, type BenchDoc } from './docs';
 import { bareParse, wholeParse, fullCheck, wholeCheck, enabledRules, IncrementalParser } from './engine';
 import { markdownlint, remarkLintRecommended } from './peers';
-import { serverLatency, serverStartup, middleEdit, nodeBaseline, type LspFigures } from './lsp';
+import { serverLatency, serverStartup, serverBurst, middleEdit, nodeBaseline, type LspFigures } from './lsp';
+import { SERVER_NODE_ARGS } from '../server/src/protocol';
 import { bundleSizes } from './bundle';
 import { median, ms, ratio } from './stats';
 
@@ -144,6 +145,7 @@ async function main(): Promise<void> {
   for (const d of docs) if (d.name !== 'corpus') { log(`memory: ${d.name}`); d.peakRss = peakRss(d.name); }
 
   let startupMs: number | null = null, nodeMs: number | null = null;
+  const bursts: { flags: string; idleMb: number; afterBurstMb: number }[] = [];
   if (!args.has('--no-lsp')) {
     log('language server: start-up');
     nodeMs = nodeBaseline(quick ? 3 : 5);
@@ -153,6 +155,14 @@ async function main(): Promise<void> {
       if (!f) continue;
       log(`language server: ${d.name}`);
       f.lsp = await serverLatency(d.name, d.text, quick ? 3 : d.name === 'x100' ? 4 : 8);
+    }
+    if (process.platform === 'linux') {
+      const seed = seedDocs().find(d => d.name === 'seed');
+      for (const flags of ['', SERVER_NODE_ARGS.join(' ')]) {
+        if (!seed) break;
+        log(`language server: memory after 2,000 edits (${flags || 'default Node flags'})`);
+        bursts.push({ flags: flags || 'default Node flags', ...(await serverBurst(seed.text, flags)) });
+      }
     }
   }
   log('bundles');
@@ -196,6 +206,11 @@ async function main(): Promise<void> {
   out.push(`Language server over stdio (run: onType, onTypeDelay: 0); start-up (spawn → initialize result): ${ms(startupMs)} ms (\`node -e 0\` now: ${ms(nodeMs)} ms)`);
   out.push(table(['doc', 'didOpen → diagnostics', 'didChange → diagnostics', '/parse', 'server peak RSS MiB', 'bare parse peak RSS MiB', 'full check peak RSS MiB', 'heap after check MiB'], serverRows));
   out.push('');
+  if (bursts.length) {
+    out.push('Server RSS after a burst of 2,000 edits to the seed, 15 s idle (the VS Code client starts the server with the second set of flags)');
+    out.push(table(['Node flags', 'idle after open MiB', 'after the burst MiB', 'after/idle'], bursts.map(b => [b.flags, b.idleMb.toFixed(0), b.afterBurstMb.toFixed(0), ratio(b.afterBurstMb / b.idleMb)])));
+    out.push('');
+  }
   out.push(`Bundles: dist/server.js ${kib(bundles.devServer)}, dist/client.js ${kib(bundles.devClient)} (npm run build); minified (--production options): server ${kib(bundles.prodServer)}, client ${kib(bundles.prodClient)}`);
   out.push(`Biggest parts of the minified server: ${bundles.biggest.map(b => `${b.name} ${kib(b.bytes)}`).join(', ')}`);
   out.push('');

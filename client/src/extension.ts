@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import {
   LanguageClient, TransportKind, State, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
-import { ClientCommands, LANGUAGE_SERVER_ID, SETTINGS_SECTION, SelectTextCommand, ServerCommands } from '../../server/src/protocol';
+import { ClientCommands, LANGUAGE_SERVER_ID, SERVER_NODE_ARGS, SETTINGS_SECTION, SelectTextCommand, ServerCommands } from '../../server/src/protocol';
 import { registerPreview } from './preview/panel';
 import { registerStatus } from './status';
 import { survivalOptions } from './server-survival';
@@ -17,8 +17,8 @@ let output: vscode.OutputChannel;
 function createClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_ARGS } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'markdown' }, { language: 'mdx' }, { pattern: '**/*.mdx' }],

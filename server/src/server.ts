@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind,
+  TextDocuments, TextDocumentSyncKind, CodeActionKind,
   DidChangeConfigurationNotification, type InitializeParams, type InitializeResult, type Connection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -20,8 +20,9 @@ import { DEFAULT_SETTINGS, FIX_ALL_KIND, SETTINGS_SECTION, ServerCommands, type 
 import type { Analysis, ServerContext, ServerHooks } from './features/context';
 import { analysisDiagnostics, uriToPath } from './features/diagnostics';
 import { registerFeatures, featureCapabilities } from './features';
+import { createDefaultConnection } from './connection';
 
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
+export function startServer(connection: Connection = createDefaultConnection()): Connection {
   const documents = new TextDocuments(TextDocument);
   const resolver = new ConfigResolver(nodeFileReader(fs));
   const analyses = new Map<string, Analysis>();

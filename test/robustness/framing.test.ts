@@ -66,9 +66,13 @@ describe('robustness: bad framing and deep JSON over stdio', function () {
     ['a header without Content-Length', Buffer.from('hello world\r\n\r\n')],
     ['invalid JSON', '{"jsonrpc":"2.0", id: 2'],
   ];
-  for (const [what, bad] of cases) {
-    it(`${what}: the server stays up and answers the next request`, async () => {
-      const p = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=512' } });
+  const entries: [string, string[]][] = [['dist/server.js --stdio', [path.join(ROOT, 'dist', 'server.js'), '--stdio']]];
+  const runs = cases.map(c => [...c, entries[0]] as const);
+  // `paper-digest lsp --stdio` starts the same server: one broken case through it too.
+  runs.push([...cases[2], ['paper-digest lsp --stdio', [path.join(ROOT, 'dist', 'cli.js'), 'lsp', '--stdio']]] as const);
+  for (const [what, bad, [entry, args]] of runs) {
+    it(`${what} (${entry}): the server stays up and answers the next request`, async () => {
+      const p = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=512' } });
       let out = '';
       p.stdout.on('data', d => { out += d; });
       const answered = (id: number) => new Promise<boolean>(resolve => {
