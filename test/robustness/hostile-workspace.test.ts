@@ -232,4 +232,28 @@ describe('robustness: hostile workspace over stdio', function () {
       }
     });
   }
+
+  it('workspaceTerms on, with workspace digests that are /dev/zero, /dev/urandom and a FIFO: the others are compared, the server answers', async () => {
+    const w = (ko: string) => `# 주간 다이제스트\n\n이 논문은 ${ko}(fine-tuning)으로 성능을 높입니다.\n`;
+    const { dir, cleanup } = tempProject({ 'a.digest.md': w('미세 조정'), 'b.digest.md': w('미세 조정'), 'c.digest.md': w('파인 튜닝') });
+    fs.symlinkSync('/dev/zero', path.join(dir, 'zero.digest.md'));
+    fs.symlinkSync('/dev/urandom', path.join(dir, 'random.digest.md'));
+    if (hasMkfifo) spawnSync('mkfifo', [path.join(dir, 'fifo.digest.md')]);
+    const client = new TestClient(['--stdio'], { NODE_OPTIONS: '--max-old-space-size=512' });
+    const kill = setTimeout(() => client.proc.kill('SIGKILL'), 20_000);
+    try {
+      const start = Date.now();
+      const c = client.nextDiagnostics(`file://${dir}/c.digest.md`, 10_000);
+      await client.initialize(dir, { settings: { workspaceTerms: true } });
+      const d = await c;
+      assert.ok(Date.now() - start < 10_000);
+      assert.deepStrictEqual(d.diagnostics.map(x => x.code), ['term-inconsistent'], 'the regular digests were read and compared');
+      await client.conn.sendRequest('paperDigest/no-such-request', {}).catch(() => undefined);
+      assert.strictEqual(client.proc.exitCode, null, 'server still running');
+    } finally {
+      clearTimeout(kill);
+      await client.stop().catch(() => undefined);
+      cleanup();
+    }
+  });
 });
