@@ -46,7 +46,20 @@ export function startServer(connection: Connection = createDefaultConnection()):
   const hooks: ServerHooks = { extraDiagnostics: [], settingsChanged: [], watchedFilesChanged: [] };
 
   const log = (m: string) => connection.console.log(`[${new Date().toISOString().slice(11, 23)}] ${m}`);
-  const locale = (): Locale => (settings.locale ? settings.locale : clientLocale);
+  /**
+   * The language of a document's messages: paperDigest.locale when set, else its configuration's,
+   * else its profile's (a Korean profile speaks Korean in an English editor), else the editor's.
+   */
+  const locale = (uri?: string): Locale => {
+    if (settings.locale) return settings.locale;
+    if (!uri) return clientLocale;
+    const a = analyses.get(uri);
+    if (a) return a.outcome.locale;
+    try {
+      const c = resolver.resolve(uriToPath(uri), overrides());
+      return c.locale ?? c.profile.locale ?? clientLocale;
+    } catch { return clientLocale; }
+  };
 
   function relativeToWorkspace(file: string): string {
     const folder = workspaceFolders.filter(f => file === f || file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
@@ -102,7 +115,7 @@ export function startServer(connection: Connection = createDefaultConnection()):
     const parser = parserFor(uri);
     const root = yield* parser.parseSteps(text);
     const outcome = yield* lintSteps(text, filePath, {
-      resolver, locale: locale(), root, overrides: overrides(),
+      resolver, locale: settings.locale || undefined, root, overrides: overrides(),
       onRuleError: (rule, err) => log(`rule ${rule} failed on ${uri}: ${(err as Error)?.stack ?? err}`),
     });
     const a: Analysis = { uri, version, filePath, text, outcome };
@@ -145,7 +158,7 @@ export function startServer(connection: Connection = createDefaultConnection()):
   function publishAnalysis(uri: string, doc: TextDocument, a: Analysis | undefined): void {
     const big = oversize(doc);
     const diagnostics = big
-      ? [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3 as const, source: 'paper-digest', code: 'document-too-large', message: message(locale(), 'document-too-large/skipped', big) }]
+      ? [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3 as const, source: 'paper-digest', code: 'document-too-large', message: message(locale(uri), 'document-too-large/skipped', big) }]
       : a ? [...analysisDiagnostics(a), ...hooks.extraDiagnostics.flatMap(h => h(uri))] : [];
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
   }

@@ -77,6 +77,18 @@ describe('cli: output formats', function () {
     assert.match(r.stdout, /문제 \d+개 \(오류 0, 경고 \d+, 기타 \d+\)/);
   });
 
+  it('stylish: a Korean profile speaks Korean on an English system (no --locale, LANG=C.UTF-8); an English profile speaks English', () => {
+    const english = { PAPER_DIGEST_LOCALE: '', LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+    const ko = run(['lint', 'defects.digest.md'], dir, english);
+    assert.match(ko.stdout, /블록이 없습니다/);
+    assert.match(ko.stdout, /문제 \d+개 \(오류 0, 경고 \d+, 기타 \d+\)/, 'the summary speaks the findings\' language');
+    const en = run(['lint', '--profile', 'weekly-digest-en', 'defects.digest.md'], dir, { ...english, LANG: 'ko_KR.UTF-8' });
+    assert.doesNotMatch(en.stdout, /[가-힣]{2,}(이|가|을|를)? (없습니다|있습니다)/);
+    assert.match(en.stdout, /Problems: \d+ \(errors/);
+    // Asked for, the language is what was asked.
+    assert.doesNotMatch(run(['lint', '--locale', 'en', 'defects.digest.md'], dir, english).stdout, /블록이 없습니다/);
+  });
+
   it('sarif: valid against the SARIF 2.1.0 schema, with rules, help links, 1-based regions and fixes', () => {
     const r = run(['lint', '--format', 'sarif', 'clean.digest.md', 'defects.digest.md', '주간,2025:w4.digest.md'], dir);
     assert.strictEqual(r.code, 0, r.stderr);

@@ -41,7 +41,7 @@ describe('robustness: big documents over stdio', function () {
   before(async () => {
     ({ dir, cleanup } = tempProject({}));
     client = new TestClient(['--stdio'], { NODE_OPTIONS: '--max-old-space-size=1024' });
-    await client.initialize(dir, { locale: 'en' });
+    await client.initialize(dir, { locale: 'en', settings: { locale: 'en' } });
   });
   after(async () => { await client.stop().catch(() => undefined); client.proc.kill('SIGKILL'); cleanup(); });
 

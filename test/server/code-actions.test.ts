@@ -21,7 +21,7 @@ describe('code actions and commands over stdio', function () {
   beforeEach(async () => {
     ws = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-ca-'));
     client = new TestClient();
-    const init = await client.initialize(ws, { settings: { run: 'onSave' } });
+    const init = await client.initialize(ws, { settings: { run: 'onSave', locale: 'en' } });
     const kinds = (init.capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds;
     assert.ok(kinds.includes(FIX_ALL_KIND));
     assert.ok(init.capabilities.executeCommandProvider?.commands.includes(ServerCommands.renumber));
@@ -129,7 +129,7 @@ describe('code actions and commands over stdio', function () {
     assert.ok(plain.length && plain.every(a => !a.command), 'no client command for a client that did not ask');
     await client.stop();
     client = new TestClient();
-    await client.initialize(ws, { settings: { run: 'onSave' }, clientCommands: [SelectTextCommand] });
+    await client.initialize(ws, { settings: { run: 'onSave', locale: 'en' }, clientCommands: [SelectTextCommand] });
     const again = await open(seed);
     const m2 = again.diagnostics.find(d => d.code === 'block-missing')!;
     const actions = ((await client.conn.sendRequest(CodeActionRequest.type, {

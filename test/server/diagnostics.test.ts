@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { DidChangeWatchedFilesNotification } from 'vscode-languageserver-protocol/node';
+import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification } from 'vscode-languageserver-protocol/node';
 import { TestClient } from '../support/lsp-client';
 import { FIXTURES } from '../support/paths';
 
@@ -84,14 +84,29 @@ describe('language server over stdio', function () {
     assert.ok((await pending).diagnostics.some(d => d.code === 'block-missing'));
   });
 
-  it('follows the client locale for messages', async () => {
+  it('speaks the profile\'s language by default, whatever the editor\'s; paperDigest.locale overrides it, live', async () => {
     await client.stop();
     client = new TestClient();
-    await client.initialize(ws, { locale: 'ko' });
+    await client.initialize(ws, { locale: 'en', settings: {} });
     const uri = `file://${ws}/w.digest.md`;
-    const pending = client.nextDiagnostics(uri);
+    let pending = client.nextDiagnostics(uri);
     await client.open(uri, seed);
-    const d = (await pending).diagnostics.find(x => x.code === 'block-missing')!;
-    assert.match(d.message, /블록이 없습니다/);
+    const missing = (p: { diagnostics: { code?: unknown; message: string }[] }) => p.diagnostics.find(x => x.code === 'block-missing')!.message;
+    assert.match(missing(await pending), /블록이 없습니다/, 'an English editor, the Korean default profile: Korean');
+    // Switched to English in the settings: the open document is published again in English, without an edit.
+    client.settings = { locale: 'en' };
+    pending = client.nextDiagnostics(uri);
+    await client.conn.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    assert.match(missing(await pending), /^Paper 1\.2 has no|without/);
+    // An English profile in a Korean editor speaks English.
+    await client.stop();
+    client = new TestClient();
+    await client.initialize(ws, { locale: 'ko', settings: {} });
+    const en = `file://${ws}/e.digest.md`;
+    pending = client.nextDiagnostics(en);
+    await client.open(en, '---\nprofile: weekly-digest-en\n---\nContents:\n\n1. LLMs\n\n### 1. LLMs\n\n#### 1.1. A paper\n\n**Key Idea**\n\nText.\n');
+    const m = missing(await pending);
+    assert.match(m, /Methodology/);
+    assert.doesNotMatch(m, /블록/);
   });
 });

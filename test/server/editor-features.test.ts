@@ -21,7 +21,7 @@ describe('editor features over stdio (symbols, folding, completion, preview)', f
   before(async () => {
     ws = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-ed-'));
     client = new TestClient();
-    const init = await client.initialize(ws, { settings: { run: 'onSave' } });
+    const init = await client.initialize(ws, { settings: { run: 'onSave', locale: 'en' } });
     assert.strictEqual(init.capabilities.documentSymbolProvider, true);
     assert.strictEqual(init.capabilities.foldingRangeProvider, true);
     assert.ok(init.capabilities.completionProvider?.triggerCharacters?.includes(' '));

@@ -36,7 +36,7 @@ describe('glossary features over stdio', function () {
     fs.mkdirSync(path.join(ws, '.paper-digest'));
     fs.writeFileSync(glossaryFile(), '{\n  "terms": [\n    { "ko": "우리 용어", "en": "our term", "note": "팀이 정한 말" }\n  ]\n}\n');
     client = new TestClient();
-    const init = await client.initialize(ws);
+    const init = await client.initialize(ws, { settings: { locale: 'en' } });
     assert.strictEqual(init.capabilities.hoverProvider, true);
     assert.strictEqual(init.capabilities.definitionProvider, true);
   });

@@ -18,7 +18,7 @@ describe('language server: onType checking with the incremental parser', functio
   beforeEach(async () => {
     ws = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-inc-'));
     client = new TestClient();
-    await client.initialize(ws, { settings: { run: 'onType', onTypeDelay: 0 } });
+    await client.initialize(ws, { settings: { run: 'onType', onTypeDelay: 0, locale: 'en' } });
   });
   afterEach(async () => {
     const code = await client.stop();

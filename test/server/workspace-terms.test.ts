@@ -39,7 +39,7 @@ describe('language server: workspace term consistency', function () {
   it('on: the file with the odd rendering gets term-inconsistent with related information in the other files', async () => {
     client = new TestClient();
     const closed = client.nextDiagnostics(uri('c.digest.md'));
-    await client.initialize(ws, { settings: { workspaceTerms: true } });
+    await client.initialize(ws, { settings: { workspaceTerms: true, locale: 'en' } });
     // c.digest.md is not open: the diagnostic is published for it from disk.
     const p = await closed;
     assert.strictEqual(p.diagnostics.length, 1, JSON.stringify(p.diagnostics));

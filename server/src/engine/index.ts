@@ -43,7 +43,11 @@ export interface LintOptions {
   glossaries?: GlossaryResolver;
 }
 
-export interface LintOutcome { result: CheckResult; config: ResolvedConfig; glossary: ResolvedGlossary }
+export interface LintOutcome {
+  result: CheckResult; config: ResolvedConfig; glossary: ResolvedGlossary;
+  /** The language the findings speak (see lintText): features of this document use it too. */
+  locale: Locale;
+}
 
 /** Resolves the configuration for a file and checks its text. */
 export function lintText(text: string, filePath: string, opts: LintOptions): LintOutcome {
@@ -59,15 +63,18 @@ export function* lintSteps(text: string, filePath: string, opts: LintOptions): G
   // Glossary problems are reported like configuration problems, in their files (the built-in one is tested, not reported).
   const glossary = (opts.glossaries ?? glossaryResolverFor(opts.resolver)).resolve(filePath, config.glossaries);
   config.problems.push(...glossary.problems.filter(p => p.file !== BUILTIN_GLOSSARY));
+  // The language: asked for (setting, flag), else the configuration's, else the profile's own
+  // (the Korean profiles speak Korean whatever the editor's display language).
+  const locale = opts.locale ?? config.locale ?? profile.locale;
   const result = yield* checkTextSteps(text, {
     profile,
-    locale: opts.locale ?? config.locale,
+    locale,
     rules: config.rules,
     env: { glossarySettings: config.glossary, glossary: glossary.glossary, ...opts.env },
     onRuleError: opts.onRuleError,
     root: opts.root,
   });
-  return { result, config, glossary };
+  return { result, config, glossary, locale };
 }
 
 /** A finding in the public JSON shape (LSP-style 0-based ranges, UTF-16 characters). */

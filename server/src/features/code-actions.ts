@@ -43,7 +43,7 @@ export function registerCodeActions(ctx: ServerContext): void {
     }
     if (wantsFixAll) {
       const edits = fixAllEdits(findings);
-      if (edits.length) actions.push({ title: ctx.locale() === 'ko' ? '고칠 수 있는 문제 모두 고치기 (paper-digest)' : 'Fix all auto-fixable problems (paper-digest)', kind: FIX_ALL_KIND, edit: { changes: { [a.uri]: toTextEdits(lineIndex, edits) } } });
+      if (edits.length) actions.push({ title: ctx.locale(a.uri) === 'ko' ? '고칠 수 있는 문제 모두 고치기 (paper-digest)' : 'Fix all auto-fixable problems (paper-digest)', kind: FIX_ALL_KIND, edit: { changes: { [a.uri]: toTextEdits(lineIndex, edits) } } });
     }
     return actions;
   });

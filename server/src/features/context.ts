@@ -11,7 +11,8 @@ export interface ServerContext {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   settings(): Settings;
-  locale(): Locale;
+  /** The language of a document's messages (see server.ts); without a uri, the settings' or the editor's. */
+  locale(uri?: string): Locale;
   /** The analysis of the document's current version, computed if needed; undefined for non-digests. */
   analyze(uri: string): Analysis | undefined;
   isDigest(doc: TextDocument): boolean;

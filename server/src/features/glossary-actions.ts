@@ -40,7 +40,7 @@ export function glossaryActions(ctx: ServerContext, a: Analysis, f: Finding, dia
   const doc = TextDocument.create(uri, 'json', 0, text ?? '');
   const edits = r.edits.map(e => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.text }));
   return [{
-    title: message(ctx.locale(), 'glossary/add', { ko: add.ko, en: add.en }),
+    title: message(a.outcome.locale, 'glossary/add', { ko: add.ko, en: add.en }),
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     edit: {

@@ -18,7 +18,7 @@ export function registerHover(ctx: ServerContext): void {
     const t = termUnder(a, index.offsetAt(params.position));
     if (!t) return null;
     const e = t.entry;
-    const locale = ctx.locale();
+    const locale = ctx.locale(params.textDocument.uri);
     const lines = [`**${e.ko}** ↔ *${e.en}*${e.abbr ? ` (${e.abbr})` : ''}`];
     if (e.note) lines.push('', e.note);
     if (e.koVariants?.length || e.enVariants?.length) lines.push('', [...e.koVariants ?? [], ...e.enVariants ?? []].join(', '));

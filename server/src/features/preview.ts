@@ -24,13 +24,13 @@ export function registerPreview(ctx: ServerContext): void {
     let content: PreviewContent;
     if (a) {
       const r = a.outcome.result;
-      const { html, outline } = renderDigest(r.digest, { findings: r.findings, terms: termMarks(a), locale: ctx.locale(), lineIndex: r.lineIndex });
+      const { html, outline } = renderDigest(r.digest, { findings: r.findings, terms: termMarks(a), locale: ctx.locale(p.uri), lineIndex: r.lineIndex });
       content = { uri: p.uri, version: a.version, isDigest: true, html, outline };
     } else {
       // Not a digest (yet): still render it, with the default profile's outline and no checks.
       const text = doc.getText();
       const digest = buildDigest(parseMarkdown(text), text, builtinProfile(DEFAULT_PROFILE_ID)!);
-      const { html, outline } = renderDigest(digest, { locale: ctx.locale(), lineIndex: new LineIndex(text) });
+      const { html, outline } = renderDigest(digest, { locale: ctx.locale(p.uri), lineIndex: new LineIndex(text) });
       content = { uri: p.uri, version: doc.version, isDigest: false, html, outline };
     }
     cache.set(p.uri, content);

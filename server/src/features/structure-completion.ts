@@ -19,7 +19,7 @@ export const structureCompletion: CompletionProvider = (req, ctx) => {
   if (!a) return null;
   const digest = a.outcome.result.digest;
   const lineStart = req.offset - req.linePrefix.length;
-  const locale = ctx.locale();
+  const locale = a.outcome.locale;
   if (heading) {
     const depth = heading[1].length;
     const replace = rangeOf(req, heading[2].length, 0);

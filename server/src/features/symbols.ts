@@ -9,7 +9,7 @@ export function registerSymbols(ctx: ServerContext): void {
     const a = ctx.analyze(params.textDocument.uri);
     if (!a) return [];
     const { digest, lineIndex } = a.outcome.result;
-    const locale = ctx.locale();
+    const locale = ctx.locale(params.textDocument.uri);
     const sym = (name: string, kind: SymbolKind, range: Span, selection: Span, children: DocumentSymbol[] = [], detail?: string): DocumentSymbol =>
       ({ name: name.trim() || '…', kind, range: lineIndex.range(range), selectionRange: lineIndex.range(selection), children, detail });
 

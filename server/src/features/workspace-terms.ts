@@ -160,13 +160,13 @@ export function registerWorkspaceTerms(ctx: ServerContext): void {
   /** Each use of a rendering other than the most frequent one, where another file renders the term otherwise. */
   function diagnostics(terms: ReturnType<TermTable<Use>['englishInconsistencies']>, levels: Map<string, Severity | 'off'>): Map<string, Diagnostic[]> {
     const out = new Map<string, Diagnostic[]>();
-    const locale = ctx.locale();
     for (const term of terms) {
       const expected = term.renderings[0];
       for (const r of term.renderings.slice(1)) {
         for (const use of r.locations) {
           const level = levels.get(use.uri) ?? 'off';
           if (level === 'off') continue;
+          const locale = ctx.locale(use.uri);
           const relatedInformation: DiagnosticRelatedInformation[] = [];
           for (const other of term.renderings) {
             if (other === r) continue;

@@ -36,7 +36,7 @@ Options:
   --profile ID|PATH          profile id (weekly-digest-ko, …) or profile JSON file
   --config PATH              use this configuration file instead of looking for .paperdigestrc.json
   --glossary PATH            an extra glossary file (stacked after configured ones); repeatable
-  --locale ko|en             message language (default: config, then LANG)
+  --locale ko|en             message language (default: PAPER_DIGEST_LOCALE, the config's, the profile's)
   --digests-only             filter named files like folder contents (digest detection, ignore files): for hooks
   --all-markdown             treat every Markdown file found as a digest
   --progress                 show progress on stderr even when it is not a terminal
@@ -62,8 +62,8 @@ export function parseRuleFlags(specs: string[], locale: Locale): Record<string, 
 }
 
 /** What is kept of a checked file until the report: findings and positions, not the parsed tree (memory on big runs). */
-interface Linted { target: Target; findings: Finding[]; lineIndex: LineIndex }
-const keep = (target: Target, o: LintOutcome): Linted => ({ target, findings: o.result.findings, lineIndex: o.result.lineIndex });
+interface Linted { target: Target; findings: Finding[]; lineIndex: LineIndex; locale: Locale }
+const keep = (target: Target, o: LintOutcome): Linted => ({ target, findings: o.result.findings, lineIndex: o.result.lineIndex, locale: o.locale });
 
 export function lintCommand(argv: string[], io: CliIO, version: string): number {
   const { values, positionals } = parseCommandArgs(argv, {
@@ -86,6 +86,9 @@ export function lintCommand(argv: string[], io: CliIO, version: string): number 
   if (values.help) { io.stdout(LINT_USAGE); return EXIT_OK; }
   if (values.locale !== undefined && !['ko', 'en'].includes(values.locale)) throw new UsageError(t(cliLocale(undefined, io.env), 'bad-locale', { value: values.locale }));
   const locale = cliLocale(values.locale, io.env);
+  // Findings speak --locale or PAPER_DIGEST_LOCALE when given, else their profile's language
+  // (a Korean digest gets Korean messages on an English system); LANG only for the CLI's own words.
+  const asked: Locale | undefined = values.locale !== undefined || io.env.PAPER_DIGEST_LOCALE ? cliLocale(values.locale, io.env) : undefined;
   const format = values.format!;
   const formatter = FORMATTERS[format];
   if (!formatter) throw new UsageError(t(locale, 'unknown-format', { format, formats: Object.keys(FORMATTERS).join(', ') }));
@@ -121,9 +124,8 @@ export function lintCommand(argv: string[], io: CliIO, version: string): number 
     for (const p of config.problems) configProblems.set(`${p.file}\0${p.problems.map(x => x.message).join()}`, p);
     if (config.problems.length) continue;
     if ((!target.explicit || values['digests-only']) && !values['all-markdown'] && !isDigestTarget(target, source.text, resolver, config, io.cwd)) continue;
-    const fileLocale = (values.locale as Locale | undefined) ?? config.locale ?? locale;
     const lint = (text: string) => lintText(text, target.abs, {
-      resolver, locale: fileLocale, overrides,
+      resolver, locale: asked, overrides,
       onRuleError: (rule, err) => io.stderr(t(locale, 'rule-failed', { rule, file: target.display, error: (err as Error)?.stack ?? String(err) }) + '\n'),
     });
     const first = lint(source.text);
@@ -144,7 +146,7 @@ export function lintCommand(argv: string[], io: CliIO, version: string): number 
     const fixed = { text: keepLineEndings(source.text, r.text), bom: source.bom };
     if (values.fix) write(target, fixed, locale);
     else io.stdout(unifiedDiff(target.display, source.text, fixed.text));
-    io.stderr(t(locale, values.fix ? 'fixed' : 'would-fix', { file: target.display, count: r.fixed }) + '\n');
+    io.stderr(t(asked ?? r.outcome.locale, values.fix ? 'fixed' : 'would-fix', { file: target.display, count: r.fixed }) + '\n');
   }
   progress.done();
   if (configProblems.size) {
@@ -154,20 +156,23 @@ export function lintCommand(argv: string[], io: CliIO, version: string): number 
     return EXIT_USAGE;
   }
 
+  // The report speaks the findings' language when every file speaks the same one.
+  const spoken = new Set(linted.map(l => l.locale));
+  const reportLocale = asked ?? (spoken.size === 1 ? [...spoken][0] : locale);
   const reports: FileReport[] = linted.map(({ target, findings, lineIndex }) => {
     const kept = values.quiet ? findings.filter(f => f.severity === 'error') : findings;
     return { path: target.display, findings: kept, lineIndex, diagnostics: kept.map(f => toJsonDiagnostic(f, lineIndex)) };
   });
   if (!values['fix-dry-run']) {
     io.stdout(formatter(reports, {
-      color: io.isTTY && !io.env.NO_COLOR && format === 'stylish', locale, cwd: io.cwd, version, sarifRoot: values['sarif-root'], env: io.env,
+      color: io.isTTY && !io.env.NO_COLOR && format === 'stylish', locale: reportLocale, cwd: io.cwd, version, sarifRoot: values['sarif-root'], env: io.env,
     }));
   }
   const all = reports.flatMap(r => r.diagnostics);
   const errors = all.filter(d => d.severity === 'error').length;
   const warnings = all.filter(d => d.severity === 'warning').length;
   if (maxWarnings >= 0 && warnings > maxWarnings) {
-    io.stderr(t(locale, 'max-warnings', { count: warnings, max: maxWarnings }) + '\n');
+    io.stderr(t(reportLocale, 'max-warnings', { count: warnings, max: maxWarnings }) + '\n');
     return EXIT_FINDINGS;
   }
   return errors ? EXIT_FINDINGS : EXIT_OK;
