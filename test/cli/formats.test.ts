@@ -64,7 +64,7 @@ describe('cli: output formats', function () {
     const r = run(['lint', 'defects.digest.md'], dir);
     assert.strictEqual(r.code, 0, r.stderr);
     const lines = r.stdout.split('\n');
-    assert.ok(lines.includes('defects.digest.md:4:4  warning  Unexpected table of contents title "첫째 묶음 동향", expected "첫째 묶음" (section 1)  toc-mismatch'), r.stdout);
+    assert.ok(lines.includes('defects.digest.md:4:4  warning  The table of contents says "첫째 묶음 동향", but section 1 is titled "첫째 묶음"; make them the same  toc-mismatch'), r.stdout);
     assert.ok(lines.some(l => /^defects\.digest\.md:30:6  warning  .*  paper-numbering$/.test(l)), r.stdout);
     assert.match(r.stdout, /Problems: \d+ \(errors: 0, warnings: \d+, other: \d+\)/);
     assert.doesNotMatch(r.stdout, /\u001b\[/, 'no colour when stdout is not a terminal');
@@ -126,7 +126,7 @@ describe('cli: output formats', function () {
     const lines = r.stdout.trim().split('\n');
     assert.ok(lines.length >= 3);
     for (const l of lines) assert.match(l, /^::(error|warning|notice) file=[^,:]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z-]+::\S/);
-    assert.ok(lines.includes('::warning file=주간%2C2025%3Aw4.digest.md,line=4,col=4,endLine=4,endColumn=12,title=toc-mismatch::Unexpected table of contents title "첫째 묶음 동향", expected "첫째 묶음" (section 1)'), r.stdout);
+    assert.ok(lines.includes('::warning file=주간%2C2025%3Aw4.digest.md,line=4,col=4,endLine=4,endColumn=12,title=toc-mismatch::The table of contents says "첫째 묶음 동향", but section 1 is titled "첫째 묶음"; make them the same'), r.stdout);
   });
 
   it('github: error severity becomes ::error', () => {

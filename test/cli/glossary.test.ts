@@ -39,7 +39,7 @@ describe('cli: glossary check', function () {
     assert.strictEqual(r.code, 1);
     assert.match(r.stdout, /^schema\.glossary\.json:3:\d+: .*english/m);
     assert.match(r.stdout, /^spec\.glossary\.json:\d+:\d+: Glossary spec failed: "파인튜닝을 했다" gives "미세 조정을 했다", expected "파인 튜닝을 했다"$/m);
-    assert.match(r.stdout, /^dup\.glossary\.json:3:20: Unexpected duplicate English term "Alignment"/m);
+    assert.match(r.stdout, /^dup\.glossary\.json:3:20: Duplicate English term "Alignment"/m);
     assert.match(r.stdout, /^broken\.glossary\.json:1:12: Invalid JSON/m);
     assert.doesNotMatch(r.stdout, /passed/);
   });
@@ -55,7 +55,7 @@ describe('cli: glossary check', function () {
     try {
       const r = run(['lint', '--glossary', path.join(dir, 'dup.glossary.json'), 'x.digest.md'], d2);
       assert.strictEqual(r.code, 2, r.stdout + r.stderr);
-      assert.match(r.stderr, /dup\.glossary\.json:3:20: Unexpected duplicate English term/);
+      assert.match(r.stderr, /dup\.glossary\.json:3:20: Duplicate English term/);
     } finally { c2(); }
   });
 });

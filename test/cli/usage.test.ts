@@ -37,7 +37,7 @@ describe('CLI usage and usage errors', () => {
       assert.equal(r.code, 2);
       assert.equal(r.stdout, '');
       const [first, second] = r.stderr.split('\n');
-      assert.equal(first, 'paper-digest: Unexpected option "--no-such-option", expected one of the options below');
+      assert.equal(first, 'paper-digest: Unknown option "--no-such-option"; the options are listed below');
       assert.equal(second, '');
       assert.match(r.stderr, usageOf(command));
       assert.doesNotMatch(r.stderr, /^Usage: paper-digest <command>/m);
@@ -54,7 +54,7 @@ describe('CLI usage and usage errors', () => {
   it('an option without its value names the option', () => {
     const r = run(['lint', 'a.digest.md', '--format'], p.dir);
     assert.equal(r.code, 2);
-    assert.equal(r.stderr.split('\n')[0], 'paper-digest: Unexpected option "--format" without a value, expected "--format VALUE"');
+    assert.equal(r.stderr.split('\n')[0], 'paper-digest: Option "--format" needs a value: "--format VALUE"');
     assert.match(r.stderr, usageOf('lint'));
     noTrace(r.stderr);
   });
@@ -62,13 +62,13 @@ describe('CLI usage and usage errors', () => {
   it('a value given to a flag names the flag', () => {
     const r = run(['lint', '--fix=yes', 'a.digest.md'], p.dir);
     assert.equal(r.code, 2);
-    assert.equal(r.stderr.split('\n')[0], 'paper-digest: Unexpected value for option "--fix", expected "--fix" alone');
+    assert.equal(r.stderr.split('\n')[0], 'paper-digest: Option "--fix" takes no value; write "--fix" alone');
   });
 
   it('an unknown short option is named as typed', () => {
     const r = run(['toc', '-x', 'a.digest.md'], p.dir);
     assert.equal(r.code, 2);
-    assert.equal(r.stderr.split('\n')[0], 'paper-digest: Unexpected option "-x", expected one of the options below');
+    assert.equal(r.stderr.split('\n')[0], 'paper-digest: Unknown option "-x"; the options are listed below');
     assert.match(r.stderr, usageOf('toc'));
   });
 
@@ -89,7 +89,7 @@ describe('CLI usage and usage errors', () => {
     const r = run(['lsp'], p.dir);
     assert.equal(r.code, 2);
     assert.equal(r.stdout, '');
-    assert.match(r.stderr.split('\n')[0], /^paper-digest: Unexpected "lsp" without --stdio/);
+    assert.match(r.stderr.split('\n')[0], /^paper-digest: "lsp" needs --stdio/);
     assert.match(r.stderr, usageOf('lsp'));
     noTrace(r.stderr);
   });
@@ -117,7 +117,7 @@ describe('CLI usage and usage errors', () => {
     for (const c of Object.keys(COMMANDS)) assert.match(top.stdout, new RegExp(`^  ${c}\\b`, 'm'));
     const bad = run(['lnt'], p.dir);
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /^paper-digest: Unexpected command "lnt"/);
+    assert.match(bad.stderr, /^paper-digest: Unknown command "lnt"/);
     assert.match(bad.stderr, /^Usage: paper-digest <command>/m);
   });
 });

@@ -167,23 +167,23 @@ describe('block-missing skeletons (issue 12)', () => {
       const r = check(text);
       const marks = placeholders(r).map(f => `${r.lineIndex.positionAt(f.span.start).line + 1}: ${f.message}`);
       assert.deepStrictEqual(marks, [
-        '10: Unexpected placeholder (작성 필요) as the only content of the "핵심 아이디어" block, expected the content in its place',
-        '14: Unexpected placeholder (작성 필요) as the only content of the "주요 방법론" block, expected the content in its place',
-        '22: Unexpected placeholder (작성 필요) as the only content of the "중요 자료" block, expected the content in its place',
+        '10: The "핵심 아이디어" block holds only the placeholder (작성 필요); replace it with the content',
+        '14: The "주요 방법론" block holds only the placeholder (작성 필요); replace it with the content',
+        '22: The "중요 자료" block holds only the placeholder (작성 필요); replace it with the content',
       ]);
       // Only the placeholder message, not "empty" as well.
       assert.strictEqual(r.findings.filter(f => f.rule === 'block-empty').length, 3);
     });
 
-    it('Korean message, in 합니다체', () => {
+    it('Korean message: what is wrong, then what to do', () => {
       const r = checkText(read('placeholder.md'), { ...ko, locale: 'ko' });
-      assert.strictEqual(r.findings.filter(f => f.rule === 'block-empty')[0].message, '"핵심 아이디어" 블록에 자리 표시 문구 (작성 필요)만 있습니다. 자리 표시 문구 대신 내용이 있어야 합니다');
+      assert.strictEqual(r.findings.filter(f => f.rule === 'block-empty')[0].message, '"핵심 아이디어" 블록에 자리 표시 문구 (작성 필요)만 있습니다. 내용으로 바꾸세요');
     });
 
     it('the English placeholder is reported too, and replacing it clears the finding', () => {
       const text = read('placeholder-en.md');
       const r = check(text, en);
-      assert.deepStrictEqual(placeholders(r).map(f => f.message), ['Unexpected placeholder (to be written) as the only content of the "Key Idea" block, expected the content in its place']);
+      assert.deepStrictEqual(placeholders(r).map(f => f.message), ['The "Key Idea" block holds only the placeholder (to be written); replace it with the content']);
       assert.deepStrictEqual(placeholders(check(text.replace('(to be written)', 'The idea.'), en)), []);
       assert.deepStrictEqual(check(text.replace('(to be written)', 'The idea.'), en).findings.filter(f => f.rule === 'block-empty'), []);
     });

@@ -44,10 +44,10 @@ describe('glossary files', () => {
     const text = '{"terms": [{"ko": "가", "en": "a", "kor": "x"}, {"ko": "나"}, {"ko": "다", "en": "A"}]}';
     const r = loadGlossaryText(text, 'g.json');
     const msgs = r.problems.map(p => `${text.slice(p.span.start, p.span.end)} ${p.message}`);
-    assert.ok(msgs.some(m => m.startsWith('"kor" Unexpected property')), msgs.join('\n'));
+    assert.ok(msgs.some(m => m.startsWith('"kor" Unknown property')), msgs.join('\n'));
     assert.ok(msgs.some(m => /required/.test(m)), msgs.join('\n'));
     const dup = loadGlossaryText('{"terms": [{"ko": "가", "en": "a b"}, {"ko": "다", "en": "A-B"}]}', 'g.json');
-    assert.match(dup.problems[0].message, /duplicate English term "A-B"/);
+    assert.match(dup.problems[0].message, /Duplicate English term "A-B"/);
   });
 
   it('reports a failing self-test spec at that spec, and passes a good one', () => {

@@ -47,7 +47,7 @@ describe('language server: workspace term consistency', function () {
     assert.strictEqual(d.code, 'term-inconsistent');
     assert.strictEqual(d.source, 'paper-digest');
     assert.deepStrictEqual(d.range, { start: { line: 2, character: 6 }, end: { line: 2, character: 11 } });
-    assert.strictEqual(d.message, 'Unexpected rendering "파인 튜닝" for "fine-tuning", expected one rendering across the workspace: "미세 조정" (2 uses) elsewhere');
+    assert.strictEqual(d.message, '"fine-tuning" is rendered "파인 튜닝" here but "미세 조정" elsewhere in the workspace (2 uses); use one rendering');
     assert.deepStrictEqual(d.relatedInformation!.map(r => [r.location.uri, r.location.range.start]).sort(), [
       [uri('a.digest.md'), { line: 2, character: 6 }],
       [uri('b.digest.md'), { line: 2, character: 6 }],
@@ -75,7 +75,7 @@ describe('language server: workspace term consistency', function () {
     client = new TestClient();
     const first = client.nextDiagnostics(uri('c.digest.md'));
     await client.initialize(ws, { settings: { workspaceTerms: true, locale: 'ko' } });
-    assert.match((await first).diagnostics[0].message, /"fine-tuning"을 "파인 튜닝"으로 옮겼습니다/);
+    assert.match((await first).diagnostics[0].message, /"fine-tuning"을 여기서는 "파인 튜닝"으로, 작업 공간의 다른 곳에서는 "미세 조정"으로 옮겼습니다/);
     // Now a and b differ from c: 파인 튜닝 ×2 (b, c) against 미세 조정 ×1 (a).
     fs.writeFileSync(path.join(ws, 'b.digest.md'), digest('파인 튜닝'));
     const cleared = client.nextDiagnostics(uri('c.digest.md'));
@@ -84,7 +84,7 @@ describe('language server: workspace term consistency', function () {
     assert.deepStrictEqual((await cleared).diagnostics, []);
     const a = (await flagged).diagnostics;
     assert.strictEqual(a.length, 1);
-    assert.match(a[0].message, /"미세 조정"으로 옮겼습니다/);
+    assert.match(a[0].message, /여기서는 "미세 조정"으로, 작업 공간의 다른 곳에서는 "파인 튜닝"으로 옮겼습니다/);
   });
 
   it('off (the default): no workspace diagnostics; switched on they come, switched off they go', async () => {

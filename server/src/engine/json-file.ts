@@ -48,7 +48,7 @@ function locate(tree: JsonNode, e: ErrorObject): JsonProblem {
     const key = (e.params as { additionalProperty: string }).additionalProperty;
     const prop = node.children?.find(c => c.children?.[0]?.value === key);
     if (prop?.children?.[0]) node = prop.children[0];
-    message = `Unexpected property "${key}" in ${e.instancePath || 'the top level'}`;
+    message = `Unknown property "${key}" in ${e.instancePath || 'the top level'}; remove it or check its spelling`;
   } else if (e.keyword === 'enum') {
     message += `: ${JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues)}`;
   } else if (e.keyword === 'required' && node.parent?.type === 'property') {

@@ -31,7 +31,7 @@ export function loadGlossaryText(text: string, file: string): LayerResult {
   data.terms.forEach((t, i) => {
     const key = normEn(t.en);
     const first = seen.get(key);
-    if (first !== undefined) problems.push({ span: spanAt(['terms', i, 'en']), message: `Unexpected duplicate English term "${t.en}", expected one entry per term (first at /terms/${first})`, path: `/terms/${i}/en` });
+    if (first !== undefined) problems.push({ span: spanAt(['terms', i, 'en']), message: `Duplicate English term "${t.en}" (first at /terms/${first}); keep one entry per term`, path: `/terms/${i}/en` });
     else seen.set(key, i);
   });
   return problems.length ? { problems } : { layer, problems: [] };

@@ -37,7 +37,9 @@ export function finalSound(before: string): Final | undefined {
   let t = before.replace(/["'“”‘’「」『』*`:\s]+$/u, '');
   // A pair: the particle agrees with the Korean before the parenthesis (추론(inference)으로).
   const pair = /^(.*?[^\s(])\s?\([^()]*\)$/su.exec(t);
-  if (pair && /[\p{L}\p{N}]$/u.test(pair[1])) t = pair[1];
+  // The Korean may be quoted itself ("추론"(inference)으로): the quote is not the word.
+  const head = pair?.[1].replace(/["'“”‘’「」『』*`]+$/u, '');
+  if (head && /[\p{L}\p{N}]$/u.test(head)) t = head;
   else if (t.endsWith(')')) t = t.replace(/^.*\(([^()]*)\)$/su, '$1');
   t = t.replace(/["'“”‘’「」『』*`:\s]+$/u, '');
   const last = t.slice(-1);

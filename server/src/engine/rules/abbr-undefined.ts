@@ -9,7 +9,7 @@
  * Why: a reader who does not know "FID" cannot look it up from the digest.
  *
  * ok:      프레셰 인셉션 거리(Fréchet Inception Distance, FID)가 … FID 점수
- * not ok:  1.13 FID를 달성   ← Unexpected "FID" before it is defined
+ * not ok:  1.13 FID를 달성   ← "FID" is used before it is defined
  *
  * Fix (not automatic): for a glossary abbreviation, replace the first use with `한글(English, ABBR)`.
  */

@@ -8,7 +8,7 @@
  *   **핵심 아이디어: 압축된 VAE에서 의미론적 RAE로**
  *   핵심 주장은 …
  * not ok:
- *   **핵심 아이디어**      ← Unexpected empty "핵심 아이디어" block, expected content before the next block
+ *   **핵심 아이디어**      ← the "핵심 아이디어" block is empty
  *   **주요 방법론**
  *
  * A block whose only content is the placeholder `(작성 필요)` / `(to be written)` (what the

@@ -12,7 +12,7 @@
  * ok:
  *   **표현 오토인코더(RAE)** 가 …     **표현 오토인코더(RAE)가** …     **DITING**을 …
  * not ok:
- *   **표현 오토인코더(RAE)**가 …   ← Unexpected "가" right after the closing "**", which CommonMark does not render as bold; expected a space or the particle inside
+ *   **표현 오토인코더(RAE)**가 …   ← "가" right after the closing "**" keeps CommonMark from rendering it as bold
  *
  * Fixes: move the particle inside the emphasis (safe: the same characters, bold now renders);
  * or write the emphasis as <strong>…</strong> / <em>…</em> (chosen by hand).
@@ -99,7 +99,7 @@ function checkNode(ctx: RuleContext, node: Strong | Emphasis): void {
   const delim = text.slice(s, s + width);
   const tag = node.type === 'strong' ? 'strong' : 'em';
   const kind = node.type === 'strong' ? 'bold' : 'italic';
-  const kind_ko = node.type === 'strong' ? '굵게' : '기울임';
+  const kind_ko = node.type === 'strong' ? '굵은 글씨' : '기울임 글씨';
   const htmlFix = htmlTags(tag, open, close);
   if (!canClose(text, closeRun, ch)) {
     const after = charAt(text, closeRun.end);
@@ -110,7 +110,7 @@ function checkNode(ctx: RuleContext, node: Strong | Emphasis): void {
     ctx.report({
       span: { start: s, end: Math.max(e, wordEnd) },
       messageId: 'closing',
-      data: { kind, kind_ko, delim, after: after || '␤', word },
+      data: { kind, kind_ko, delim, after: word || after || '␤', word },
       fixes: [
         ...(movable ? [{ messageId: 'fix-move-after', data: { word }, edits: [{ start: close.start, end: wordEnd, text: word + delim }] }] : []),
         htmlFix,
@@ -126,7 +126,7 @@ function checkNode(ctx: RuleContext, node: Strong | Emphasis): void {
     ctx.report({
       span: { start: Math.min(s, wordStart), end: e },
       messageId: 'opening',
-      data: { kind, kind_ko, delim, before: before || '␤', word },
+      data: { kind, kind_ko, delim, before: word || before || '␤', word },
       // Moving the word before into the emphasis changes what is emphasised, so only by hand.
       fixes: [
         ...(movable ? [{ messageId: 'fix-move-before', data: { word }, safe: false, edits: [{ start: wordStart, end: open.end, text: delim + word }] }] : []),
@@ -160,7 +160,7 @@ function checkUnparsed(ctx: RuleContext, start: number, end: number): void {
     const s = start + m.index!, e = s + whole.length;
     const ch = delim[0];
     if (ch === '_' && /^[A-Za-z0-9_]+$/.test(inner)) continue;
-    const kind = 'bold', kind_ko = '굵게';
+    const kind = 'bold', kind_ko = '굵은 글씨';
     const htmlFix = htmlTags('strong', { start: s, end: s + 2 }, { start: e - 2, end: e });
     if (lead || trail) {
       const outside = /[\p{L}\p{N}]/u;
@@ -182,7 +182,7 @@ function checkUnparsed(ctx: RuleContext, start: number, end: number): void {
     ctx.report({
       span: { start: s, end: wordEnd },
       messageId: 'closing',
-      data: { kind, kind_ko, delim, after: charAt(text, e), word },
+      data: { kind, kind_ko, delim, after: word, word },
       // Safe only when the moved form renders: after a letter (이것은__굵게__를) the opening cannot open either.
       fixes: [{ messageId: 'fix-move-after', data: { word }, safe: rendersAt(text, s, wordEnd, moved, ch), edits: [{ start: e - 2, end: wordEnd, text: word + delim }] }, htmlFix],
     });

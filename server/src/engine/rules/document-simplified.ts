@@ -12,7 +12,7 @@
  *   - a
  *     - b          (any depth up to 32, emphasis nested up to 16)
  * not ok:
- *   - - - - - … (40 markers) x     ← Unexpected list or quote nesting deeper than 32 levels, …
+ *   - - - - - … (40 markers) x     ← lists or quotes nested deeper than 32 levels …
  *
  * Fix: none; flatten the structure by hand.
  */

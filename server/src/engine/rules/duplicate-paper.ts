@@ -9,7 +9,7 @@
  *   #### 1.1. 표현 오토인코더 …   [arXiv](https://arxiv.org/abs/2510.11690)
  *   #### 2.1. 언어 중심 …         [arXiv](https://arxiv.org/abs/2510.11691)
  * not ok:
- *   #### 3.2. 표현 오토인코더 …   ← Unexpected duplicate of paper 1.1 (same arXiv id 2510.11690), expected each paper once
+ *   #### 3.2. 표현 오토인코더 …   ← paper 3.2 is paper 1.1 again (same arXiv id 2510.11690)
  *
  * No fix: which entry to keep (and what to merge) is the author's call.
  */

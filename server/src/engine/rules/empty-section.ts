@@ -8,7 +8,7 @@
  *   ### 1. LLM 발전
  *   #### 1.1. 논문 제목
  * not ok:
- *   ### 2. 멀티모달      ← Unexpected section 2 without paper entries, expected at least one "#### 2.1." entry
+ *   ### 2. 멀티모달      ← section 2 has no paper entries
  *   ### 3. 추론
  *
  * No fix: whether to delete the section or to write its papers is the author's call.

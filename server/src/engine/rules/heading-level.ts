@@ -10,9 +10,9 @@
  *   ### 1. LLM 발전
  *   #### 1.1. 논문 제목
  * not ok:
- *   ### 1.1. 논문 제목    ← Unexpected heading level 3 for paper 1.1., expected level 4 (####)
+ *   ### 1.1. 논문 제목    ← the heading of paper 1.1. is level 3; make it level 4 (####)
  *   # 제목
- *   ### 소제목            ← Unexpected heading level 3 after level 1, expected at most level 2
+ *   ### 소제목            ← jumps from level 1 to level 3
  *
  * Fix: for a numbered heading written with `#` marks, set the marks to the expected depth
  * (safe: only the marks change). A skipped level has no automatic fix (children would move too).

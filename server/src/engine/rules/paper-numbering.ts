@@ -12,8 +12,8 @@
  *   #### 2.2. 멀티모달 추론
  * not ok:
  *   ### 2. 멀티모달
- *   #### 1.1. 언어 중심 …   ← Unexpected section part 1 in paper number 1.1, expected 2
- *   #### 2.3. 멀티모달 추론  ← Unexpected paper number 2.3, expected 2.2
+ *   #### 1.1. 언어 중심 …   ← paper 1.1 is numbered for section 1 but sits in section 2
+ *   #### 2.3. 멀티모달 추론  ← paper number 2.3 is out of sequence; use 2.2
  *
  * Fix: renumber all sections and papers in document order.
  */

@@ -9,7 +9,7 @@
  * ok:
  *   최근 몇 년간 대규모 언어 모델(LLM)은 빠르게 발전했습니다.
  * not ok:
- *   1년 구독 시 75% 할인     ← Unexpected promotional text ("구독 시"), expected digest content only
+ *   1년 구독 시 75% 할인     ← promotional text ("구독 시") does not belong in a digest
  *
  * Table rows are checked one by one (the row is the finding, and deleting it keeps the table).
  *

@@ -18,8 +18,8 @@
  *   [PDF 보기](https://arxiv.org/pdf/2510.11690)
  * not ok:
  *   **중요 자료**:
- *   arXiv 페이지 보기                               ← Unexpected link text "arXiv 페이지 보기" without a URL, …
- *   [PDF 보기](https://arxiv.org/pdf/2510.11691)   ← Unexpected PDF id 2510.11691, expected 2510.11690 (the abs id)
+ *   arXiv 페이지 보기                               ← the link text "arXiv 페이지 보기" has no URL
+ *   [PDF 보기](https://arxiv.org/pdf/2510.11691)   ← the PDF link points at 2510.11691, the abstract link at 2510.11690
  *
  * Fixes: point a disagreeing PDF link at the abs id (safe); add the PDF link from the abs id or
  * the abs link from the PDF id (safe); use https (safe).

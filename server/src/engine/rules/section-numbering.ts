@@ -11,8 +11,8 @@
  *   ### 2. 멀티모달
  * not ok:
  *   ### 1. LLM 발전
- *   ### 3. 멀티모달     ← Unexpected section number 3, expected 2
- *   ### 추론            ← Unexpected section heading without a number
+ *   ### 3. 멀티모달     ← section number 3 is out of sequence; use 2
+ *   ### 추론            ← this section heading has no number
  *
  * Fix: renumber all sections (and their papers) in document order.
  */

@@ -9,7 +9,7 @@
  * Why: a reader meets the Korean term once with its English and can then follow the text.
  *
  * ok:      잠재 공간(latent space)은 … 잠재 공간에서
- * not ok:  잠재 공간은 … 잠재 공간(latent space)   ← Unexpected first use of "잠재 공간" without "(latent space)"
+ * not ok:  잠재 공간은 … 잠재 공간(latent space)   ← the first use of "잠재 공간" has no "(latent space)"
  *
  * By default (option `require: "paired-later"`) a first mention is reported only when the same
  * scope gives the pair later: the author meant to pair the term and put it in the wrong place.

@@ -8,7 +8,7 @@
  * Why: a pair is where a reader learns what the Korean means; a wrong pair teaches the wrong term.
  *
  * ok:      미세 조정(fine-tuning)
- * not ok:  후속 학습(fine-tuning)   ← Unexpected "후속 학습" for "fine-tuning", expected "미세 조정"
+ * not ok:  후속 학습(fine-tuning)   ← the glossary renders "fine-tuning" as "미세 조정"
  *
  * Fix (by hand only): replace the Korean (or the English) with the glossary's form. Never
  * applied by `--fix`: the words before a parenthesis are often a verb or an explanation

@@ -8,7 +8,7 @@
  * Why: one style per document (and team); the National Institute of Korean Language writes 커피(coffee).
  *
  * ok:      Mixture-of-Experts(MoE)
- * not ok:  Mixture-of-Experts (MoE)   ← Unexpected space before "(", expected none
+ * not ok:  Mixture-of-Experts (MoE)   ← a space before "(" in a term pair
  *
  * Fix: remove or insert the space (safe); swap to Korean first, safe only when both sides are
  * the same glossary entry (otherwise the Korean may be an explanation, not a rendering, and moving it

@@ -6,7 +6,7 @@
  * Why: one digest, one spelling; avoided spellings are the team's recorded decisions.
  *
  * ok:      미세 조정을 거친 모델
- * not ok:  파인튜닝을 거친 모델   ← Unexpected "파인튜닝", expected "미세 조정"
+ * not ok:  파인튜닝을 거친 모델   ← "파인튜닝" is a form to avoid; write "미세 조정"
  *
  * Fix: replace with the preferred term (the particle stays).
  */

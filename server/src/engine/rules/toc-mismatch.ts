@@ -12,9 +12,9 @@
  *   ### 1. LLM 발전
  * not ok:
  *   목차:
- *   1. LLM 동향          ← Unexpected table of contents title "LLM 동향", expected "LLM 발전"
+ *   1. LLM 동향          ← the table of contents says "LLM 동향", but section 1 is titled "LLM 발전"
  *   ### 1. LLM 발전
- *   ### 2. 멀티모달      ← Unexpected section 2 "멀티모달" missing from the table of contents
+ *   ### 2. 멀티모달      ← section 2 "멀티모달" is not in the table of contents
  *
  * Fix: rewrite the TOC list from the section headings, keeping its style: a bulleted TOC keeps its
  * bullet, a linked TOC ("1. [제목](#1-제목)") stays linked with GitHub's anchors (github-slugger),

@@ -10,7 +10,7 @@
  *   1. LLM 발전
  *   ### 1. LLM 발전
  * not ok:
- *   ### 1. LLM 발전     ← Unexpected first section without a table of contents before it, expected "목차:" and a list
+ *   ### 1. LLM 발전     ← no table of contents before the first section
  *
  * Fix (safe): insert "목차:" and one item per section before the first section (or paper).
  */
