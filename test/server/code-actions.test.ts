@@ -82,6 +82,41 @@ describe('code actions and commands over stdio', function () {
     assert.ok(apply(seed, del.edit, uri).startsWith('최근 몇 년간'));
   });
 
+  it('"Disable … for this line" silences exactly that finding; "… for this file" that rule; neither is in fix-all', async () => {
+    const { uri, diagnostics } = await open(seed);
+    const cjk = diagnostics.find(d => d.code === 'cjk-emphasis' && d.range.start.line === 27)!;
+    const actions = (await client.conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri }, range: cjk.range, context: { diagnostics: [cjk], only: ['quickfix'] },
+    })) as CodeAction[];
+    const line = actions.find(a => a.title === 'Disable cjk-emphasis for this line')!;
+    const file = actions.find(a => a.title === 'Disable cjk-emphasis for this file')!;
+    assert.ok(line && file, actions.map(a => a.title).join(' | '));
+    assert.ok(!line.isPreferred && !file.isPreferred);
+    const after = await replace(uri, 2, apply(seed, line.edit, uri));
+    const key = (d: Diagnostic) => `${d.code}@${d.range.start.line}:${d.message}`;
+    assert.deepStrictEqual(after.map(key), diagnostics.filter(d => !(d.code === 'cjk-emphasis' && d.range.start.line === 27)).map(key));
+    const whole = await replace(uri, 3, apply(seed, file.edit, uri));
+    assert.strictEqual(count(whole, 'cjk-emphasis'), 0);
+    assert.strictEqual(whole.length, diagnostics.length - count(diagnostics, 'cjk-emphasis'));
+    // Fix-all never writes suppression comments.
+    const all = (await client.conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: [FIX_ALL_KIND] },
+    })) as CodeAction[];
+    assert.ok(all.every(a => !JSON.stringify(a.edit).includes('digest-disable')));
+  });
+
+  it('Korean titles for the suppression fixes in a Korean setup', async () => {
+    client.settings = { run: 'onSave', locale: 'ko' };
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const { uri, diagnostics } = await open(seed);
+    const promo = diagnostics.find(d => d.code === 'promo-content')!;
+    const actions = (await client.conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri }, range: promo.range, context: { diagnostics: [promo], only: ['quickfix'] },
+    })) as CodeAction[];
+    assert.ok(actions.some(a => a.title === '이 줄에서 promo-content 끄기'), actions.map(a => a.title).join(' | '));
+    assert.ok(actions.some(a => a.title === '이 파일에서 promo-content 끄기'));
+  });
+
   it('source.fixAll.paperDigest applies every safe fix in one edit; unsafe ones stay', async () => {
     const { uri, diagnostics } = await open(seed);
     assert.ok(count(diagnostics, 'cjk-emphasis') > 0 && count(diagnostics, 'block-missing') > 0);
@@ -125,7 +160,7 @@ describe('code actions and commands over stdio', function () {
     const ask = async () => (await client.conn.sendRequest(CodeActionRequest.type, {
       textDocument: { uri }, range: missing.range, context: { diagnostics: [missing], only: ['quickfix'] },
     })) as CodeAction[];
-    const plain = (await ask()).filter(a => a.diagnostics?.[0]?.code === 'block-missing');
+    const plain = (await ask()).filter(a => a.diagnostics?.[0]?.code === 'block-missing' && !a.title.startsWith('Disable '));
     assert.ok(plain.length && plain.every(a => !a.command), 'no client command for a client that did not ask');
     await client.stop();
     client = new TestClient();
@@ -134,7 +169,7 @@ describe('code actions and commands over stdio', function () {
     const m2 = again.diagnostics.find(d => d.code === 'block-missing')!;
     const actions = ((await client.conn.sendRequest(CodeActionRequest.type, {
       textDocument: { uri: again.uri }, range: m2.range, context: { diagnostics: [m2], only: ['quickfix'] },
-    })) as CodeAction[]).filter(a => a.diagnostics?.[0]?.code === 'block-missing');
+    })) as CodeAction[]).filter(a => a.diagnostics?.[0]?.code === 'block-missing' && !a.title.startsWith('Disable '));
     assert.ok(actions.length);
     for (const a of actions) {
       assert.strictEqual(a.command?.command, SelectTextCommand);

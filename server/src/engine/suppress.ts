@@ -52,3 +52,82 @@ export function isSuppressed(f: Finding, regions: Region[], index: LineIndex): b
   const line = index.positionAt(f.span.start).line;
   return regions.some(r => line >= r.from && line <= r.to && (!r.rules || r.rules.has(f.rule)));
 }
+
+/**
+ * The edit that silences one finding, as the quick fixes "Disable RULE for this line / file" write
+ * it: for a line, `<!-- digest-disable-line RULE -->` appended to the finding's first line (an
+ * inline comment: a comment on a line of its own would split a paragraph or end a list); for the
+ * file, `<!-- digest-disable RULE -->` on a line of its own at the top (after front matter). An
+ * existing comment of the same kind on that line gets the rule added instead. Undefined where no
+ * comment can go without changing what the document renders (code, tables, raw HTML, front matter).
+ */
+export function suppressionEdit(text: string, root: Root, index: LineIndex, f: Finding, scope: 'line' | 'file'): { start: number; end: number; text: string } | undefined {
+  return scope === 'file' ? fileSuppression(text, root, f.rule) : lineSuppression(text, root, index, f);
+}
+
+function lineSuppression(text: string, root: Root, index: LineIndex, f: Finding): { start: number; end: number; text: string } | undefined {
+  const line = index.positionAt(f.span.start).line;
+  const lineStart = index.offsetAt({ line, character: 0 });
+  const next = index.offsetAt({ line: line + 1, character: 0 });
+  let lineEnd = next;
+  while (lineEnd > lineStart && (text[lineEnd - 1] === '\n' || text[lineEnd - 1] === '\r')) lineEnd--;
+  const content = text.slice(lineStart, lineEnd);
+  if (!content.trim() || insideBlockWithoutInline(root, lineStart, lineEnd) || /^\s*\|/.test(content)) return undefined;
+  // Already a disable-line comment here: add the rule to it.
+  const existing = /<!--\s*digest-disable-line((?:\s+[a-z0-9-]+)*)\s*-->/.exec(content);
+  if (existing) {
+    const ids = existing[1].trim().split(/\s+/).filter(Boolean);
+    if (!ids.length || ids.includes(f.rule)) return undefined; // already silenced
+    const at = lineStart + existing.index + existing[0].length - 3;
+    const before = text.slice(lineStart + existing.index, at).replace(/\s*$/, '');
+    return { start: lineStart + existing.index, end: at + 3, text: `${before} ${f.rule} -->` };
+  }
+  // Before a hard break (two trailing spaces or a backslash), so the break stays at the line's end.
+  const tail = /(?: {2,}|\\)$/.exec(content);
+  const at = tail ? lineEnd - tail[0].length : lineEnd - (/\s+$/.exec(content)?.[0].length ?? 0);
+  return { start: at, end: at, text: ` <!-- digest-disable-line ${f.rule} -->` };
+}
+
+function fileSuppression(text: string, root: Root, rule: string): { start: number; end: number; text: string } | undefined {
+  const first = root.children[0];
+  let at = 0;
+  if (first && (first.type as string) === 'yaml') {
+    at = endOf(first);
+    while (at < text.length && text[at] !== '\n') at++;
+    at = Math.min(text.length, at + 1);
+  } else if (text.charCodeAt(0) === 0xfeff) at = 1;
+  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
+  const head = /^<!--\s*digest-disable((?:\s+[a-z0-9-]+)*)\s*-->/.exec(text.slice(at));
+  if (head) {
+    const ids = head[1].trim().split(/\s+/).filter(Boolean);
+    if (!ids.length || ids.includes(rule)) return undefined;
+    const close = at + head[0].length - 3;
+    return { start: close, end: close, text: `${/\s$/.test(text.slice(close - 1, close)) ? '' : ' '}${rule} ` };
+  }
+  return { start: at, end: at, text: `<!-- digest-disable ${rule} -->${eol}${eol}` };
+}
+
+/** Is the range inside a block where an inline comment would be text or change the block (code, raw HTML)? */
+function insideBlockWithoutInline(root: Root, start: number, end: number): boolean {
+  const stack: Nodes[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    const s = startOf(n), e = endOf(n);
+    if (e < start || s > end) continue;
+    if (n.type === 'code' || (n.type === 'html' && n !== (root as Nodes) && isBlockHtml(n, root)) || (n.type as string) === 'yaml' || n.type === 'table') return true;
+    if ('children' in n) for (const c of n.children as Nodes[]) stack.push(c);
+  }
+  return false;
+}
+
+/** An html node that is a block of its own (a child of the root, a list item or a quote), not inline HTML in a paragraph. */
+function isBlockHtml(node: Nodes, root: Root): boolean {
+  const stack: Nodes[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!('children' in n)) continue;
+    if ((n.children as Nodes[]).includes(node)) return n.type === 'root' || n.type === 'listItem' || n.type === 'blockquote';
+    for (const c of n.children as Nodes[]) stack.push(c);
+  }
+  return false;
+}

@@ -1,8 +1,9 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
-import { LineIndex, type OffsetEdit } from '../engine';
+import { LineIndex, message, type Finding, type Locale, type OffsetEdit } from '../engine';
+import { suppressionEdit } from '../engine/suppress';
 import { fixAllEdits } from '../engine/fix-all';
 import { FIX_ALL_KIND, SelectTextCommand } from '../protocol';
-import type { ServerContext } from './context';
+import type { Analysis, ServerContext } from './context';
 import { toDiagnostic } from './diagnostics';
 import { glossaryActions } from './glossary-actions';
 
@@ -40,6 +41,7 @@ export function registerCodeActions(ctx: ServerContext): void {
         }));
         actions.push(...glossaryActions(ctx, a, f, diagnostic));
       }
+      actions.push(...suppressionActions(a, findings.filter(f => f.span.end >= start && f.span.start <= end), ctx.locale(a.uri)));
     }
     if (wantsFixAll) {
       const edits = fixAllEdits(findings);
@@ -47,6 +49,33 @@ export function registerCodeActions(ctx: ServerContext): void {
     }
     return actions;
   });
+}
+
+/**
+ * "Disable RULE for this line / for this file": the suppression comments, written by the
+ * engine (suppress.ts), once per rule and line; never preferred, never part of fix-all.
+ */
+function suppressionActions(a: Analysis, findings: Finding[], locale: Locale): CodeAction[] {
+  const { lineIndex, digest } = a.outcome.result;
+  const out: CodeAction[] = [];
+  const seen = new Set<string>();
+  for (const scope of ['line', 'file'] as const) {
+    for (const f of findings) {
+      const key = scope === 'line' ? `${f.rule}@${lineIndex.positionAt(f.span.start).line}` : f.rule;
+      if (seen.has(`${scope}:${key}`)) continue;
+      seen.add(`${scope}:${key}`);
+      const edit = suppressionEdit(a.text, digest.root, lineIndex, f, scope);
+      if (!edit) continue;
+      const silenced = findings.filter(g => g.rule === f.rule && (scope === 'file' || lineIndex.positionAt(g.span.start).line === lineIndex.positionAt(f.span.start).line));
+      out.push({
+        title: message(locale, scope === 'line' ? 'suppress/fix-line' : 'suppress/fix-file', { rule: f.rule }),
+        kind: CodeActionKind.QuickFix,
+        diagnostics: silenced.map(g => toDiagnostic(g, lineIndex)),
+        edit: { changes: { [a.uri]: toTextEdits(lineIndex, [edit]) } },
+      });
+    }
+  }
+  return out;
 }
 
 export type { Diagnostic };
