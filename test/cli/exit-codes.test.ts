@@ -62,13 +62,13 @@ describe('cli: exit codes and lint options', function () {
 
   it('2 for usage errors, each with a message', () => {
     const cases: [string[], RegExp][] = [
-      [['lint'], /at least one file, folder or glob/],
+      [['lint'], /Nothing to check; name at least one file, folder or glob/],
       [['lint', 'missing.digest.md'], /Cannot read missing\.digest\.md: ENOENT/],
       [['lint', 'nothing/**/*.md'], /No files match "nothing\/\*\*\/\*\.md"/],
       [['lint', '--format', 'xml', 'clean.digest.md'], /Unknown format "xml"/],
       [['lint', '--rule', 'no-such-rule=error', 'clean.digest.md'], /Unknown rule "no-such-rule"/],
       [['lint', '--rule', 'toc-mismatch=loud', 'clean.digest.md'], /Unknown level "loud"/],
-      [['lint', '--rule', 'toc-mismatch', 'clean.digest.md'], /is not RULE=LEVEL/],
+      [['lint', '--rule', 'toc-mismatch', 'clean.digest.md'], /is not in the form RULE=LEVEL/],
       [['lint', '--max-warnings', 'many', 'clean.digest.md'], /--max-warnings "many"/],
       [['lint', '--fix', '--fix-dry-run', 'clean.digest.md'], /--fix and --fix-dry-run cannot be used together/],
       [['lint', '--locale', 'fr', 'clean.digest.md'], /language "fr"/],

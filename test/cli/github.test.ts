@@ -59,7 +59,7 @@ describe('cli: --format github (annotations within GitHub\'s limits, step summar
     assert.ok(md.startsWith('# earlier step\n\n### paper-digest\n'), 'appended, not overwritten');
     const total = counts.error + counts.warning + counts.notice;
     assert.match(md, new RegExp(`^Problems: ${total} \\(errors: ${counts.error}, warnings: ${counts.warning}, other: ${counts.notice}\\)$`, 'm'));
-    assert.match(md, /^GitHub shows only the first 10 annotations of each kind; every finding is listed here\.$/m);
+    assert.match(md, /^GitHub shows only the first 10 annotations of each kind; every finding is listed in the table below\.$/m);
     assert.match(md, /^\| Severity \| Location \| Message \| Rule \|$/m);
     const rows = md.split('\n').filter(l => /^\| (error|warning|information|hint) \|/.test(l));
     assert.equal(rows.length, total);

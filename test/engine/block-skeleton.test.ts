@@ -167,9 +167,9 @@ describe('block-missing skeletons (issue 12)', () => {
       const r = check(text);
       const marks = placeholders(r).map(f => `${r.lineIndex.positionAt(f.span.start).line + 1}: ${f.message}`);
       assert.deepStrictEqual(marks, [
-        '10: The "핵심 아이디어" block holds only the placeholder (작성 필요); replace it with the content',
-        '14: The "주요 방법론" block holds only the placeholder (작성 필요); replace it with the content',
-        '22: The "중요 자료" block holds only the placeholder (작성 필요); replace it with the content',
+        '10: The "핵심 아이디어" block holds only the placeholder "(작성 필요)"; replace it with real content',
+        '14: The "주요 방법론" block holds only the placeholder "(작성 필요)"; replace it with real content',
+        '22: The "중요 자료" block holds only the placeholder "(작성 필요)"; replace it with real content',
       ]);
       // Only the placeholder message, not "empty" as well.
       assert.strictEqual(r.findings.filter(f => f.rule === 'block-empty').length, 3);
@@ -177,13 +177,13 @@ describe('block-missing skeletons (issue 12)', () => {
 
     it('Korean message: what is wrong, then what to do', () => {
       const r = checkText(read('placeholder.md'), { ...ko, locale: 'ko' });
-      assert.strictEqual(r.findings.filter(f => f.rule === 'block-empty')[0].message, '"핵심 아이디어" 블록에 자리 표시 문구 (작성 필요)만 있습니다. 내용으로 바꾸세요');
+      assert.strictEqual(r.findings.filter(f => f.rule === 'block-empty')[0].message, '"핵심 아이디어" 블록에 자리 표시 문구 "(작성 필요)"만 있습니다. 실제 내용으로 바꾸세요');
     });
 
     it('the English placeholder is reported too, and replacing it clears the finding', () => {
       const text = read('placeholder-en.md');
       const r = check(text, en);
-      assert.deepStrictEqual(placeholders(r).map(f => f.message), ['The "Key Idea" block holds only the placeholder (to be written); replace it with the content']);
+      assert.deepStrictEqual(placeholders(r).map(f => f.message), ['The "Key Idea" block holds only the placeholder "(to be written)"; replace it with real content']);
       assert.deepStrictEqual(placeholders(check(text.replace('(to be written)', 'The idea.'), en)), []);
       assert.deepStrictEqual(check(text.replace('(to be written)', 'The idea.'), en).findings.filter(f => f.rule === 'block-empty'), []);
     });

@@ -107,7 +107,7 @@ describe('structure rules: fixes re-check clean', () => {
     const r = check(text, ['resources-links']);
     assert.deepStrictEqual(r.findings.map(f => f.message), [
       'http://arxiv.org/abs/2510.11690 is not https; use https://',
-      'The PDF link points at 2510.11609v2, but the abstract link at 2510.11690; use the same paper',
+      'The PDF link points at 2510.11609v2, but the abstract link at 2510.11690; make both point at the same paper',
     ]);
     const fixed = applyEdits(text, r.findings.flatMap(f => f.fixes[0].edits)).text;
     assert.strictEqual(fixed, '#### 1.1. 논문\n\n**중요 자료**:\n[arXiv 페이지 보기](https://arxiv.org/abs/2510.11690)\n[PDF 보기](https://arxiv.org/pdf/2510.11690)\n');

@@ -75,7 +75,7 @@ describe('language server: workspace term consistency', function () {
     client = new TestClient();
     const first = client.nextDiagnostics(uri('c.digest.md'));
     await client.initialize(ws, { settings: { workspaceTerms: true, locale: 'ko' } });
-    assert.match((await first).diagnostics[0].message, /"fine-tuning"을 여기서는 "파인 튜닝"으로, 작업 공간의 다른 곳에서는 "미세 조정"으로 옮겼습니다/);
+    assert.match((await first).diagnostics[0].message, /"fine-tuning"을 여기서는 "파인 튜닝"으로, 작업 영역의 다른 곳에서는 "미세 조정"으로 옮겼습니다/);
     // Now a and b differ from c: 파인 튜닝 ×2 (b, c) against 미세 조정 ×1 (a).
     fs.writeFileSync(path.join(ws, 'b.digest.md'), digest('파인 튜닝'));
     const cleared = client.nextDiagnostics(uri('c.digest.md'));
@@ -84,7 +84,7 @@ describe('language server: workspace term consistency', function () {
     assert.deepStrictEqual((await cleared).diagnostics, []);
     const a = (await flagged).diagnostics;
     assert.strictEqual(a.length, 1);
-    assert.match(a[0].message, /여기서는 "미세 조정"으로, 작업 공간의 다른 곳에서는 "파인 튜닝"으로 옮겼습니다/);
+    assert.match(a[0].message, /여기서는 "미세 조정"으로, 작업 영역의 다른 곳에서는 "파인 튜닝"으로 옮겼습니다/);
   });
 
   it('off (the default): no workspace diagnostics; switched on they come, switched off they go', async () => {
