@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { run, tempProject, digest, type JsonReport } from './cli';
 
 describe('cli: exit codes and lint options', function () {
@@ -57,7 +59,18 @@ describe('cli: exit codes and lint options', function () {
     assert.deepStrictEqual(diags.map(d => `${d.rule}:${d.severity}`), ['paper-numbering:error']);
     const quietWarnings = run(['lint', '--quiet', '--max-warnings', '0', 'defects.digest.md'], dir);
     assert.strictEqual(quietWarnings.code, 0);
-    assert.strictEqual(quietWarnings.stdout, 'No problems found\n');
+    // It says what it hid: "No problems found" alone would read as a clean file.
+    assert.match(quietWarnings.stdout, /^No problems found\n--quiet hid [1-9]\d* findings that are not errors\n$/);
+  });
+
+  it('folders and patterns with no digest: exit 2 "No digest files to check", not "No problems found"; hooks (--digests-only) pass', () => {
+    fs.mkdirSync(path.join(dir, 'notes'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'notes', 'readme.md'), '# 메모\n');
+    const r = run(['lint', 'notes'], dir);
+    assert.strictEqual(r.code, 2);
+    assert.match(r.stderr, /No digest files to check/);
+    assert.doesNotMatch(r.stdout, /No problems found/);
+    assert.strictEqual(run(['lint', '--digests-only', 'notes/readme.md'], dir).code, 0);
   });
 
   it('2 for usage errors, each with a message', () => {

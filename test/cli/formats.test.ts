@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import Ajv from 'ajv';
 import { rules } from '../../server/src/engine';
 import { run, tempProject, digest, type JsonReport } from './cli';
+import { columns } from '../../server/src/cli/columns';
 
 /**
  * The official SARIF 2.1.0 schema (OASIS, 2.1.0-rtm.5), as shipped by Microsoft's
@@ -68,6 +69,12 @@ describe('cli: output formats', function () {
     assert.ok(lines.some(l => /^defects\.digest\.md:30:6  warning  .*  paper-numbering$/.test(l)), r.stdout);
     assert.match(r.stdout, /Problems: \d+ \(errors: 0, warnings: \d+, other: \d+\)/);
     assert.doesNotMatch(r.stdout, /\u001b\[/, 'no colour when stdout is not a terminal');
+    // Each finding is followed by its source line, the span underlined in terminal columns (Hangul is two wide).
+    const at = lines.indexOf('defects.digest.md:4:4  warning  The table of contents says "첫째 묶음 동향", but section 1 is titled "첫째 묶음"; make them the same  toc-mismatch');
+    assert.match(lines[at + 1], /^  4 \| 1\. 첫째 묶음 동향/);
+    const caret = lines[at + 2].indexOf('^'), text = lines[at + 1];
+    assert.strictEqual(caret, columns(text.slice(0, text.indexOf('첫째'))), 'the underline starts under "첫째" (columns, not UTF-16 units)');
+    assert.strictEqual(lines[at + 2].trim().replace(/^\|\s*/, ''), '^'.repeat(columns('첫째 묶음 동향')));
     const clean = run(['lint', 'clean.digest.md'], dir);
     assert.strictEqual(clean.stdout, 'No problems found\n');
   });

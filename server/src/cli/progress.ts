@@ -1,4 +1,5 @@
 import type { CliIO } from './io';
+import { fitColumns } from './columns';
 
 /** Runs shorter than this show no progress unless asked (--progress). */
 export const PROGRESS_THRESHOLD = 20;
@@ -18,7 +19,7 @@ export function createProgress(io: CliIO, total: number, forced: boolean): Progr
       n++;
       if (tty) {
         const line = `[${n}/${total}] ${file}`;
-        io.stderr(`\r\u001b[2K${line.length > 100 ? line.slice(0, 97) + '...' : line}`);
+        io.stderr(`\r\u001b[2K${fitColumns(line, 100)}`);
       } else {
         const pct = Math.floor((n * 10) / total) * 10;
         if (pct !== lastPct || n === total) { lastPct = pct; io.stderr(`[${n}/${total}] ${pct}%\n`); }

@@ -156,6 +156,9 @@ export function lintCommand(argv: string[], io: CliIO, version: string): number 
     return EXIT_USAGE;
   }
 
+  // Folders and patterns that held no digest: say so (as ESLint does), rather than "No problems found".
+  // Hooks (--digests-only) pass every staged file, so nothing to check is normal there.
+  if (!linted.length && !values['digests-only']) throw new UsageError(t(locale, 'no-digests'));
   // The report speaks the findings' language when every file speaks the same one.
   const spoken = new Set(linted.map(l => l.locale));
   const reportLocale = asked ?? (spoken.size === 1 ? [...spoken][0] : locale);
@@ -165,7 +168,8 @@ export function lintCommand(argv: string[], io: CliIO, version: string): number 
   });
   if (!values['fix-dry-run']) {
     io.stdout(formatter(reports, {
-      color: io.isTTY && !io.env.NO_COLOR && format === 'stylish', locale: reportLocale, cwd: io.cwd, version, sarifRoot: values['sarif-root'], env: io.env,
+      color: io.isTTY && !io.env.NO_COLOR && format === 'stylish', locale: reportLocale, cwd: io.cwd,
+      hidden: values.quiet ? linted.reduce((n, l) => n + l.findings.filter(f => f.severity !== 'error').length, 0) : 0, version, sarifRoot: values['sarif-root'], env: io.env,
     }));
   }
   const all = reports.flatMap(r => r.diagnostics);

@@ -15,6 +15,8 @@ export interface FormatOptions {
   sarifRoot?: string;
   /** The process environment (github: GITHUB_STEP_SUMMARY). */
   env?: NodeJS.ProcessEnv;
+  /** How many findings --quiet left out (stylish says so). */
+  hidden?: number;
 }
 
 export type Formatter = (files: FileReport[], opts: FormatOptions) => string;

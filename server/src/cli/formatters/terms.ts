@@ -1,4 +1,5 @@
 import { t } from '../io';
+import { columns, padColumns } from '../columns';
 import type { Locale } from '../../engine';
 import type { TermReport } from '../../engine/terms/aggregate';
 
@@ -17,11 +18,11 @@ export function formatTermsStylish(r: TermsResult, locale: Locale): string {
     out.push(title);
     for (const term of list) {
       out.push(`  ${term.term}  (${term.count})`);
-      const width = Math.max(...term.renderings.map(x => x.text.length));
+      const width = Math.max(...term.renderings.map(x => columns(x.text)));
       for (const x of term.renderings) {
         const locs = x.locations.slice(0, SHOWN).map(l => `${l.path}:${l.line + 1}:${l.character + 1}`);
         if (x.locations.length > SHOWN) locs.push(t(locale, 'terms-more', { count: x.locations.length - SHOWN }));
-        out.push(`    ${x.text.padEnd(width)}  ×${x.count}  ${locs.join(', ')}`);
+        out.push(`    ${padColumns(x.text, width)}  ×${x.count}  ${locs.join(', ')}`);
       }
     }
     out.push('');

@@ -1,0 +1,22 @@
+import stringWidth from 'string-width';
+
+/** Terminal columns of a string (a Hangul syllable or an emoji takes two; ANSI colours none). */
+export const columns = (s: string): number => stringWidth(s);
+
+/** `s` padded with spaces to `width` terminal columns (String.padEnd counts UTF-16 units, not columns). */
+export const padColumns = (s: string, width: number): string => s + ' '.repeat(Math.max(0, width - columns(s)));
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** `s` cut to at most `max` columns, ending in "..." when cut; never splits a grapheme. */
+export function fitColumns(s: string, max: number): string {
+  if (columns(s) <= max) return s;
+  let out = '', width = 0;
+  for (const { segment } of segmenter.segment(s)) {
+    const w = columns(segment);
+    if (width + w > max - 3) break;
+    out += segment;
+    width += w;
+  }
+  return out + '...';
+}
