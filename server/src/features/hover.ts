@@ -1,5 +1,5 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
-import { BUILTIN_GLOSSARY, message } from '../engine';
+import { BUILTIN_GLOSSARY, message, type Locale, type SourcedEntry } from '../engine';
 import { analyse, termAt } from '../engine/glossary';
 import type { Analysis, ServerContext } from './context';
 
@@ -17,14 +17,26 @@ export function registerHover(ctx: ServerContext): void {
     const index = a.outcome.result.lineIndex;
     const t = termUnder(a, index.offsetAt(params.position));
     if (!t) return null;
-    const e = t.entry;
-    const locale = ctx.locale(params.textDocument.uri);
-    const lines = [`**${e.ko}** ↔ *${e.en}*${e.abbr ? ` (${e.abbr})` : ''}`];
-    if (e.note) lines.push('', e.note);
-    if (e.koVariants?.length || e.enVariants?.length) lines.push('', [...e.koVariants ?? [], ...e.enVariants ?? []].join(', '));
-    if (e.avoid?.length) lines.push('', message(locale, 'glossary/hover-avoid', { avoid: e.avoid.join(', ') }));
-    const file = e.file === BUILTIN_GLOSSARY ? message(locale, 'glossary/builtin') : `\`${e.file}\``;
-    lines.push('', message(locale, 'glossary/hover-file', { file }));
-    return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: index.range(t.span) };
+    const value = hoverText(t.entry, ctx.locale(params.textDocument.uri));
+    return { contents: { kind: MarkupKind.Markdown, value }, range: index.range(t.span) };
   });
+}
+
+/**
+ * What a writer needs at a term: the pair, its abbreviation, other accepted forms, forms to avoid,
+ * other meanings, whether it needs its English, and the glossary it comes from. A note is shown
+ * only from the writer's own glossaries: the built-in entries' notes are curation notes (corpus
+ * counts, reasons), kept in docs/default-glossary.md.
+ */
+export function hoverText(e: SourcedEntry, locale: Locale): string {
+  const lines = [`**${e.ko}** ↔ *${e.en}*${e.abbr ? ` (${e.abbr})` : ''}`];
+  const variants = [...e.koVariants ?? [], ...e.enVariants ?? []];
+  if (variants.length) lines.push('', message(locale, 'glossary/hover-variants', { variants: variants.join(', ') }));
+  if (e.avoid?.length) lines.push('', message(locale, 'glossary/hover-avoid', { avoid: e.avoid.join(', ') }));
+  if (e.senses?.length) lines.push('', message(locale, 'glossary/hover-senses', { senses: e.senses.join(', ') }));
+  if (e.original === 'always') lines.push('', message(locale, 'glossary/hover-original-always'));
+  if (e.note && e.file !== BUILTIN_GLOSSARY) lines.push('', e.note);
+  const file = e.file === BUILTIN_GLOSSARY ? message(locale, 'glossary/builtin') : `\`${e.file}\``;
+  lines.push('', message(locale, 'glossary/hover-file', { file }));
+  return lines.join('\n');
 }
