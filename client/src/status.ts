@@ -38,10 +38,13 @@ export function registerStatus(context: vscode.ExtensionContext, client: () => L
       item.command = { title: vscode.l10n.t('Open Settings'), command: 'workbench.action.openSettings', arguments: ['paperDigest.maxDocumentKB'] };
       item.show();
     } else if (s.isDigest) {
+      // The same numbers, split the same way, as the Problems panel shows for this file (hints are not listed there).
+      const c = s.counts ?? { errors: 0, warnings: s.findings, infos: 0, hints: 0 };
+      const parts = [c.errors ? `$(error) ${c.errors}` : '', c.warnings ? `$(warning) ${c.warnings}` : '', c.infos ? `$(info) ${c.infos}` : ''].filter(Boolean).join(' ');
       item.text = s.findings
-        ? vscode.l10n.t('$(book) {0} papers  $(warning) {1}', s.papers, s.findings)
+        ? vscode.l10n.t('$(book) {0} papers  {1}', s.papers, parts)
         : vscode.l10n.t('$(book) {0} papers  $(check) 0', s.papers);
-      item.tooltip = vscode.l10n.t('Paper Digest ({0}): {1} papers, {2} findings. Click to open the preview.', s.profile, s.papers, s.findings);
+      item.tooltip = vscode.l10n.t('Paper Digest ({0}): {1} papers; {2} errors, {3} warnings, {4} information. Click to open the preview.', s.profile, s.papers, c.errors, c.warnings, c.infos);
       item.command = { title: vscode.l10n.t('Open Preview to the Side'), command: ClientCommands.openPreview, arguments: [editor.document.uri] };
       item.show();
     } else if (s.looksLikeDigest) {

@@ -80,7 +80,9 @@ export interface DocumentStatus {
   /** Not a digest yet, but looks like one (a 목차 list and numbered headings). */
   looksLikeDigest: boolean;
   papers: number;
+  /** What the Problems panel shows for the file: error, warning and information diagnostics (hints are not listed there). */
   findings: number;
+  counts?: { errors: number; warnings: number; infos: number; hints: number };
   profile: string;
   /** Set when the document is over paperDigest.maxDocumentKB and was not checked. */
   tooLarge?: { size: string; limit: string };

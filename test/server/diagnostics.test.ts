@@ -84,6 +84,18 @@ describe('language server over stdio', function () {
     assert.ok((await pending).diagnostics.some(d => d.code === 'block-missing'));
   });
 
+  it('the document status counts what the Problems panel lists: published errors, warnings and information, split', async () => {
+    const uri = `file://${ws}/count.digest.md`;
+    const pending = client.nextDiagnostics(uri);
+    await client.open(uri, seed);
+    const published = (await pending).diagnostics;
+    const s = await client.conn.sendRequest<{ findings: number; counts: { errors: number; warnings: number; infos: number; hints: number } }>('paperDigest/documentStatus', { uri });
+    const by = (sev: number) => published.filter(d => d.severity === sev).length;
+    assert.deepStrictEqual(s.counts, { errors: by(1), warnings: by(2), infos: by(3), hints: by(4) });
+    assert.strictEqual(s.findings, by(1) + by(2) + by(3));
+    assert.ok(by(4) > 0 && s.findings < published.length, 'hints exist in the seed and are not counted');
+  });
+
   it('speaks the profile\'s language by default, whatever the editor\'s; paperDigest.locale overrides it, live', async () => {
     await client.stop();
     client = new TestClient();
