@@ -231,7 +231,11 @@
   window.addEventListener('message', function (e) {
     var m = e.data;
     if (!m || typeof m !== 'object') return;
-    if (m.type === 'update') apply(m.content);
+    if (m.type === 'update') {
+      // The extension sends the page's words with each update: they follow the document's language.
+      if (m.strings && typeof m.strings === 'object') strings = Object.assign({}, defaults, m.strings);
+      apply(m.content);
+    }
     else if (m.type === 'scroll' && typeof m.line === 'number') { anchorLine = m.line; scrollToLine(m.line); }
   });
 

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ClientCommands, DocumentStatusRequest, type DocumentStatus } from '../../server/src/protocol';
 import { treatAsDigestEdit } from './treat-as-digest';
+import { t } from './l10n';
 
 /** Context key for menus (the editor-title preview button): the active editor is a digest. */
 export const IS_DIGEST_CONTEXT = 'paperDigest.isDigest';
@@ -33,24 +34,24 @@ export function registerStatus(context: vscode.ExtensionContext, client: () => L
     if (mine !== ticket) return; // a newer refresh is under way
     void vscode.commands.executeCommand('setContext', IS_DIGEST_CONTEXT, s.isDigest);
     if (s.isDigest && s.tooLarge) {
-      item.text = vscode.l10n.t('$(book) Not checked: {0}', s.tooLarge.size);
-      item.tooltip = vscode.l10n.t('Paper Digest: this document is {0}, over the {1} limit for checks in the editor (paperDigest.maxDocumentKB).', s.tooLarge.size, s.tooLarge.limit);
-      item.command = { title: vscode.l10n.t('Open Settings'), command: 'workbench.action.openSettings', arguments: ['paperDigest.maxDocumentKB'] };
+      item.text = t(s.locale, '$(book) Not checked: {0}', s.tooLarge.size);
+      item.tooltip = t(s.locale, 'Paper Digest: this document is {0}, over the {1} limit for checks in the editor (paperDigest.maxDocumentKB).', s.tooLarge.size, s.tooLarge.limit);
+      item.command = { title: t(s.locale, 'Open Settings'), command: 'workbench.action.openSettings', arguments: ['paperDigest.maxDocumentKB'] };
       item.show();
     } else if (s.isDigest) {
       // The same numbers, split the same way, as the Problems panel shows for this file (hints are not listed there).
       const c = s.counts ?? { errors: 0, warnings: s.findings, infos: 0, hints: 0 };
       const parts = [c.errors ? `$(error) ${c.errors}` : '', c.warnings ? `$(warning) ${c.warnings}` : '', c.infos ? `$(info) ${c.infos}` : ''].filter(Boolean).join(' ');
       item.text = s.findings
-        ? vscode.l10n.t('$(book) {0} papers  {1}', s.papers, parts)
-        : vscode.l10n.t('$(book) {0} papers  $(check) 0', s.papers);
-      item.tooltip = vscode.l10n.t('Paper Digest ({0}): {1} papers; {2} errors, {3} warnings, {4} information. Click to open the preview.', s.profile, s.papers, c.errors, c.warnings, c.infos);
-      item.command = { title: vscode.l10n.t('Open Preview to the Side'), command: ClientCommands.openPreview, arguments: [editor.document.uri] };
+        ? t(s.locale, '$(book) {0} papers  {1}', s.papers, parts)
+        : t(s.locale, '$(book) {0} papers  $(check) 0', s.papers);
+      item.tooltip = t(s.locale, 'Paper Digest ({0}): {1} papers; {2} errors, {3} warnings, {4} information. Click to open the preview.', s.profile, s.papers, c.errors, c.warnings, c.infos);
+      item.command = { title: t(s.locale, 'Open Preview to the Side'), command: ClientCommands.openPreview, arguments: [editor.document.uri] };
       item.show();
     } else if (s.looksLikeDigest) {
-      item.text = vscode.l10n.t('$(book) Treat as digest?');
-      item.tooltip = vscode.l10n.t('This file looks like a paper digest (a 목차 list and numbered headings). Click to add `paper-digest: true` to its front matter.');
-      item.command = { title: vscode.l10n.t('Treat This File as a Digest'), command: ClientCommands.treatAsDigest, arguments: [editor.document.uri] };
+      item.text = t(s.locale, '$(book) Treat as digest?');
+      item.tooltip = t(s.locale, 'This file looks like a paper digest (a 목차 list and numbered headings). Click to add `paper-digest: true` to its front matter.');
+      item.command = { title: t(s.locale, 'Treat This File as a Digest'), command: ClientCommands.treatAsDigest, arguments: [editor.document.uri] };
       item.show();
     } else hide();
   }

@@ -86,6 +86,8 @@ export interface DocumentStatus {
   profile: string;
   /** Set when the document is over paperDigest.maxDocumentKB and was not checked. */
   tooLarge?: { size: string; limit: string };
+  /** The language the document's findings speak: the client's own text for it follows. */
+  locale?: 'ko' | 'en';
 }
 
 /** Request: the preview of a document, rendered by the server from the parse it checks. */
@@ -102,4 +104,6 @@ export interface PreviewContent {
   /** Sanitised HTML with data-line attributes; safe to put into the page as is. */
   html: string;
   outline: PreviewOutline;
+  /** The language the document's findings speak: the page's own words follow it. */
+  locale?: 'ko' | 'en';
 }

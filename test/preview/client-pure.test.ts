@@ -31,14 +31,14 @@ describe('client: Treat This File as a Digest, l10n bundles', () => {
     });
   }
 
-  it('has a Korean translation for every runtime string of the client (vscode.l10n.t)', () => {
+  it('has a Korean translation for every runtime string of the client (vscode.l10n.t, and t(locale, …) of client/src/l10n.ts)', () => {
     const bundle = JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.ko.json'), 'utf8')) as Record<string, string>;
     const used = new Set<string>();
     const walk = (d: string) => {
       for (const e of fs.readdirSync(d, { withFileTypes: true })) {
         const p = path.join(d, e.name);
         if (e.isDirectory()) walk(p);
-        else if (p.endsWith('.ts')) for (const m of fs.readFileSync(p, 'utf8').matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) used.add(m[1].replace(/\\(.)/g, '$1'));
+        else if (p.endsWith('.ts')) for (const m of fs.readFileSync(p, 'utf8').matchAll(/(?:l10n\.t|\bt)\(\s*(?:[\w.]+,\s*)?'((?:[^'\\]|\\.)*)'/g)) used.add(m[1].replace(/\\(.)/g, '$1'));
       }
     };
     walk(path.join(ROOT, 'client', 'src'));

@@ -10,6 +10,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { ClientCommands, PreviewRequest, type PreviewContent } from '../../../server/src/protocol';
 import { makeNonce, previewPageHtml } from './page-html';
 import { checkPageMessage } from './page-messages';
+import { t, type ClientLocale } from '../l10n';
 
 const VIEW_TYPE = 'paperDigest.preview';
 const UPDATE_DELAY_MS = 250;
@@ -17,19 +18,19 @@ const UPDATE_DELAY_MS = 250;
 
 const isMarkdown = (d: vscode.TextDocument) => d.languageId === 'markdown' || d.languageId === 'mdx';
 
-export function pageStrings(): Record<string, string> {
+export function pageStrings(locale?: ClientLocale): Record<string, string> {
   return {
-    outline: vscode.l10n.t('Outline'),
-    document: vscode.l10n.t('Document'),
-    findings: vscode.l10n.t('Findings'),
+    outline: t(locale, 'Outline'),
+    document: t(locale, 'Document'),
+    findings: t(locale, 'Findings'),
     // The page fills in {papers} and {findings}.
-    counts: vscode.l10n.t('{0} papers · {1} findings', '{papers}', '{findings}'),
-    noSections: vscode.l10n.t('No sections yet'),
-    notDigest: vscode.l10n.t('This file is not treated as a digest: no checks, and the outline uses the default profile.'),
-    treatAsDigest: vscode.l10n.t('Treat This File as a Digest'),
-    ok: vscode.l10n.t('present'),
-    missing: vscode.l10n.t('missing'),
-    empty: vscode.l10n.t('empty'),
+    counts: t(locale, '{0} papers · {1} findings', '{papers}', '{findings}'),
+    noSections: t(locale, 'No sections yet'),
+    notDigest: t(locale, 'This file is not treated as a digest: no checks, and the outline uses the default profile.'),
+    treatAsDigest: t(locale, 'Treat This File as a Digest'),
+    ok: t(locale, 'present'),
+    missing: t(locale, 'missing'),
+    empty: t(locale, 'empty'),
   };
 }
 
@@ -90,6 +91,8 @@ export class PreviewPanel implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument(e => {
         if (this.uri && e.document.uri.toString() === this.uri.toString()) this.schedule();
       }),
+      // New diagnostics without an edit (a setting, profile or glossary changed): the outline and its language follow.
+      vscode.languages.onDidChangeDiagnostics(e => { if (this.uri && e.uris.some(u => u.toString() === this.uri!.toString())) this.schedule(); }),
       vscode.window.onDidChangeActiveTextEditor(e => { if (e && isMarkdown(e.document)) void this.follow(e.document.uri); }),
       vscode.window.onDidChangeTextEditorVisibleRanges(e => this.editorScrolled(e)),
       vscode.workspace.onDidCloseTextDocument(d => { if (this.uri && d.uri.toString() === this.uri.toString()) this.version = -1; }),
@@ -127,7 +130,9 @@ export class PreviewPanel implements vscode.Disposable {
     if (content.uri === this.uri?.toString() && content.version < this.version) return;
     this.version = content.version;
     this.shown.html = content.html;
-    void this.panel?.webview.postMessage({ type: 'update', content });
+    // The page's own words follow the document's language, also when it changes (setting, profile).
+    void this.panel?.webview.postMessage({ type: 'update', content, strings: pageStrings(content.locale) });
+    if (this.panel && this.uri) this.panel.title = t(content.locale, 'Preview: {0}', basename(this.uri));
   }
 
   private async request(uri: vscode.Uri): Promise<PreviewContent | undefined> {

@@ -13,27 +13,31 @@ export function termMarks(a: Analysis): TermMark[] {
 /** The preview request: HTML and outline from the analysis the diagnostics came from. */
 export function registerPreview(ctx: ServerContext): void {
   const cache = new Map<string, PreviewContent>();
+  const rendered = new WeakMap<Analysis, PreviewContent>();
   ctx.documents.onDidClose(e => cache.delete(e.document.uri));
 
   ctx.connection.onRequest(PreviewRequest, (p: PreviewParams): PreviewContent | null => {
     const doc = ctx.documents.get(p.uri);
     if (!doc) return null;
-    const hit = cache.get(p.uri);
-    if (hit && hit.version === doc.version) return hit;
     const a = ctx.analyze(p.uri);
+    // One render per analysis (a settings change re-checks the same version: new language, new findings).
+    if (a) { const done = rendered.get(a); if (done) return done; }
+    const hit = cache.get(p.uri);
+    if (!a && hit && !hit.isDigest && hit.version === doc.version && hit.locale === ctx.locale(p.uri)) return hit;
     let content: PreviewContent;
     if (a) {
       const r = a.outcome.result;
       const { html, outline } = renderDigest(r.digest, { findings: r.findings, terms: termMarks(a), locale: ctx.locale(p.uri), lineIndex: r.lineIndex });
-      content = { uri: p.uri, version: a.version, isDigest: true, html, outline };
+      content = { uri: p.uri, version: a.version, isDigest: true, html, outline, locale: a.outcome.locale };
     } else {
       // Not a digest (yet): still render it, with the default profile's outline and no checks.
       const text = doc.getText();
       const digest = buildDigest(parseMarkdown(text), text, builtinProfile(DEFAULT_PROFILE_ID)!);
       const { html, outline } = renderDigest(digest, { locale: ctx.locale(p.uri), lineIndex: new LineIndex(text) });
-      content = { uri: p.uri, version: doc.version, isDigest: false, html, outline };
+      content = { uri: p.uri, version: doc.version, isDigest: false, html, outline, locale: ctx.locale(p.uri) };
     }
     cache.set(p.uri, content);
+    if (a) rendered.set(a, content);
     return content;
   });
 }

@@ -13,15 +13,15 @@ export function registerStatus(ctx: ServerContext): void {
     const doc = ctx.documents.get(p.uri);
     if (!doc) return { isDigest: false, looksLikeDigest: false, papers: 0, findings: 0, profile: '' };
     const tooLarge = ctx.isDigest(doc) ? ctx.oversize(doc) : undefined;
-    if (tooLarge) return { isDigest: true, looksLikeDigest: true, papers: 0, findings: 0, profile: '', tooLarge };
+    if (tooLarge) return { isDigest: true, looksLikeDigest: true, papers: 0, findings: 0, profile: '', tooLarge, locale: ctx.locale(p.uri) };
     const a = ctx.analyze(p.uri);
-    if (!a) return { isDigest: false, looksLikeDigest: looksLikeDigest(doc.getText()), papers: 0, findings: 0, profile: '' };
+    if (!a) return { isDigest: false, looksLikeDigest: looksLikeDigest(doc.getText()), papers: 0, findings: 0, profile: '', locale: ctx.locale(p.uri) };
     const r = a.outcome.result;
     // Count what is published (the document's own and the workspace checks'), as the Problems panel lists it.
     const published = [...analysisDiagnostics(a), ...ctx.hooks.extraDiagnostics.flatMap(h => h(p.uri))];
     const by = (sev: number) => published.filter(d => d.severity === sev).length;
     const counts = { errors: by(1), warnings: by(2), infos: by(3), hints: by(4) };
-    return { isDigest: true, looksLikeDigest: true, papers: r.digest.papers.filter(x => x.heading).length, findings: counts.errors + counts.warnings + counts.infos, counts, profile: r.digest.profile.id };
+    return { isDigest: true, looksLikeDigest: true, papers: r.digest.papers.filter(x => x.heading).length, findings: counts.errors + counts.warnings + counts.infos, counts, profile: r.digest.profile.id, locale: a.outcome.locale };
   });
 }
 export type { TextDocument };

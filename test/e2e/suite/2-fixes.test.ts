@@ -12,6 +12,21 @@ suite('fixes', () => {
   suiteSetup(extension);
   teardown(closeAll);
 
+  test('3d. "이 줄에서 … 끄기" silences exactly that finding (a comment at the line end), in Korean by default', async () => {
+    const { doc } = await open('digests/suppress.digest.md');
+    const line = lineOf(doc, '#### 1.3.');
+    const before = await waitForDiagnostics(doc.uri, ds => ds.some(d => codeOf(d) === 'paper-numbering'), 'the paper-numbering finding');
+    const finding = before.find(d => codeOf(d) === 'paper-numbering')!;
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', doc.uri, finding.range);
+    const off = actions.find((a): a is vscode.CodeAction => 'kind' in a && a.title === '이 줄에서 paper-numbering 끄기');
+    assert.ok(off?.edit, `a "disable for this line" fix among: ${actions.map(a => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(off.edit));
+    assert.match(doc.lineAt(line - 1).text, /^#### 1\.3\. .* <!-- digest-disable-line paper-numbering -->$/);
+    await save(doc);
+    const after = await waitForDiagnostics(doc.uri, ds => !ds.some(d => codeOf(d) === 'paper-numbering'), 'the finding silenced');
+    assert.deepEqual(summary(after), summary(before.filter(d => d !== finding)), 'nothing else changed');
+  });
+
   test('3a. a quick fix for paper-numbering is offered, applied, and its finding disappears after save', async () => {
     const { doc } = await open('digests/quick-fix.digest.md');
     const line = lineOf(doc, '#### 1.3.');
@@ -21,8 +36,9 @@ suite('fixes', () => {
     const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', doc.uri, finding.range);
     // The command drops the actions' diagnostics: a quick fix for this range that edits this
     // document is the finding's (the only finding there).
+    // The suppression quick fixes (… 끄기, written as comments) are offered for every finding: not counted here.
     const fixes = actions.filter((a): a is vscode.CodeAction =>
-      'kind' in a && !!a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind) && !!a.edit?.has(doc.uri));
+      'kind' in a && !!a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind) && !!a.edit?.has(doc.uri) && !/끄기$|^Disable /.test(a.title));
     assert.equal(fixes.length, 1, `expected one quick fix for paper-numbering among: ${actions.map(a => a.title).join(' | ')}`);
     const fix = fixes[0];
     assert.ok(fix.edit);

@@ -100,7 +100,8 @@ suite('writing', () => {
     }, 'the outline');
     // Markdown's own provider adds heading symbols (kind String); ours are Package/Namespace/Class/Field.
     const ours = symbols.filter(s => s.kind === vscode.SymbolKind.Package || s.kind === vscode.SymbolKind.Namespace);
-    assert.deepEqual(ours.map(s => s.name), ['Table of contents', '1. 긴 입력을 다루는 방법', '2. 작은 모델 학습']);
+    // The outline speaks the digest's language (the Korean profile), as its findings do.
+    assert.deepEqual(ours.map(s => s.name), ['목차', '1. 긴 입력을 다루는 방법', '2. 작은 모델 학습']);
     const [, s1, s2] = ours;
     assert.equal(s1.selectionRange.start.line + 1, lineOf(doc, '### 1. '));
     assert.deepEqual(s1.children.map(p => p.name), ['1.1. 요약 토큰으로 읽기(Reading with Summary Tokens)']);

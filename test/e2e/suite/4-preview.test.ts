@@ -42,3 +42,27 @@ suite('preview', () => {
     await waitFor(() => api.previewHtml?.()?.includes('아주 긴 입력을 다루는 방법'), 'the preview to show the edit');
   });
 });
+
+suite('language (English VS Code, Korean profile)', () => {
+  suiteSetup(extension);
+  teardown(async () => {
+    await vscode.workspace.getConfiguration('paperDigest').update('locale', undefined, vscode.ConfigurationTarget.Global);
+    await closeAll();
+  });
+
+  test('7c. findings and the preview speak the profile\'s Korean by default; paperDigest.locale switches both without an edit', async () => {
+    assert.equal(vscode.env.language.startsWith('ko'), false, 'this check needs an English display language');
+    const api = await extension();
+    const { doc } = await open('digests/open-save.digest.md');
+    const korean = await waitFor(() => vscode.languages.getDiagnostics(doc.uri).find(d => /블록이 없습니다/.test(d.message)), 'Korean findings by default');
+    assert.match(korean.message, /^논문 1\.2에 .* 블록이 없습니다/);
+    await vscode.commands.executeCommand('paperDigest.openPreview');
+    await waitFor(() => api.previewHtml?.(), 'the preview page to render');
+    await waitFor(() => vscode.window.tabGroups.all.flatMap(g => g.tabs).find(t => isPreviewTab(t) && t.label.startsWith('미리 보기:')), 'a Korean preview title');
+
+    await vscode.workspace.getConfiguration('paperDigest').update('locale', 'en', vscode.ConfigurationTarget.Global);
+    await waitFor(() => vscode.languages.getDiagnostics(doc.uri).find(d => /^Paper 1\.2 is missing/.test(d.message)), 'English findings after the setting, with no edit');
+    await waitFor(() => vscode.window.tabGroups.all.flatMap(g => g.tabs).find(t => isPreviewTab(t) && t.label.startsWith('Preview:')), 'the preview title in English, with no edit');
+    assert.equal(doc.isDirty, false);
+  });
+});
