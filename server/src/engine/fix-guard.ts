@@ -24,15 +24,20 @@ export class FixGuard {
 
   /** Rules hand many findings the same fix (one TOC rewrite, one renumbering): guard each once. */
   private readonly seen = new Map<string, GuardedFix | undefined>();
+  private readonly byList = new WeakMap<OffsetEdit[], Map<boolean, GuardedFix | undefined>>();
 
   guard(edits: OffsetEdit[], safe: boolean, wording = false): GuardedFix | undefined {
     // A wording fix (a glossary rule's) inside a heading changes the heading's anchor, and links
     // to it (a linked TOC) would silently break: such a fix is offered by hand.
     if (wording && safe && edits.some(e => this.inHeading(e))) safe = false;
+    // The same edit list handed again (a shared fix) is found by identity: building a text key
+    // per finding was quadratic for the renumbering of a big document.
+    const known = this.byList.get(edits);
+    if (known?.has(safe)) return known.get(safe);
     const key = `${safe}\u0000${edits.map(e => `${e.start},${e.end},${e.text}`).join('\u0000')}`;
-    if (this.seen.has(key)) return this.seen.get(key);
-    const result = this.check(edits, safe);
+    const result = this.seen.has(key) ? this.seen.get(key) : this.check(edits, safe);
     this.seen.set(key, result);
+    if (known) known.set(safe, result); else this.byList.set(edits, new Map([[safe, result]]));
     return result;
   }
 

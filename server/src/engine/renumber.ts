@@ -23,7 +23,16 @@ function numberEdit(h: HeadingInfo, wanted: string): OffsetEdit | null {
 }
 
 /** Edits that renumber sections 1..n and papers N.1..N.m in document order. */
+const renumbered = new WeakMap<Digest, OffsetEdit[]>();
+
+/** The edits that renumber every section and paper: once per digest (every numbering finding offers the same fix). */
 export function renumberEdits(digest: Digest): OffsetEdit[] {
+  let done = renumbered.get(digest);
+  if (!done) renumbered.set(digest, (done = computeRenumberEdits(digest)));
+  return done;
+}
+
+function computeRenumberEdits(digest: Digest): OffsetEdit[] {
   const edits: OffsetEdit[] = [];
   digest.sections.forEach((s, i) => {
     const e = numberEdit(s.heading, `${i + 1}.`);

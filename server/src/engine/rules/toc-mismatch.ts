@@ -69,7 +69,9 @@ export const tocMismatch: Rule = {
     const sections = ctx.digest.sections;
     if (!toc || !sections.length) return;
     const newList = rewrite(ctx);
-    const fixes = () => (toc.list && newList !== null ? [{ messageId: 'fix', edits: [{ start: toc.list.span.start, end: toc.list.span.end, text: newList }] }] : []);
+    // One fix object for every finding: the guard checks it once (by identity, not by its text).
+    const shared = toc.list && newList !== null ? [{ messageId: 'fix', edits: [{ start: toc.list.span.start, end: toc.list.span.end, text: newList }] }] : [];
+    const fixes = () => shared;
     if (!toc.list) {
       ctx.report({ span: toc.labelSpan, messageId: 'no-list', fixes: [{ messageId: 'fix', edits: [{ start: toc.labelSpan.end, end: toc.labelSpan.end, text: ctx.eol + ctx.eol + tocLines(ctx.digest, ctx.eol) }] }] });
       return;
