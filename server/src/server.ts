@@ -156,7 +156,8 @@ export function startServer(connection: Connection = createDefaultConnection()):
   }
 
   function publishAnalysis(uri: string, doc: TextDocument, a: Analysis | undefined): void {
-    const big = oversize(doc);
+    // A big Markdown file that is not a digest (a changelog) gets nothing, as a small one would.
+    const big = isDigest(doc) ? oversize(doc) : undefined;
     const diagnostics = big
       ? [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3 as const, source: 'paper-digest', code: 'document-too-large', message: message(locale(uri), 'document-too-large/skipped', big) }]
       : a ? [...analysisDiagnostics(a), ...hooks.extraDiagnostics.flatMap(h => h(uri))] : [];
