@@ -10,7 +10,7 @@
   var defaults = {
     outline: 'Outline', document: 'Document', findings: 'Findings', noSections: 'No sections yet',
     notDigest: 'This file is not treated as a digest: no checks, and the outline uses the default profile.',
-    treatAsDigest: 'Treat This File as a Digest', counts: '{papers} papers · {findings} findings', ok: 'present', missing: 'missing', empty: 'empty', noFindings: 'No findings',
+    treatAsDigest: 'Treat This File as a Digest', counts: '{papers} papers · {findings} findings', ok: 'present', missing: 'missing', empty: 'empty', nolinks: 'no links', noFindings: 'No findings',
   };
   var strings = Object.assign({}, defaults, safeJson(document.body.getAttribute('data-strings')) || {});
   var content = document.getElementById('pd-content');
@@ -66,7 +66,8 @@
     var list = el('ul', 'pd-checklist');
     p.blocks.forEach(function (b) {
       var item = el('li', 'pd-block pd-' + b.state + (b.required ? '' : ' pd-optional'));
-      var mark = b.state === 'ok' ? '✓' : '✗';
+      // Four states that look different: present, empty (a label with nothing under it), a resources block without a link, missing.
+      var mark = b.state === 'ok' ? '✓' : b.state === 'empty' ? '○' : b.state === 'nolinks' ? '⚠' : '✗';
       var label = mark + ' ' + b.label;
       item.title = b.label + ': ' + strings[b.state];
       if (b.line !== null) item.appendChild(goto(label, b.line, 0));

@@ -109,6 +109,7 @@ describe('preview page in headless Chromium (CSP, page script, outline)', functi
       sections: [...document.querySelectorAll('#pd-outline .pd-section-title')].map(e => e.textContent),
       papers: document.querySelectorAll('#pd-outline .pd-paper').length,
       title: document.querySelector('#pd-outline h2')?.textContent,
+      p11: [...document.querySelectorAll('#pd-outline .pd-paper')][0]?.querySelector('.pd-checklist')?.textContent,
       p12: [...document.querySelectorAll('#pd-outline .pd-paper')][1]?.querySelector('.pd-checklist')?.textContent,
       findings: document.querySelectorAll('#pd-outline .pd-finding').length,
       scripts: document.querySelectorAll('#pd-content script, #pd-content iframe, #pd-content [onerror]').length,
@@ -121,6 +122,8 @@ describe('preview page in headless Chromium (CSP, page script, outline)', functi
     assert.deepStrictEqual(r.sections, ['1. LLM 발전 및 기술 보고서', '2. 멀티모달 LLM과 비전 언어 모델', '3. LLM 추론 및 성능 향상 기법', '4. 후속 학습 및 정렬']);
     assert.strictEqual(r.papers, 9);
     assert.strictEqual(r.p12, '✓ 핵심 아이디어✗ 주요 방법론✗ 가장 중요한 발견✗ 중요 자료');
+    // Paper 1.1's resources lost their URLs in the seed: shown as such, not as a ✓.
+    assert.strictEqual(r.p11, '✓ 핵심 아이디어✓ 주요 방법론✓ 가장 중요한 발견⚠ 중요 자료');
     assert.ok(r.findings >= 7, `${r.findings} findings listed`);
   });
 

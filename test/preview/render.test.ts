@@ -107,13 +107,22 @@ describe('preview rendering (render.ts)', () => {
     assert.strictEqual(commonMarkRenders('가**(c)b**', at('가**(c)b**')), false, 'opening run after a letter, before punctuation');
   });
 
+  it('the checklist tells present, empty, without links and missing apart', () => {
+    const text = '목차:\n1. 섹션\n\n### 1. 섹션\n\n#### 1.1. 논문\n\n**핵심 아이디어**\n\n내용.\n\n**주요 방법론**\n\n**중요 자료**: [arXiv](https://arxiv.org/abs/2510.11690)\n\n#### 1.2. 둘째\n\n**핵심 아이디어**\n\n내용.\n\n**중요 자료**:\narXiv 페이지 보기\n';
+    const r = checkText(text, { profile, locale: 'en' });
+    const { outline } = renderDigest(r.digest, { findings: r.findings, lineIndex: r.lineIndex });
+    const states = outline.sections[0].papers.map(p => p.blocks.map(b => b.state));
+    assert.deepStrictEqual(states, [['ok', 'empty', 'missing', 'ok'], ['ok', 'missing', 'missing', 'nolinks']]);
+  });
+
   it('builds the outline: sections → papers → block checklist and findings', () => {
     const r = checkText(seed, { profile, locale: 'en' });
     const { outline } = renderDigest(r.digest, { findings: r.findings, lineIndex: r.lineIndex });
     assert.deepStrictEqual(outline.sections.map(s => s.number), ['1', '2', '3', '4']);
     assert.deepStrictEqual(outline.sections.map(s => s.papers.map(p => p.number)), [['1.1', '1.2', '1.3'], ['2.1', '2.2'], ['3.1', '3.2'], ['4.1', '4.2']]);
     const p11 = outline.sections[0].papers[0];
-    assert.deepStrictEqual(p11.blocks.map(b => [b.label, b.state]), [['핵심 아이디어', 'ok'], ['주요 방법론', 'ok'], ['가장 중요한 발견', 'ok'], ['중요 자료', 'ok']]);
+    // The seed's paper 1.1 lost its resources' URLs (plain "arXiv 페이지 보기" lines): not a ✓.
+    assert.deepStrictEqual(p11.blocks.map(b => [b.label, b.state]), [['핵심 아이디어', 'ok'], ['주요 방법론', 'ok'], ['가장 중요한 발견', 'ok'], ['중요 자료', 'nolinks']]);
     const p13 = outline.sections[0].papers[2];
     assert.ok(p13.blocks.every(b => b.state === 'missing' && b.line === null));
     assert.ok(p13.findings.some(f => f.rule === 'block-missing' && f.line === p13.line));

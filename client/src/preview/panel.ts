@@ -31,6 +31,7 @@ export function pageStrings(locale?: ClientLocale): Record<string, string> {
     ok: t(locale, 'present'),
     missing: t(locale, 'missing'),
     empty: t(locale, 'empty'),
+    nolinks: t(locale, 'no links'),
   };
 }
 

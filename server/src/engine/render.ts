@@ -11,8 +11,8 @@ import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import rehypeRaw from 'rehype-raw';
 import type { Root as HastRoot, Element, ElementContent, Text, RootContent as HastContent } from 'hast';
-import type { Root } from 'mdast';
-import type { Digest, Paper, Section } from './digest';
+import type { Nodes, Root } from 'mdast';
+import type { Block, Digest, Paper, Section } from './digest';
 import { LineIndex } from './text';
 import { message } from './messages';
 import type { Finding, Locale, Severity, Span } from './types';
@@ -38,7 +38,8 @@ export interface RenderOptions {
 }
 
 export interface OutlineFinding { rule: string; severity: Severity; message: string; line: number; character: number }
-export type BlockState = 'ok' | 'empty' | 'missing';
+/** A block in the outline's checklist: there, there but empty, a resources block without a link, or not there. */
+export type BlockState = 'ok' | 'empty' | 'nolinks' | 'missing';
 export interface OutlineBlock { id: string; label: string; required: boolean; state: BlockState; line: number | null }
 export interface OutlinePaper { number: string; title: string; line: number; blocks: OutlineBlock[]; findings: OutlineFinding[] }
 export interface OutlineSection { number: string; title: string; line: number; papers: OutlinePaper[]; findings: OutlineFinding[] }
@@ -187,7 +188,10 @@ function buildOutline(digest: Digest, findings: Finding[], index: LineIndex): Ou
     line: p.heading ? line(p.heading.span.start) : 0,
     blocks: digest.profile.blocks.map(spec => {
       const found = p.blocks.filter(b => b.spec.id === spec.id);
-      const state: BlockState = !found.length ? 'missing' : found.some(b => b.hasContent) ? 'ok' : 'empty';
+      // A resources block is its links (often on the label's own line); any other block, its content.
+      const state: BlockState = !found.length ? 'missing'
+        : spec.resources ? (found.some(hasLink) ? 'ok' : found.some(b => b.hasContent) ? 'nolinks' : 'empty')
+        : found.some(b => b.hasContent) ? 'ok' : 'empty';
       return { id: spec.id, label: spec.label, required: spec.required, state, line: found.length ? line(found[0].labelSpan.start) : null };
     }),
     findings: p === single ? rest.splice(0) : byPaper.get(p) ?? [],
@@ -201,4 +205,15 @@ function buildOutline(digest: Digest, findings: Finding[], index: LineIndex): Ou
     profile: digest.profile.id, sections, papers, findings: rest,
     counts: { sections: sections.length, papers: digest.papers.filter(p => p.heading).length, findings: findings.length },
   };
+}
+
+/** Does the block hold a link (on its label's line or below)? A resources block without one shows as such. */
+function hasLink(b: Block): boolean {
+  const stack: Nodes[] = [b.labelNode, ...b.nodes];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if ((n.type === 'link' && n.url) || n.type === 'linkReference' || (n.type === 'html' && /<a\s[^>]*href=/i.test(n.value))) return true;
+    if ('children' in n) for (const c of n.children as Nodes[]) stack.push(c);
+  }
+  return false;
 }
