@@ -11,6 +11,7 @@
     outline: 'Outline', document: 'Document', findings: 'Findings', noSections: 'No sections yet',
     notDigest: 'This file is not treated as a digest: no checks, and the outline uses the default profile.',
     treatAsDigest: 'Treat This File as a Digest', counts: '{papers} papers · {findings} findings', ok: 'present', missing: 'missing', empty: 'empty', nolinks: 'no links', noFindings: 'No findings',
+    published: 'As published', terms: 'Glossary terms',
   };
   var strings = Object.assign({}, defaults, safeJson(document.body.getAttribute('data-strings')) || {});
   var content = document.getElementById('pd-content');
@@ -23,6 +24,9 @@
   var programmaticY = null;
   /** Open/closed outline groups the user toggled, kept across updates (the outline is rebuilt each time). */
   var folds = {};
+  /** View toggles, kept in the webview state: "as published" (CommonMark's rendering) and glossary marks (off by default). */
+  var view = { published: !!state.published, terms: !!state.terms };
+  var last = null;
 
   function safeJson(s) { try { return JSON.parse(s || 'null'); } catch (e) { return null; } }
   function el(tag, cls, text) {
@@ -84,6 +88,7 @@
     outline.replaceChildren();
     if (!o) return;
     outline.appendChild(el('h2', 'pd-outline-title', strings.outline));
+    outline.appendChild(toolbar());
     var counts = el('p', 'pd-counts', strings.counts.replace('{papers}', o.counts.papers).replace('{findings}', o.counts.findings));
     outline.appendChild(counts);
     if (o.findings.length) {
@@ -113,6 +118,31 @@
     outline.scrollTop = keepScroll;
   }
 
+  /** Two toggles: the document as CommonMark sites show it, and the glossary marks. */
+  function toolbar() {
+    var bar = el('div', 'pd-toolbar');
+    [['published', strings.published], ['terms', strings.terms]].forEach(function (t) {
+      var b = el('button', 'pd-toggle pd-toggle-' + t[0], t[1]);
+      b.type = 'button';
+      b.setAttribute('aria-pressed', String(view[t[0]]));
+      b.addEventListener('click', function () {
+        view[t[0]] = !view[t[0]];
+        if (last) showContent(last);
+        b.setAttribute('aria-pressed', String(view[t[0]]));
+        save();
+      });
+      bar.appendChild(b);
+    });
+    return bar;
+  }
+
+  function showContent(data) {
+    // Sanitised on the server (rehype-sanitize); the CSP also forbids any script without the nonce.
+    content.innerHTML = view.published && data.publishedHtml ? data.publishedHtml : data.html;
+    document.body.classList.toggle('pd-published', view.published);
+    document.body.classList.toggle('pd-show-terms', view.terms && !view.published);
+  }
+
   function renderBanner(data) {
     banner.replaceChildren();
     banner.hidden = !data || data.isDigest;
@@ -129,8 +159,8 @@
     var sameDoc = data.uri === shown.uri;
     if (sameDoc && data.version < shown.version) return;
     var keep = window.scrollY;
-    // Sanitised on the server (rehype-sanitize); the CSP also forbids any script without the nonce.
-    content.innerHTML = data.html;
+    last = data;
+    showContent(data);
     renderOutline(data.outline);
     renderBanner(data);
     shown = { uri: data.uri, version: data.version };
@@ -142,7 +172,7 @@
     save();
   }
 
-  function save() { vscode.setState({ uri: shown.uri, line: topLine() }); }
+  function save() { vscode.setState({ uri: shown.uri, line: topLine(), published: view.published, terms: view.terms }); }
 
   function lineElements() {
     return Array.prototype.slice.call(content.querySelectorAll('[data-line]'));

@@ -103,6 +103,8 @@ export interface PreviewContent {
   isDigest: boolean;
   /** Sanitised HTML with data-line attributes; safe to put into the page as is. */
   html: string;
+  /** The same as CommonMark sites show it (bold that does not render there as literal asterisks), when it differs. */
+  publishedHtml?: string;
   outline: PreviewOutline;
   /** The language the document's findings speak: the page's own words follow it. */
   locale?: 'ko' | 'en';

@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { builtinProfile, checkText } from '../../server/src/engine';
-import { renderDigest } from '../../server/src/engine/render';
+import { renderDigest, glossaryTermMarks } from '../../server/src/engine/render';
+import { analyse, defaultGlossary } from '../../server/src/engine/glossary';
 import { previewPageHtml, contentSecurityPolicy } from '../../client/src/preview/page-html';
 import type { PreviewContent } from '../../server/src/protocol';
 import { FIXTURES, ROOT } from '../support/paths';
@@ -11,7 +12,7 @@ import { FIXTURES, ROOT } from '../support/paths';
 // Callbacks passed to page.evaluate/waitForFunction run in the page, where these exist (the
 // project's TypeScript lib has no DOM; declared here, module-scoped, for those callbacks only).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-declare const window: any, document: any;
+declare const window: any, document: any, getComputedStyle: any;
 
 // One variable names Chromium everywhere (test/e2e/README.md); CHROMIUM_PATH is the old name.
 const CHROMIUM = process.env.PAPER_DIGEST_CHROMIUM || process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -24,7 +25,8 @@ const PAGE_URL = 'https://preview.invalid/index.html';
 /** The digest as the server would answer PreviewRequest, with attacks and a remote image mixed in. */
 function previewOf(text: string, version = 1): PreviewContent {
   const r = checkText(text, { profile: builtinProfile('weekly-digest-ko')!, locale: 'en' });
-  return { uri: 'file:///ws/weekly.digest.md', version, isDigest: true, ...renderDigest(r.digest, { findings: r.findings, lineIndex: r.lineIndex }) };
+  const terms = glossaryTermMarks(analyse(r.digest, defaultGlossary()));
+  return { uri: 'file:///ws/weekly.digest.md', version, isDigest: true, ...renderDigest(r.digest, { findings: r.findings, terms, lineIndex: r.lineIndex }) };
 }
 
 const attacks = [
@@ -178,5 +180,36 @@ describe('preview page in headless Chromium (CSP, page script, outline)', functi
     }, line);
     await page.evaluate(() => { (window as unknown as { __posted: unknown[] }).__posted.length = 0; window.scrollBy(0, 400); });
     await waitFor(l => (window as unknown as { __posted: { type: string; line: number }[] }).__posted.some(m => m.type === 'scrolled' && m.line > l), line);
+  });
+
+  it('glossary marks are off by default; "as published" shows the asterisks CommonMark leaves; both toggles are kept', async () => {
+    await page.evaluate(m => window.postMessage(m, '*'), { type: 'update', content: { ...initial, version: 100 } });
+    await waitFor(() => document.body.getAttribute('data-version') === '100');
+    const look = () => page.evaluate(() => ({
+      // The "as published" view has no marks at all.
+      border: (m => (m ? getComputedStyle(m).borderBottomStyle : 'no marks'))(document.querySelector('#pd-content mark.pd-term')) as string,
+      asterisks: (document.getElementById('pd-content').textContent.match(/\*\*/g) || []).length as number,
+      wavy: document.querySelectorAll('#pd-content .pd-cjk-bold').length as number,
+      state: (window as unknown as { acquireVsCodeApi: () => { getState: () => unknown } }).acquireVsCodeApi().getState() as { published?: boolean; terms?: boolean },
+    }));
+    const before = await look();
+    assert.strictEqual(before.border, 'none', 'no dotted underline by default');
+    assert.strictEqual(before.asterisks, 0);
+    assert.ok(before.wavy >= 10, 'broken bold shown as the author meant, marked');
+    await page.click('.pd-toggle-terms');
+    assert.strictEqual((await look()).border, 'dotted');
+    await page.click('.pd-toggle-published');
+    const published = await look();
+    assert.strictEqual(published.asterisks, 22, 'the seed\'s 11 broken bolds as CommonMark sites show them');
+    assert.strictEqual(published.wavy, 0);
+    assert.strictEqual(published.border, 'no marks');
+    assert.ok(published.state.published && published.state.terms, 'the toggles are kept in the webview state');
+    // An update keeps the view; turned back, the authored view returns.
+    await page.evaluate(m => window.postMessage(m, '*'), { type: 'update', content: { ...initial, version: 101 } });
+    await waitFor(() => document.body.getAttribute('data-version') === '101');
+    assert.strictEqual((await look()).asterisks, 22);
+    await page.click('.pd-toggle-published');
+    await page.click('.pd-toggle-terms');
+    assert.strictEqual((await look()).asterisks, 0);
   });
 });

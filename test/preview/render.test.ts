@@ -107,6 +107,21 @@ describe('preview rendering (render.ts)', () => {
     assert.strictEqual(commonMarkRenders('가**(c)b**', at('가**(c)b**')), false, 'opening run after a letter, before punctuation');
   });
 
+  it('"as published": bold CommonMark does not render shows its asterisks, the rest is the same; promo text and empty blocks are marked', () => {
+    const r = checkText(seed, { profile, locale: 'ko' });
+    const out = renderDigest(r.digest, { findings: r.findings, lineIndex: r.lineIndex });
+    assert.ok(out.publishedHtml, 'the seed has bold that breaks under CommonMark');
+    assert.ok(out.publishedHtml!.includes('**표현 오토인코더(Representation Autoencoder, RAE)**가'));
+    assert.strictEqual((out.publishedHtml!.match(/\*\*/g) ?? []).length, 22, 'the 11 broken bolds of the seed, written out');
+    assert.doesNotMatch(out.publishedHtml!, /pd-cjk-bold|pd-term|pd-promo/, 'as readers see it: no marks');
+    assert.ok(out.publishedHtml!.includes('<strong>정렬(alignment)</strong>'), 'bold that renders stays bold');
+    assert.match(out.html, /<p data-line="0" class="pd-promo" title="다이제스트에 홍보 문구/);
+    const text = '### 1. 섹션\n\n#### 1.1. 논문\n\n**핵심 아이디어**\n\n**주요 방법론**\n\n내용.\n';
+    const e = checkText(text, { profile, locale: 'en' });
+    assert.match(renderDigest(e.digest, { findings: e.findings, lineIndex: e.lineIndex }).html, /<p data-line="4" class="pd-empty-block" title="The &#x22;핵심 아이디어&#x22; block is empty/);
+    assert.strictEqual(renderDigest(e.digest, { findings: e.findings, lineIndex: e.lineIndex }).publishedHtml, undefined, 'nothing breaks: no second rendering');
+  });
+
   it('the checklist tells present, empty, without links and missing apart', () => {
     const text = '목차:\n1. 섹션\n\n### 1. 섹션\n\n#### 1.1. 논문\n\n**핵심 아이디어**\n\n내용.\n\n**주요 방법론**\n\n**중요 자료**: [arXiv](https://arxiv.org/abs/2510.11690)\n\n#### 1.2. 둘째\n\n**핵심 아이디어**\n\n내용.\n\n**중요 자료**:\narXiv 페이지 보기\n';
     const r = checkText(text, { profile, locale: 'en' });

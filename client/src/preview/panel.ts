@@ -32,6 +32,8 @@ export function pageStrings(locale?: ClientLocale): Record<string, string> {
     missing: t(locale, 'missing'),
     empty: t(locale, 'empty'),
     nolinks: t(locale, 'no links'),
+    published: t(locale, 'As published'),
+    terms: t(locale, 'Glossary terms'),
   };
 }
 

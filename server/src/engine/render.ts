@@ -54,12 +54,22 @@ export interface Outline {
   counts: { sections: number; papers: number; findings: number };
 }
 
-export interface RenderedDigest { html: string; outline: Outline }
+export interface RenderedDigest {
+  html: string;
+  outline: Outline;
+  /**
+   * The document as CommonMark sites (GitHub, Medium, VS Code's own preview) show it: bold and
+   * italics that do not render there as their literal asterisks, no glossary marks. Only when it
+   * differs from `html` in more than the marks.
+   */
+  publishedHtml?: string;
+}
 
 /** Elements that get a `data-line`: the blocks the preview can scroll to. */
 const LINE_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'table', 'tr', 'hr', 'ul', 'ol', 'img']);
 export const TERM_CLASS = 'pd-term';
 export const CJK_BOLD_CLASS = 'pd-cjk-bold';
+const MARKED_RULES_CLASSES = { promo: 'pd-promo', empty: 'pd-empty-block' } as const;
 
 /** GitHub's sanitising schema plus exactly our own attributes (nothing from the document gets more). */
 const schema = {
@@ -71,6 +81,10 @@ const schema = {
     mark: [['className', TERM_CLASS], 'title', 'dataKo', 'dataEn'],
     strong: [['className', CJK_BOLD_CLASS], 'title'],
     em: [['className', CJK_BOLD_CLASS], 'title'],
+    // Blocks the preview marks (promotional text, empty blocks): our two classes and the finding as title.
+    ...Object.fromEntries(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'tr', 'table', 'pre'].map(tag => [tag, [
+      ...(defaultSchema.attributes?.[tag] ?? []), ['className', ...Object.values(MARKED_RULES_CLASSES)], 'title',
+    ]])),
   },
 } as typeof defaultSchema;
 
@@ -84,14 +98,31 @@ export function renderDigest(digest: Digest, opts: RenderOptions = {}): Rendered
   const index = opts.lineIndex ?? new LineIndex(digest.text);
   // remark-rehype builds a new tree; the shared mdast is left untouched for the other features.
   const hast = toHast.runSync(digest.root as Root) as HastRoot;
-  annotate(hast, digest.text, opts.terms ?? [], locale);
+  const broken = annotate(hast, digest.text, opts.terms ?? [], locale, false, markedBlocks(opts.findings ?? []));
   const html = toHtml.stringify(toHtml.runSync(hast) as HastRoot);
-  return { html, outline: buildOutline(digest, opts.findings ?? [], index) };
+  const out: RenderedDigest = { html, outline: buildOutline(digest, opts.findings ?? [], index) };
+  if (broken) {
+    const published = toHast.runSync(digest.root as Root) as HastRoot;
+    annotate(published, digest.text, [], locale, true);
+    out.publishedHtml = toHtml.stringify(toHtml.runSync(published) as HastRoot);
+  }
+  return out;
 }
 
-function annotate(tree: HastRoot, text: string, terms: TermMark[], locale: Locale): void {
+/**
+ * Line numbers, glossary marks and the bold CommonMark would not render (marked, or with `published`
+ * written out as its literal asterisks, as CommonMark sites show it). True when there was such bold.
+ */
+/** Blocks the preview marks so the writer sees them as a reader would not: promotional text, empty blocks. */
+const MARKED_RULES: Record<string, string> = { 'promo-content': MARKED_RULES_CLASSES.promo, 'block-empty': MARKED_RULES_CLASSES.empty };
+function markedBlocks(findings: Finding[]): { span: Span; cls: string; title: string }[] {
+  return findings.filter(f => MARKED_RULES[f.rule]).map(f => ({ span: f.span, cls: MARKED_RULES[f.rule], title: f.message }));
+}
+
+function annotate(tree: HastRoot, text: string, terms: TermMark[], locale: Locale, published: boolean, marked: { span: Span; cls: string; title: string }[] = []): boolean {
   const sorted = [...terms].sort((a, b) => a.span.start - b.span.start);
   const cjkTitle = message(locale, 'preview/cjk-bold');
+  let broken = false;
   const walk = (parent: HastRoot | Element, inCode: boolean) => {
     const out: HastContent[] = [];
     for (const child of parent.children) {
@@ -100,7 +131,18 @@ function annotate(tree: HastRoot, text: string, terms: TermMark[], locale: Local
         // Only our own data-line survives: one the author wrote in raw HTML would steer scroll sync and reveal.
         if (start && LINE_TAGS.has(child.tagName)) child.properties.dataLine = start.line - 1;
         else delete child.properties.dataLine;
+        const at = start?.offset;
+        const mark = at !== undefined && LINE_TAGS.has(child.tagName) && child.tagName !== 'ul' && child.tagName !== 'ol' ? marked.find(m => at >= m.span.start && at < Math.max(m.span.end, m.span.start + 1)) : undefined;
+        if (mark) { child.properties.className = [...((child.properties.className as string[] | undefined) ?? []), mark.cls]; child.properties.title = mark.title; }
         if ((child.tagName === 'strong' || child.tagName === 'em') && !commonMarkRenders(text, child)) {
+          broken = true;
+          const s = child.position?.start.offset, e = child.position?.end.offset;
+          const width = child.tagName === 'strong' ? 2 : 1;
+          if (published && s !== undefined && e !== undefined) {
+            walk(child, inCode);
+            out.push({ type: 'text', value: text.slice(s, s + width) }, ...(child.children as HastContent[]), { type: 'text', value: text.slice(e - width, e) });
+            continue;
+          }
           child.properties.className = [CJK_BOLD_CLASS];
           child.properties.title = cjkTitle;
         }
@@ -113,6 +155,7 @@ function annotate(tree: HastRoot, text: string, terms: TermMark[], locale: Local
     parent.children = out as typeof parent.children;
   };
   walk(tree, false);
+  return broken;
 }
 
 /** Splits a text node at the term spans inside it; only where its value is its source verbatim. */

@@ -27,14 +27,14 @@ export function registerPreview(ctx: ServerContext): void {
     let content: PreviewContent;
     if (a) {
       const r = a.outcome.result;
-      const { html, outline } = renderDigest(r.digest, { findings: r.findings, terms: termMarks(a), locale: ctx.locale(p.uri), lineIndex: r.lineIndex });
-      content = { uri: p.uri, version: a.version, isDigest: true, html, outline, locale: a.outcome.locale };
+      const { html, outline, publishedHtml } = renderDigest(r.digest, { findings: r.findings, terms: termMarks(a), locale: ctx.locale(p.uri), lineIndex: r.lineIndex });
+      content = { uri: p.uri, version: a.version, isDigest: true, html, outline, locale: a.outcome.locale, ...(publishedHtml ? { publishedHtml } : {}) };
     } else {
       // Not a digest (yet): still render it, with the default profile's outline and no checks.
       const text = doc.getText();
       const digest = buildDigest(parseMarkdown(text), text, builtinProfile(DEFAULT_PROFILE_ID)!);
-      const { html, outline } = renderDigest(digest, { locale: ctx.locale(p.uri), lineIndex: new LineIndex(text) });
-      content = { uri: p.uri, version: doc.version, isDigest: false, html, outline, locale: ctx.locale(p.uri) };
+      const { html, outline, publishedHtml } = renderDigest(digest, { locale: ctx.locale(p.uri), lineIndex: new LineIndex(text) });
+      content = { uri: p.uri, version: doc.version, isDigest: false, html, outline, locale: ctx.locale(p.uri), ...(publishedHtml ? { publishedHtml } : {}) };
     }
     cache.set(p.uri, content);
     if (a) rendered.set(a, content);
