@@ -25,7 +25,7 @@
   /** Open/closed outline groups the user toggled, kept across updates (the outline is rebuilt each time). */
   var folds = {};
   /** View toggles, kept in the webview state: "as published" (CommonMark's rendering) and glossary marks (off by default). */
-  var view = { published: !!state.published, terms: !!state.terms };
+  var view = { published: !!state.published, terms: !!state.terms, open: !!state.open };
   var last = null;
 
   function safeJson(s) { try { return JSON.parse(s || 'null'); } catch (e) { return null; } }
@@ -87,7 +87,11 @@
     var keepScroll = outline.scrollTop;
     outline.replaceChildren();
     if (!o) return;
-    outline.appendChild(el('h2', 'pd-outline-title', strings.outline));
+    var title = el('h2', 'pd-outline-title', strings.outline);
+    // On a narrow preview the outline is a bar; its title opens and closes it (kept in the state).
+    title.addEventListener('click', function () { view.open = !view.open; outline.classList.toggle('pd-open', view.open); save(); });
+    outline.classList.toggle('pd-open', !!view.open);
+    outline.appendChild(title);
     outline.appendChild(toolbar());
     var counts = el('p', 'pd-counts', strings.counts.replace('{papers}', o.counts.papers).replace('{findings}', o.counts.findings));
     outline.appendChild(counts);
@@ -172,7 +176,7 @@
     save();
   }
 
-  function save() { vscode.setState({ uri: shown.uri, line: topLine(), published: view.published, terms: view.terms }); }
+  function save() { vscode.setState({ uri: shown.uri, line: topLine(), published: view.published, terms: view.terms, open: view.open }); }
 
   function lineElements() {
     return Array.prototype.slice.call(content.querySelectorAll('[data-line]'));

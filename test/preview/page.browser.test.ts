@@ -212,4 +212,25 @@ describe('preview page in headless Chromium (CSP, page script, outline)', functi
     await page.click('.pd-toggle-terms');
     assert.strictEqual((await look()).asterisks, 0);
   });
+  it('the outline is reachable at any width: a column beside the text at the default split (620 px), a bar that opens below 520 px', async () => {
+    const box = () => page.evaluate(() => {
+      const o = document.getElementById('pd-outline').getBoundingClientRect(), c = document.getElementById('pd-content').getBoundingClientRect();
+      return { oLeft: o.left as number, oTop: o.top as number, oHeight: o.height as number, cRight: c.right as number, cWidth: c.width as number };
+    });
+    try {
+      await page.setViewportSize({ width: 620, height: 700 });
+      const side = await box();
+      assert.ok(side.oLeft >= side.cRight - 1 && side.cWidth >= 380, `beside the text: ${JSON.stringify(side)}`);
+      await page.setViewportSize({ width: 480, height: 700 });
+      await page.evaluate(() => window.scrollTo(0, 2000));
+      const bar = await box();
+      assert.ok(bar.oTop <= 1 && bar.oHeight < 100, `a bar pinned at the top while scrolled: ${JSON.stringify(bar)}`);
+      await page.click('.pd-outline-title');
+      const open = await box();
+      assert.ok(open.oHeight > 200, `opened: ${JSON.stringify(open)}`);
+      await page.click('.pd-outline-title');
+    } finally {
+      await page.setViewportSize({ width: 1100, height: 700 });
+    }
+  });
 });
