@@ -1,5 +1,5 @@
 /**
- * Check 7: "Paper Digest: Open Preview to the Side" opens a webview panel showing the digest;
+ * Check 7: "Paper Digest: Open Digest Preview to the Side" opens a webview panel showing the digest;
  * saves test-output/e2e/preview.png (the workbench with the preview open) on every run.
  */
 import * as assert from 'node:assert/strict';
