@@ -38,7 +38,9 @@ export class ResyncFraming extends Transform {
       const end = this.head.indexOf(HEADER_END);
       const start = findHeader(this.head, 0);
       if (end < 0) {
-        if (this.head.length > MAX_HEADER_BYTES) this.discard(start >= 0 ? start : this.head.length - HEADER.length, 'bytes with no header');
+        // A header block this long is junk even if it starts with a valid Content-Length: keep only
+        // the last bytes (a header may be starting there), so hostile input cannot grow the buffer.
+        if (this.head.length > MAX_HEADER_BYTES) this.discard(this.head.length - 64, 'a header block with no end');
         return undefined;
       }
       if (start < 0 || start > end) { this.discard(end + HEADER_END.length, 'a header block without Content-Length'); continue; }
@@ -86,16 +88,41 @@ export class ResyncFraming extends Transform {
   }
 }
 
-/** Where `Content-Length: <digits>\r\n` starts at or after `from`, or -1: only a header can hold those bytes. */
+/**
+ * Where `Content-Length: <digits>\r\n` starts at or after `from`, or -1: only a header can hold those
+ * bytes. The name is matched in any case and blanks may surround the number, as vscode-jsonrpc reads it.
+ */
 function findHeader(buf: Buffer, from: number): number {
-  for (let i = buf.indexOf(HEADER, from); i >= 0; i = buf.indexOf(HEADER, i + 1)) {
+  for (let i = indexOfName(buf, from); i >= 0; i = indexOfName(buf, i + 1)) {
     let j = i + HEADER.length;
     while (buf[j] === 0x20 || buf[j] === 0x09) j++;
     const digits = j;
     while (buf[j] >= 0x30 && buf[j] <= 0x39) j++;
-    if (j > digits && buf[j] === 0x0d && buf[j + 1] === 0x0a) return i;
+    const afterDigits = j;
+    while (buf[j] === 0x20 || buf[j] === 0x09) j++;
+    if (afterDigits > digits && buf[j] === 0x0d && buf[j + 1] === 0x0a) return i;
   }
   return -1;
+}
+
+const LOWER = Buffer.from('content-length:');
+const UPPER = Buffer.from('CONTENT-LENGTH:');
+
+/** The next `Content-Length:` in any case: the usual spellings by indexOf, mixed ones from the colons. */
+function indexOfName(buf: Buffer, from: number): number {
+  let best = -1;
+  for (const name of [HEADER, LOWER, UPPER]) {
+    const i = buf.indexOf(name, from);
+    if (i >= 0 && (best < 0 || i < best)) best = i;
+  }
+  // Mixed spellings (content-Length:): look for the ':' of a 15-byte name and compare case-insensitively.
+  for (let c = buf.indexOf(0x3a, from + HEADER.length - 1); c >= 0 && (best < 0 || c - HEADER.length + 1 < best); c = buf.indexOf(0x3a, c + 1)) {
+    const i = c - HEADER.length + 1;
+    // Two byte tests first (JSON is full of ':'): 'c' at the start, 'h' before the colon, in any case.
+    if (i < from || (buf[i] | 0x20) !== 0x63 || (buf[c - 1] | 0x20) !== 0x68) continue;
+    if (buf.subarray(i, c + 1).toString('latin1').toLowerCase() === 'content-length:') return i;
+  }
+  return best;
 }
 
 function contentLength(headers: string): number | undefined {

@@ -46,6 +46,12 @@ describe('robustness: framing guard (in memory)', () => {
       ['huge', Buffer.from(`Content-Length: 999999999999\r\n\r\n${body}`)],
       ['junk', Buffer.from('hello\r\n\r\n')],
     ];
+    // Spelled in another case, or with blanks after the number, a header is still a header (vscode-jsonrpc reads it so).
+    for (const header of ['content-length: ', 'CONTENT-LENGTH: ', 'content-Length:']) {
+      const body = msg(7);
+      const framed = Buffer.from(`${header}${Buffer.byteLength(body)} \r\n\r\n${body}`);
+      assert.ok(run([framed]).equals(framed), header);
+    }
     for (const [what, bad] of cases) {
       fc.assert(fc.property(fc.array(fc.nat(), { maxLength: 6 }), at => {
         const out = run(cut(Buffer.concat([good(1), bad, good(2), good(3)]), at)).toString();
@@ -53,6 +59,22 @@ describe('robustness: framing guard (in memory)', () => {
         for (const id of [1, 2, 3]) assert.ok(out.includes(frame(msg(id)).toString()), `${what}: message ${id} lost in ${JSON.stringify(out)}`);
       }), { numRuns: 100 });
     }
+  });
+});
+
+describe('robustness: framing guard bounds', () => {
+  it('a header that never ends is not hoarded, even when it starts with a valid Content-Length', () => {
+    const t = new ResyncFraming();
+    t.on('data', () => undefined);
+    t.write(Buffer.from('Content-Length: 10\r\nX: '));
+    for (let i = 0; i < 200; i++) t.write(Buffer.alloc(64 * 1024, 0x61));
+    const head = (t as unknown as { head: Buffer }).head;
+    assert.ok(head.length <= 128 * 1024, `${head.length} bytes kept`);
+    // And the stream recovers at the next real message.
+    const out: Buffer[] = [];
+    t.on('data', d => out.push(d));
+    t.write(frame(msg(8)));
+    assert.ok(Buffer.concat(out).toString().includes(msg(8)));
   });
 });
 
