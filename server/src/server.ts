@@ -28,7 +28,9 @@ export function startServer(connection: Connection = createDefaultConnection()):
   const analyses = new Map<string, Analysis>();
   const timers = new Map<string, NodeJS.Timeout>();
   /** Checks under way in slices, by document: a second request for the same version waits for the first. */
-  const inflight = new Map<string, { version: number | undefined; done: Promise<Analysis | undefined> }>();
+  const inflight = new Map<string, { doc: TextDocument; version: number; generation: number; steps: Generator<void, Analysis>; done: Promise<Analysis | undefined> }>();
+  /** Bumped when settings, configuration or glossaries change: checks started before are stale. */
+  let generation = 0;
   /** One incremental parser per open document: an edit re-parses only the chunk it touched. */
   const parsers = new Map<string, IncrementalParser>();
   const parserFor = (uri: string): IncrementalParser => {
@@ -81,20 +83,42 @@ export function startServer(connection: Connection = createDefaultConnection()):
     return bytes > limitKB * 1024 ? { size: formatSize(bytes), limit: formatSize(limitKB * 1024) } : undefined;
   }
 
+  /**
+   * The analysis of the current version, now. A sliced check of that version under way is run to
+   * its end here (not started again); otherwise the check runs whole.
+   */
   function analyze(uri: string): Analysis | undefined {
+    const running = current(uri);
+    if (running) {
+      runSteps(running.steps);
+      const a = analyses.get(uri);
+      if (a && a.version === running.version) return a;
+    }
     const steps = analysisSteps(uri);
     return steps && runSteps(steps);
   }
 
-  /** The check in slices that yield to the message loop; dropped when a newer version arrives. */
-  async function analyzeAsync(uri: string): Promise<Analysis | undefined> {
-    const version = documents.get(uri)?.version;
+  /** The sliced check under way for this very document, version and settings, if any. */
+  function current(uri: string) {
     const running = inflight.get(uri);
-    if (running && running.version === version) return running.done; // an open and a save of one version: one check
+    const doc = documents.get(uri);
+    return running && doc && running.doc === doc && running.version === doc.version && running.generation === generation ? running : undefined;
+  }
+
+  /** The check in slices that yield to the message loop; dropped when a newer version, reopening or settings arrive. */
+  async function analyzeAsync(uri: string): Promise<Analysis | undefined> {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const { version } = doc;
+    const running = current(uri);
+    if (running) return running.done; // an open and a save of one version: one check
     const steps = analysisSteps(uri);
     if (!steps) return undefined;
-    const done = runStepsAsync(steps, () => documents.get(uri)?.version !== version);
-    inflight.set(uri, { version, done });
+    const gen = generation;
+    const done = runStepsAsync(steps, () => documents.get(uri) !== doc || doc.version !== version || generation !== gen)
+      // Run to its end by analyze() meanwhile: the result is in the cache.
+      .then(a => a ?? (analyses.get(uri)?.version === version && generation === gen ? analyses.get(uri) : undefined));
+    inflight.set(uri, { doc, version, generation: gen, steps, done });
     try { return await done; } finally { if (inflight.get(uri)?.done === done) inflight.delete(uri); }
   }
 
@@ -107,6 +131,7 @@ export function startServer(connection: Connection = createDefaultConnection()):
   }
 
   function* check(uri: string, doc: TextDocument): Generator<void, Analysis> {
+    const gen = generation;
     const filePath = uriToPath(uri);
     // The document object is updated in place by later edits: keep this version's own values.
     const { version } = doc;
@@ -119,7 +144,8 @@ export function startServer(connection: Connection = createDefaultConnection()):
       onRuleError: (rule, err) => log(`rule ${rule} failed on ${uri}: ${(err as Error)?.stack ?? err}`),
     });
     const a: Analysis = { uri, version, filePath, text, outcome };
-    analyses.set(uri, a);
+    // Settings changed while this check ran (it read the old ones): return it, but do not cache it.
+    if (gen === generation) analyses.set(uri, a);
     const { parsed, chunks, fullParse } = parser.stats;
     log(`checked ${path.basename(filePath)} v${version} in ${(performance.now() - t0).toFixed(1)} ms (${fullParse ? 'full parse' : `parsed ${parsed} of ${chunks} chunks`}): ${outcome.result.findings.length} findings`);
     publishConfigProblems(outcome.config.problems);
@@ -191,16 +217,19 @@ export function startServer(connection: Connection = createDefaultConnection()):
     const doc = documents.get(uri);
     if (!doc) return;
     const { version } = doc; // the object itself is updated in place by later edits
+    const gen = generation;
     try {
       const a = await analyzeAsync(uri);
       const now = documents.get(uri);
-      if (now && now.version === version && (!a || a.version === version)) publishAnalysis(uri, now, a);
+      // Stale (a newer version, a reopened document, new settings): that one's own check publishes.
+      if (now === doc && now.version === version && generation === gen && (!a || a.version === version)) publishAnalysis(uri, now, a);
     } catch (e) {
       log(`check failed for ${uri}: ${(e as Error)?.stack ?? e}`);
     }
   }
 
   function revalidateAll(): void {
+    generation++;
     analyses.clear();
     for (const doc of documents.all()) void validateSoon(doc.uri);
   }

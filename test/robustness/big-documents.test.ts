@@ -68,6 +68,32 @@ describe('robustness: big documents over stdio', function () {
     assert.ok(ping < 0.75 * ms, `a ping waited ${ping} ms of a ${ms} ms check`);
   });
 
+  it('a settings change while a big check runs: the published diagnostics follow the new settings, not the check under way', async () => {
+    const uri = `file://${dir}/switch.digest.md`;
+    await client.open(uri, digestOf(0.5 * MB));
+    // Mid-check (it takes about a second), switch the language; the final publication must be Korean.
+    await new Promise(r => setTimeout(r, 150));
+    client.settings = { locale: 'ko' };
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const deadline = Date.now() + 60_000;
+    let last: { diagnostics: { message: string; code?: unknown }[] } | undefined;
+    while (Date.now() < deadline) {
+      last = await client.nextDiagnostics(uri, 60_000);
+      if (last.diagnostics.some(d => /블록이 없습니다/.test(d.message))) break;
+    }
+    await new Promise(r => setTimeout(r, 1500)); // nothing stale may come after it
+    last = client.diagnostics.get(uri)!.at(-1)!;
+    const missing = last.diagnostics.filter(d => d.code === 'block-missing');
+    assert.ok(missing.length > 0 && missing.every(d => /블록이 없습니다/.test(d.message)), missing[0]?.message);
+    // Back to English for the next cases: wait until the switch has reached the server.
+    client.settings = { locale: 'en' };
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    while (Date.now() < deadline) {
+      const p = await client.nextDiagnostics(uri, 60_000);
+      if (p.diagnostics.some(d => /^Paper .* is missing/.test(d.message))) break;
+    }
+  });
+
   for (const size of [10, 40, 60]) {
     it(`${size} MiB: not checked, one note at 1:1 says why, answers stay quick, memory bounded`, async () => {
       const { d, ping } = await openAndPing(`big${size}`, size * MB);
