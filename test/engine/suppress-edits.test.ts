@@ -32,7 +32,10 @@ describe('suppression quick fixes', function () {
       const line = before.lineIndex.positionAt(f.span.start).line;
       const gone = key(before).filter(k => k.startsWith(`${f.rule}@${line}:`));
       const expected = key(before).filter(k => !gone.includes(k));
-      assert.deepStrictEqual(key(after), expected, `${f.rule} at line ${line + 1}: ${edit.text}`);
+      // A comment on a line of its own (before a heading) moves the lines below it down: compare in the old numbering.
+      const added = (edit.text.match(/\n/g) ?? []).length, at = before.lineIndex.positionAt(edit.start).line;
+      const oldLines = after.findings.map(g => { const p = after.lineIndex.positionAt(g.span.start); return `${g.rule}@${p.line >= at + added ? p.line - added : p.line}:${g.message}`; });
+      assert.deepStrictEqual(oldLines, expected, `${f.rule} at line ${line + 1}: ${edit.text}`);
       assert.strictEqual(html(after), html(before), `renders the same after silencing ${f.rule} at line ${line + 1}`);
     }
     assert.ok(offered >= before.findings.length - 3, `offered for ${offered} of ${before.findings.length}`);
@@ -67,5 +70,27 @@ describe('suppression quick fixes', function () {
     const code = '```\n**굵게**가\n```\n';
     const rc = check(code);
     assert.strictEqual(suppressionEdit(code, rc.digest.root, rc.lineIndex, { ...f, span: { start: 4, end: 8 } }, 'line'), undefined);
+  });
+
+  it('headings, thematic breaks and definitions get the comment on a line of their own; multi-line inline code gets none', () => {
+    const at = (text: string, needle: string, rule = 'heading-level') => {
+      const r = check(text);
+      const start = text.indexOf(needle);
+      return suppressionEdit(text, r.digest.root, r.lineIndex, { rule, severity: 'warning', message: '', span: { start, end: start + 1 }, fixes: [], related: [] }, 'line');
+    };
+    const heading = '앞 문단\n\n## 1. 제목 ##\n';
+    assert.deepStrictEqual(at(heading, '## 1.'), { start: heading.indexOf('## 1.'), end: heading.indexOf('## 1.'), text: '<!-- digest-disable-next-line heading-level -->\n' });
+    const once = applyEdits(heading, [at(heading, '## 1.')!]);
+    assert.strictEqual(check(once).digest.root.children.find(n => n.type === 'heading')!.children.map(c => ('value' in c ? c.value : '')).join(''), '1. 제목', 'the closing ## is still a closing sequence');
+    assert.match(applyEdits(once, [at(once, '## 1.', 'toc-mismatch')!]), /<!-- digest-disable-next-line heading-level toc-mismatch -->\n## 1\./);
+    assert.match(at('문단\n\n---\n', '---')!.text, /^<!-- digest-disable-next-line/);
+    assert.match(at('[논문]: https://arxiv.org/abs/2510.11690\n', '[논문]')!.text, /^<!-- digest-disable-next-line/);
+    assert.strictEqual(at('글 `코드가\n이어짐` 끝\n', '글'), undefined, 'the comment would be code text');
+    const slash = at('끝에 역빗금 두 개\\\\\n다음\n', '끝에')!;
+    assert.strictEqual(slash.start, '끝에 역빗금 두 개\\\\'.length, 'an escaped backslash is not a hard break: the comment goes after it');
+    const fm = '---\ntitle: x\n---';
+    const r = check(fm);
+    const file = suppressionEdit(fm, r.digest.root, r.lineIndex, { rule: 'toc-missing', severity: 'warning', message: '', span: { start: 0, end: 1 }, fixes: [], related: [] }, 'file')!;
+    assert.strictEqual(applyEdits(fm, [file]), '---\ntitle: x\n---\n<!-- digest-disable toc-missing -->\n', 'the closing fence keeps its line');
   });
 });

@@ -2,6 +2,7 @@ import type { Root, Html, Nodes } from 'mdast';
 import type { LineIndex } from './text';
 import type { Finding } from './types';
 import { startOf, endOf } from './parse';
+import { lineBoundsAt } from './text';
 
 const DIRECTIVE = /<!--\s*digest-(disable-next-line|disable-line|disable|enable)((?:\s+[a-z0-9-]+)*)\s*-->/g;
 
@@ -73,6 +74,23 @@ function lineSuppression(text: string, root: Root, index: LineIndex, f: Finding)
   while (lineEnd > lineStart && (text[lineEnd - 1] === '\n' || text[lineEnd - 1] === '\r')) lineEnd--;
   const content = text.slice(lineStart, lineEnd);
   if (!content.trim() || insideBlockWithoutInline(root, lineStart, lineEnd) || /^\s*\|/.test(content)) return undefined;
+  // A heading, a thematic break or a link definition changes with anything after it on its line (a
+  // closing ##, the anchor, `---`, `[id]: url`): the comment goes on a line of its own before it.
+  const block = topLevelBlockAt(root, lineStart);
+  if (block && (block.type === 'heading' || block.type === 'thematicBreak' || block.type === 'definition')) {
+    if (startOf(block) !== lineStart) return undefined;
+    const eol = /\r\n/.test(text) ? '\r\n' : '\n';
+    const prevEnd = lineStart - (text.slice(0, lineStart).endsWith('\r\n') ? 2 : lineStart > 0 ? 1 : 0);
+    const prevStart = lineBoundsAt(text, Math.max(0, prevEnd)).start;
+    const prev = lineStart > 0 ? /^<!--\s*digest-disable-next-line((?:\s+[a-z0-9-]+)*)\s*-->\s*$/.exec(text.slice(prevStart, prevEnd)) : null;
+    if (prev) {
+      const ids = prev[1].trim().split(/\s+/).filter(Boolean);
+      if (!ids.length || ids.includes(f.rule)) return undefined;
+      const close = prevStart + text.slice(prevStart, prevEnd).lastIndexOf('-->');
+      return { start: close, end: close, text: `${/\s$/.test(text[close - 1]) ? '' : ' '}${f.rule} ` };
+    }
+    return { start: lineStart, end: lineStart, text: `<!-- digest-disable-next-line ${f.rule} -->${eol}` };
+  }
   // Already a disable-line comment here: add the rule to it.
   const existing = /<!--\s*digest-disable-line((?:\s+[a-z0-9-]+)*)\s*-->/.exec(content);
   if (existing) {
@@ -82,9 +100,12 @@ function lineSuppression(text: string, root: Root, index: LineIndex, f: Finding)
     const before = text.slice(lineStart + existing.index, at).replace(/\s*$/, '');
     return { start: lineStart + existing.index, end: at + 3, text: `${before} ${f.rule} -->` };
   }
-  // Before a hard break (two trailing spaces or a backslash), so the break stays at the line's end.
-  const tail = /(?: {2,}|\\)$/.exec(content);
-  const at = tail ? lineEnd - tail[0].length : lineEnd - (/\s+$/.exec(content)?.[0].length ?? 0);
+  // Before a hard break (two trailing spaces, or a backslash that is not itself escaped), so the break stays at the line's end.
+  const slashes = /\\+$/.exec(content)?.[0].length ?? 0;
+  const tail = slashes % 2 === 1 ? '\\' : / {2,}$/.exec(content)?.[0] ?? '';
+  const at = tail ? lineEnd - tail.length : lineEnd - (/\s+$/.exec(content)?.[0].length ?? 0);
+  // Inside a code span, an inline tag or a link that runs onto the next line, the comment would be text.
+  if (insideInline(root, at)) return undefined;
   return { start: at, end: at, text: ` <!-- digest-disable-line ${f.rule} -->` };
 }
 
@@ -94,7 +115,8 @@ function fileSuppression(text: string, root: Root, rule: string): { start: numbe
   if (first && (first.type as string) === 'yaml') {
     at = endOf(first);
     while (at < text.length && text[at] !== '\n') at++;
-    at = Math.min(text.length, at + 1);
+    if (at >= text.length) return { start: text.length, end: text.length, text: `${/\r\n/.test(text) ? '\r\n' : '\n'}<!-- digest-disable ${rule} -->${/\r\n/.test(text) ? '\r\n' : '\n'}` };
+    at = at + 1;
   } else if (text.charCodeAt(0) === 0xfeff) at = 1;
   const eol = /\r\n/.test(text) ? '\r\n' : '\n';
   const head = /^<!--\s*digest-disable((?:\s+[a-z0-9-]+)*)\s*-->/.exec(text.slice(at));
@@ -128,6 +150,26 @@ function isBlockHtml(node: Nodes, root: Root): boolean {
     if (!('children' in n)) continue;
     if ((n.children as Nodes[]).includes(node)) return n.type === 'root' || n.type === 'listItem' || n.type === 'blockquote';
     for (const c of n.children as Nodes[]) stack.push(c);
+  }
+  return false;
+}
+
+/** The top-level block (a child of the root) that starts the line or holds it. */
+function topLevelBlockAt(root: Root, offset: number): Nodes | undefined {
+  return root.children.find(c => startOf(c) <= offset && offset <= endOf(c)) as Nodes | undefined;
+}
+
+/** Is the offset strictly inside an inline construct that may span lines (code span, inline HTML, link, definition)? */
+function insideInline(root: Root, at: number): boolean {
+  const stack: Nodes[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    const s = startOf(n), e = endOf(n);
+    if (e <= at || s >= at) { if (n !== (root as Nodes)) continue; }
+    if (n.type === 'inlineCode' || n.type === 'html' || n.type === 'link' || n.type === 'linkReference' || n.type === 'definition' || n.type === 'image') {
+      if (s < at && at < e) return true;
+    }
+    if ('children' in n) for (const c of n.children as Nodes[]) stack.push(c);
   }
   return false;
 }
