@@ -11,7 +11,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import {
-  ConfigResolver, nodeFileReader, lintSteps, runSteps, runStepsAsync, message, isDigestFile, normaliseLocale, type Locale, type FileProblems,
+  ConfigResolver, nodeFileReader, lintSteps, runSteps, runStepsAsync, message, isDigestFile, frontMatterOptIn, builtinProfile, normaliseLocale, type Locale, type FileProblems,
 } from './engine';
 import { glossaryResolverFor } from './engine/glossary';
 import { IncrementalParser } from './engine/incremental';
@@ -59,7 +59,10 @@ export function startServer(connection: Connection = createDefaultConnection()):
     if (a) return a.outcome.locale;
     try {
       const c = resolver.resolve(uriToPath(uri), overrides());
-      return c.locale ?? c.profile.locale ?? clientLocale;
+      // As lintSteps chooses: front matter `profile: <id>` names the profile for this one file.
+      const fm = frontMatterOptIn(documents.get(uri)?.getText() ?? '');
+      const profile = typeof fm === 'string' && !settings.profile ? builtinProfile(fm) ?? c.profile : c.profile;
+      return c.locale ?? profile.locale ?? clientLocale;
     } catch { return clientLocale; }
   };
 

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { columns, padColumns, fitColumns } from '../../server/src/cli/columns';
+import { columns, padColumns, fitColumns, printable } from '../../server/src/cli/columns';
 import { excerpt } from '../../server/src/cli/formatters/excerpt';
 import { LineIndex } from '../../server/src/engine';
 
@@ -29,5 +29,12 @@ describe('cli: terminal columns', () => {
     assert.ok(l2.startsWith('  1 | …') && l2.endsWith('…'), l2);
     assert.ok(columns(l2) <= 6 + 72 + 2, `${columns(l2)} columns`);
     assert.strictEqual(columns(l2.slice(0, l2.indexOf('목표'))), u2.indexOf('^'), 'the carets sit under 목표');
+  });
+
+  it('document text printed to a terminal cannot carry escape sequences', () => {
+    const text = '제목 \u001b]52;c;ZXZpbA==\u0007 그리고 \u001b[2J 끝\r\n';
+    const [line] = excerpt(new LineIndex(text), { start: 0, end: 2 });
+    assert.doesNotMatch(line, /[\u0000-\u001f\u007f-\u009f]/);
+    assert.strictEqual(printable('a\u001b[31mb\tc'), 'a\ufffd[31mb c');
   });
 });

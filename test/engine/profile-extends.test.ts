@@ -53,6 +53,18 @@ describe('profiles: extends', () => {
     assert.strictEqual(c.profile.id, 'weekly-digest-ko');
   });
 
+  it('a missing base that is then created is seen (a missing file is a dependency too)', () => {
+    write('team.profile.json', { id: 'team', extends: './later.profile.json' });
+    write('.paperdigestrc.json', { profile: './team.profile.json' });
+    const r = new ConfigResolver(nodeFileReader(fs));
+    const doc = path.join(dir, 'w.digest.md');
+    assert.match(r.resolve(doc).problems.flatMap(p => p.problems.map(x => x.message)).join(), /Base profile: Profile file not found/);
+    write('later.profile.json', { id: 'later', extends: 'paper-review-ko' });
+    const c = r.resolve(doc);
+    assert.deepStrictEqual(c.problems, []);
+    assert.strictEqual(c.profile.id, 'team');
+  });
+
   it('a missing base, or a base with problems, is reported; the base\'s own problems in its file', () => {
     write('team.profile.json', { id: 'team', extends: './nope.profile.json' });
     assert.match(messages(resolve()).join('\n'), /team\.profile\.json: Base profile: Profile file not found: .*nope\.profile\.json/);

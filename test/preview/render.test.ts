@@ -42,6 +42,10 @@ describe('preview rendering (render.ts)', () => {
       assert.doesNotMatch(html, /data-line="(-5|99)"/, html);
       assert.match(html, /<p data-line="4">문단<\/p>/, 'our own line for the <p> the author wrote');
     });
+    it('the preview\'s own marks cannot be faked by the document\'s raw HTML', () => {
+      const { html } = render('<p class="pd-promo pd-empty-block">가짜 표시</p>\n');
+      assert.doesNotMatch(html, /pd-promo|pd-empty-block/, html);
+    });
     it('does not render front matter', () => {
       const { html } = render('---\npaper-digest: true\n---\n\n본문\n');
       assert.doesNotMatch(html, /paper-digest/);

@@ -20,3 +20,10 @@ export function fitColumns(s: string, max: number): string {
   }
   return out + '...';
 }
+
+/**
+ * Text from a document made safe for a terminal: control characters (ESC, CR, BEL…) shown as
+ * U+FFFD, so a digest cannot move the cursor, clear the screen, write the clipboard (OSC 52) or hide
+ * findings when its line is printed. Tabs become a space.
+ */
+export const printable = (s: string): string => s.replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');

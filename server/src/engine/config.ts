@@ -218,7 +218,7 @@ export class ConfigResolver {
     const stamp = this.fs.stamp(file);
     if (stamp === undefined) return { error: `Profile file not found: ${file}` };
     const hit = this.profiles.get(file);
-    if (hit && [...hit.deps].every(([f, st]) => this.fs.stamp(f) === st)) return hit;
+    if (hit && [...hit.deps].every(([f, st]) => (this.fs.stamp(f) ?? MISSING) === st)) return hit;
     const read = readVia(this.fs, file);
     if ('error' in read) return { error: read.error === 'missing' ? `Profile file not found: ${file}` : readErrorText(read) };
     const deps = new Map([[file, stamp]]);
@@ -231,7 +231,8 @@ export class ConfigResolver {
       const baseFile = path.resolve(dir, ref);
       if (baseFile === file || chain.includes(baseFile)) throw new Error(`Profile "${ref}" extends this profile again (a cycle: ${[...chain, file, baseFile].map(f => path.basename(f)).join(' → ')})`);
       const base = this.profileFile(baseFile, [...chain, file]);
-      if ('error' in base) throw new Error(`Base profile: ${base.error}`);
+      // A base that is missing or unreadable is a dependency too: creating or fixing it is seen.
+      if ('error' in base) { deps.set(baseFile, this.fs.stamp(baseFile) ?? MISSING); throw new Error(`Base profile: ${base.error}`); }
       for (const [f, st] of base.deps) deps.set(f, st);
       inherited.push(...base.inherited, ...(base.problems.length ? [{ file: baseFile, text: base.text, problems: base.problems }] : []));
       if (!base.value) throw new Error(`Base profile "${ref}" has problems of its own (see that file)`);
@@ -263,6 +264,9 @@ export class ConfigResolver {
     return cached;
   }
 }
+
+/** The stamp of a file that is not there, in a profile's dependencies. */
+const MISSING = '<missing>';
 
 /** The span of the value at `at` in a JSON text (the start of the file when it is not there). */
 function locate(text: string, at: (string | number)[]): { start: number; end: number } {

@@ -131,6 +131,9 @@ function annotate(tree: HastRoot, text: string, terms: TermMark[], locale: Local
         // Only our own data-line survives: one the author wrote in raw HTML would steer scroll sync and reveal.
         if (start && LINE_TAGS.has(child.tagName)) child.properties.dataLine = start.line - 1;
         else delete child.properties.dataLine;
+        // Our marking classes come from findings only: the same class written in the document's raw HTML is dropped.
+        const own = child.properties.className;
+        if (Array.isArray(own)) child.properties.className = own.filter(c => c !== MARKED_RULES_CLASSES.promo && c !== MARKED_RULES_CLASSES.empty);
         const at = start?.offset;
         const mark = at !== undefined && LINE_TAGS.has(child.tagName) && child.tagName !== 'ul' && child.tagName !== 'ol' ? marked.find(m => at >= m.span.start && at < Math.max(m.span.end, m.span.start + 1)) : undefined;
         if (mark) { child.properties.className = [...((child.properties.className as string[] | undefined) ?? []), mark.cls]; child.properties.title = mark.title; }

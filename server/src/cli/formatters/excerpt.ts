@@ -1,4 +1,4 @@
-import { columns } from '../columns';
+import { columns, printable } from '../columns';
 import type { LineIndex, Span } from '../../engine';
 
 /** Widest excerpt, in terminal columns (a Hangul syllable takes two). */
@@ -16,7 +16,7 @@ export function excerpt(index: LineIndex, span: Span, paint: (s: string) => stri
   const text = index.text;
   let lineEnd = lineStart;
   while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
-  const line = text.slice(lineStart, lineEnd).replace(/\t/g, ' ');
+  const line = printable(text.slice(lineStart, lineEnd));
   if (!line.trim()) return [];
   const from = span.start - lineStart, to = Math.max(from + 1, Math.min(span.end, lineEnd) - lineStart);
   // Graphemes with their offsets and widths.

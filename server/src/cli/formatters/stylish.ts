@@ -1,6 +1,7 @@
 import { t } from '../io';
 import type { FileReport, FormatOptions } from './report';
 import { excerpt } from './excerpt';
+import { printable } from '../columns';
 
 const colors = { error: 31, warning: 33, information: 36, hint: 90 } as const;
 
@@ -20,9 +21,9 @@ export function formatStylish(files: (Pick<FileReport, 'path' | 'diagnostics'> &
       const finding = f.findings?.[i];
       if (finding ? finding.fixes.some(x => x.safe) : d.fixable) fixable++;
       if (d.severity === 'error') errors++; else if (d.severity === 'warning') warnings++; else others++;
-      const loc = `${f.path}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+      const loc = `${printable(f.path)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
       const word = opts.locale === 'ko' ? SEVERITY_KO[d.severity] : d.severity;
-      lines.push(`${loc}  ${paint(colors[d.severity], word)}  ${d.message}  ${paint(90, d.rule)}`);
+      lines.push(`${loc}  ${paint(colors[d.severity], word)}  ${printable(d.message)}  ${paint(90, d.rule)}`);
       if (finding && f.lineIndex) lines.push(...excerpt(f.lineIndex, finding.span, x => paint(colors[d.severity], x)));
     });
   }
