@@ -46,8 +46,12 @@ export class ResyncFraming extends Transform {
       if (start < 0 || start > end) { this.discard(end + HEADER_END.length, 'a header block without Content-Length'); continue; }
       const length = contentLength(this.head.subarray(start, end).toString('latin1'));
       if (length === undefined) { this.discard(end + HEADER_END.length, 'a bad Content-Length'); continue; }
-      if (start > 0) this.discard(start, 'bytes before a header');
-      const bodyStart = end - start + HEADER_END.length;
+      // Other header lines before it (Content-Type comes first from some clients) are part of the
+      // header; anything else before it is junk from a broken message.
+      let keepFrom = start;
+      if (start > 0 && /^(?:[!-9;-~]+:[^\r\n]*\r\n)+$/.test(this.head.subarray(0, start).toString('latin1'))) keepFrom = 0;
+      if (keepFrom > 0) this.discard(keepFrom, 'bytes before a header');
+      const bodyStart = end - keepFrom + HEADER_END.length;
       const header = this.head.subarray(0, bodyStart);
       const rest = this.head.subarray(bodyStart);
       this.head = Buffer.alloc(0);

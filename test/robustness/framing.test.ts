@@ -46,6 +46,9 @@ describe('robustness: framing guard (in memory)', () => {
       ['huge', Buffer.from(`Content-Length: 999999999999\r\n\r\n${body}`)],
       ['junk', Buffer.from('hello\r\n\r\n')],
     ];
+    // A Content-Type before the Content-Length is part of the header, passed on as sent.
+    const typed = Buffer.concat([Buffer.from('Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n'), frame(msg(9))]);
+    assert.ok(run([typed]).equals(typed));
     // Spelled in another case, or with blanks after the number, a header is still a header (vscode-jsonrpc reads it so).
     for (const header of ['content-length: ', 'CONTENT-LENGTH: ', 'content-Length:']) {
       const body = msg(7);
