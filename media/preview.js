@@ -50,14 +50,36 @@
     return d;
   }
 
-  function findingList(findings) {
+  function findingItem(f) {
+    var li = el('li', 'pd-finding pd-sev-' + f.severity);
+    var b = goto(f.message, f.line, f.character);
+    b.title = f.rule + ' · ' + (f.line + 1) + ':' + (f.character + 1);
+    b.prepend(el('span', 'pd-rule', f.rule));
+    li.appendChild(b);
+    return li;
+  }
+
+  /**
+   * Findings grouped by rule, in the order each rule first appears: one finding is shown as it is,
+   * several of one rule fold under "rule (n)" (closed until opened; kept open across updates).
+   */
+  function findingList(findings, scope) {
     var ul = el('ul', 'pd-findings');
+    var groups = [];
+    var byRule = {};
     findings.forEach(function (f) {
-      var li = el('li', 'pd-finding pd-sev-' + f.severity);
-      var b = goto(f.message, f.line, f.character);
-      b.title = f.rule + ' · ' + (f.line + 1) + ':' + (f.character + 1);
-      b.prepend(el('span', 'pd-rule', f.rule));
-      li.appendChild(b);
+      if (!byRule[f.rule]) { byRule[f.rule] = []; groups.push(byRule[f.rule]); }
+      byRule[f.rule].push(f);
+    });
+    groups.forEach(function (g) {
+      if (g.length === 1) { ul.appendChild(findingItem(g[0])); return; }
+      var li = el('li', 'pd-finding-group pd-sev-' + g[0].severity);
+      var d = foldable('pd-group', 'group:' + (scope || '') + ':' + g[0].rule, false);
+      d.appendChild(el('summary', 'pd-group-title', g[0].rule + ' (' + g.length + ')'));
+      var inner = el('ul', 'pd-findings');
+      g.forEach(function (f) { inner.appendChild(findingItem(f)); });
+      d.appendChild(inner);
+      li.appendChild(d);
       ul.appendChild(li);
     });
     return ul;
@@ -79,7 +101,7 @@
       list.appendChild(item);
     });
     li.appendChild(list);
-    if (p.findings.length) li.appendChild(findingList(p.findings));
+    if (p.findings.length) li.appendChild(findingList(p.findings, 'paper:' + p.number));
     return li;
   }
 
@@ -99,7 +121,7 @@
       // Findings outside any paper (intro, TOC, front matter): folded when there are many.
       var doc = foldable('pd-doc', 'document', o.findings.length <= 5);
       doc.appendChild(el('summary', 'pd-doc-title', strings.document + ' (' + o.findings.length + ')'));
-      doc.appendChild(findingList(o.findings));
+      doc.appendChild(findingList(o.findings, 'document'));
       outline.appendChild(doc);
     }
     if (o.papers.length) {
@@ -113,7 +135,7 @@
       var sum = el('summary');
       sum.appendChild(goto(s.number + '. ' + s.title, s.line, 0, 'pd-section-title'));
       d.appendChild(sum);
-      if (s.findings.length) d.appendChild(findingList(s.findings));
+      if (s.findings.length) d.appendChild(findingList(s.findings, 'section:' + s.number));
       var ul = el('ul', 'pd-papers');
       s.papers.forEach(function (p) { ul.appendChild(paperItem(p)); });
       d.appendChild(ul);

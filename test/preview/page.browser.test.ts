@@ -233,4 +233,30 @@ describe('preview page in headless Chromium (CSP, page script, outline)', functi
       await page.setViewportSize({ width: 1100, height: 700 });
     }
   });
+  it('findings are grouped by rule: one shown as it is, several under "rule (n)", closed until opened and kept open', async () => {
+    const p11 = initial.outline.sections[0].papers[0];
+    const rules = [...new Set(p11.findings.map(f => f.rule))];
+    const many = rules.filter(r => p11.findings.filter(f => f.rule === r).length > 1);
+    assert.ok(many.length > 0 && p11.findings.length > rules.length, 'paper 1.1 of the seed repeats rules');
+    const shown = () => page.evaluate(() => {
+      const paper = document.querySelector('#pd-outline .pd-paper');
+      const top = paper.querySelector(':scope > .pd-findings');
+      return {
+        items: top.children.length as number,
+        groups: [...top.querySelectorAll(':scope > .pd-finding-group summary')].map((e: { textContent: string }) => e.textContent) as string[],
+        // Findings not inside a closed group (Chromium keeps rects for closed <details> content).
+        visible: [...paper.querySelectorAll('.pd-finding')].filter((e: { closest: (s: string) => { open: boolean } | null }) => !e.closest('details.pd-group:not([open])')).length as number,
+      };
+    });
+    const s = await shown();
+    assert.strictEqual(s.items, rules.length, 'one line per rule');
+    assert.deepStrictEqual(s.groups, many.map(r => `${r} (${p11.findings.filter(f => f.rule === r).length})`));
+    assert.strictEqual(s.visible, rules.length - many.length, `only the single findings show until a group is opened: ${JSON.stringify(s)} ${JSON.stringify(rules)}`);
+    await page.click('#pd-outline .pd-paper .pd-finding-group summary');
+    const opened = (await shown()).visible;
+    assert.ok(opened > s.visible);
+    await page.evaluate(m => window.postMessage(m, '*'), { type: 'update', content: { ...initial, version: 200 } });
+    await waitFor(() => document.body.getAttribute('data-version') === '200');
+    assert.strictEqual((await shown()).visible, opened, 'an opened group stays open across updates');
+  });
 });
