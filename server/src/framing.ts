@@ -109,24 +109,15 @@ function findHeader(buf: Buffer, from: number): number {
   return -1;
 }
 
-const LOWER = Buffer.from('content-length:');
-const UPPER = Buffer.from('CONTENT-LENGTH:');
-
-/** The next `Content-Length:` in any case: the usual spellings by indexOf, mixed ones from the colons. */
+/** The next `Content-Length:` in any case, found from its colon (one scan, no matter the spelling). */
 function indexOfName(buf: Buffer, from: number): number {
-  let best = -1;
-  for (const name of [HEADER, LOWER, UPPER]) {
-    const i = buf.indexOf(name, from);
-    if (i >= 0 && (best < 0 || i < best)) best = i;
-  }
-  // Mixed spellings (content-Length:): look for the ':' of a 15-byte name and compare case-insensitively.
-  for (let c = buf.indexOf(0x3a, from + HEADER.length - 1); c >= 0 && (best < 0 || c - HEADER.length + 1 < best); c = buf.indexOf(0x3a, c + 1)) {
+  for (let c = buf.indexOf(0x3a, from + HEADER.length - 1); c >= 0; c = buf.indexOf(0x3a, c + 1)) {
     const i = c - HEADER.length + 1;
     // Two byte tests first (JSON is full of ':'): 'c' at the start, 'h' before the colon, in any case.
-    if (i < from || (buf[i] | 0x20) !== 0x63 || (buf[c - 1] | 0x20) !== 0x68) continue;
+    if ((buf[i] | 0x20) !== 0x63 || (buf[c - 1] | 0x20) !== 0x68) continue;
     if (buf.subarray(i, c + 1).toString('latin1').toLowerCase() === 'content-length:') return i;
   }
-  return best;
+  return -1;
 }
 
 function contentLength(headers: string): number | undefined {

@@ -18,7 +18,7 @@ import { IncrementalParser } from './engine/incremental';
 import { formatSize } from './engine/text';
 import { DEFAULT_SETTINGS, FIX_ALL_KIND, SETTINGS_SECTION, ServerCommands, type Settings } from './protocol';
 import type { Analysis, ServerContext, ServerHooks } from './features/context';
-import { analysisDiagnostics, uriToPath } from './features/diagnostics';
+import { documentDiagnostics, uriToPath } from './features/diagnostics';
 import { registerFeatures, featureCapabilities } from './features';
 import { createDefaultConnection } from './connection';
 
@@ -189,7 +189,7 @@ export function startServer(connection: Connection = createDefaultConnection()):
     const big = isDigest(doc) ? oversize(doc) : undefined;
     const diagnostics = big
       ? [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3 as const, source: 'paper-digest', code: 'document-too-large', message: message(locale(uri), 'document-too-large/skipped', big) }]
-      : a ? [...analysisDiagnostics(a), ...hooks.extraDiagnostics.flatMap(h => h(uri))] : [];
+      : a ? documentDiagnostics(a, hooks) : [];
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
   }
 

@@ -24,7 +24,7 @@ describe('suppression quick fixes', function () {
   it('for this line: every seed finding silenced alone, nothing else changes, nothing renders differently', () => {
     let offered = 0;
     for (const f of before.findings) {
-      const edit = suppressionEdit(seed, before.digest.root, before.lineIndex, f, 'line');
+      const edit = suppressionEdit(seed, before.digest.root, f, 'line');
       if (!edit) continue;
       offered++;
       const text = applyEdits(seed, [edit]);
@@ -43,13 +43,13 @@ describe('suppression quick fixes', function () {
 
   it('for this file: the rule is silenced everywhere and only it; a second rule joins the same comment', () => {
     const f = before.findings.find(x => x.rule === 'promo-content')!;
-    const once = applyEdits(seed, [suppressionEdit(seed, before.digest.root, before.lineIndex, f, 'file')!]);
+    const once = applyEdits(seed, [suppressionEdit(seed, before.digest.root, f, 'file')!]);
     assert.ok(once.startsWith('<!-- digest-disable promo-content -->\n\n'));
     const r1 = check(once);
     assert.deepStrictEqual(key(r1).map(k => k.split('@')[0]).filter(x => x === 'promo-content'), []);
     assert.strictEqual(r1.findings.length, before.findings.length - before.findings.filter(x => x.rule === 'promo-content').length);
     const g = r1.findings.find(x => x.rule === 'cjk-emphasis')!;
-    const twice = applyEdits(once, [suppressionEdit(once, r1.digest.root, r1.lineIndex, g, 'file')!]);
+    const twice = applyEdits(once, [suppressionEdit(once, r1.digest.root, g, 'file')!]);
     assert.ok(twice.startsWith('<!-- digest-disable promo-content cjk-emphasis -->\n\n'), twice.slice(0, 80));
     assert.ok(!check(twice).findings.some(x => x.rule === 'cjk-emphasis' || x.rule === 'promo-content'));
     assert.strictEqual(html(check(twice)), html(before));
@@ -59,24 +59,24 @@ describe('suppression quick fixes', function () {
     const text = '---\ntitle: x\n---\n\n**표현 오토인코더(RAE)**가 좋다  \n다음 줄\n';
     const r = check(text);
     const f = r.findings.find(x => x.rule === 'cjk-emphasis')!;
-    const once = applyEdits(text, [suppressionEdit(text, r.digest.root, r.lineIndex, f, 'line')!]);
+    const once = applyEdits(text, [suppressionEdit(text, r.digest.root, f, 'line')!]);
     assert.match(once, /가 좋다 <!-- digest-disable-line cjk-emphasis -->  \n다음 줄/);
     const fake = { ...f, rule: 'term-pair-style' };
     const r2 = check(once);
-    assert.match(applyEdits(once, [suppressionEdit(once, r2.digest.root, r2.lineIndex, fake, 'line')!]), /<!-- digest-disable-line cjk-emphasis term-pair-style -->  \n/);
-    assert.strictEqual(suppressionEdit(once, r2.digest.root, r2.lineIndex, { ...f }, 'line'), undefined, 'already silenced');
-    const file = applyEdits(text, [suppressionEdit(text, r.digest.root, r.lineIndex, f, 'file')!]);
+    assert.match(applyEdits(once, [suppressionEdit(once, r2.digest.root, fake, 'line')!]), /<!-- digest-disable-line cjk-emphasis term-pair-style -->  \n/);
+    assert.strictEqual(suppressionEdit(once, r2.digest.root, { ...f }, 'line'), undefined, 'already silenced');
+    const file = applyEdits(text, [suppressionEdit(text, r.digest.root, f, 'file')!]);
     assert.ok(file.startsWith('---\ntitle: x\n---\n<!-- digest-disable cjk-emphasis -->\n\n'), file);
     const code = '```\n**굵게**가\n```\n';
     const rc = check(code);
-    assert.strictEqual(suppressionEdit(code, rc.digest.root, rc.lineIndex, { ...f, span: { start: 4, end: 8 } }, 'line'), undefined);
+    assert.strictEqual(suppressionEdit(code, rc.digest.root, { ...f, span: { start: 4, end: 8 } }, 'line'), undefined);
   });
 
   it('headings, thematic breaks and definitions get the comment on a line of their own; multi-line inline code gets none', () => {
     const at = (text: string, needle: string, rule = 'heading-level') => {
       const r = check(text);
       const start = text.indexOf(needle);
-      return suppressionEdit(text, r.digest.root, r.lineIndex, { rule, severity: 'warning', message: '', span: { start, end: start + 1 }, fixes: [], related: [] }, 'line');
+      return suppressionEdit(text, r.digest.root, { rule, severity: 'warning', message: '', span: { start, end: start + 1 }, fixes: [], related: [] }, 'line');
     };
     const heading = '앞 문단\n\n## 1. 제목 ##\n';
     assert.deepStrictEqual(at(heading, '## 1.'), { start: heading.indexOf('## 1.'), end: heading.indexOf('## 1.'), text: '<!-- digest-disable-next-line heading-level -->\n' });
@@ -90,7 +90,7 @@ describe('suppression quick fixes', function () {
     assert.strictEqual(slash.start, '끝에 역빗금 두 개\\\\'.length, 'an escaped backslash is not a hard break: the comment goes after it');
     const fm = '---\ntitle: x\n---';
     const r = check(fm);
-    const file = suppressionEdit(fm, r.digest.root, r.lineIndex, { rule: 'toc-missing', severity: 'warning', message: '', span: { start: 0, end: 1 }, fixes: [], related: [] }, 'file')!;
+    const file = suppressionEdit(fm, r.digest.root, { rule: 'toc-missing', severity: 'warning', message: '', span: { start: 0, end: 1 }, fixes: [], related: [] }, 'file')!;
     assert.strictEqual(applyEdits(fm, [file]), '---\ntitle: x\n---\n<!-- digest-disable toc-missing -->\n', 'the closing fence keeps its line');
   });
 });

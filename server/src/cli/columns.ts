@@ -8,11 +8,14 @@ export const padColumns = (s: string, width: number): string => s + ' '.repeat(M
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+/** The grapheme clusters of `s` with their offsets: what a terminal draws as one character. */
+export const graphemes = (s: string): Iterable<{ segment: string; index: number }> => segmenter.segment(s);
+
 /** `s` cut to at most `max` columns, ending in "..." when cut; never splits a grapheme. */
 export function fitColumns(s: string, max: number): string {
   if (columns(s) <= max) return s;
   let out = '', width = 0;
-  for (const { segment } of segmenter.segment(s)) {
+  for (const { segment } of graphemes(s)) {
     const w = columns(segment);
     if (width + w > max - 3) break;
     out += segment;

@@ -62,16 +62,12 @@ export function isSuppressed(f: Finding, regions: Region[], index: LineIndex): b
  * existing comment of the same kind on that line gets the rule added instead. Undefined where no
  * comment can go without changing what the document renders (code, tables, raw HTML, front matter).
  */
-export function suppressionEdit(text: string, root: Root, index: LineIndex, f: Finding, scope: 'line' | 'file'): { start: number; end: number; text: string } | undefined {
-  return scope === 'file' ? fileSuppression(text, root, f.rule) : lineSuppression(text, root, index, f);
+export function suppressionEdit(text: string, root: Root, f: Finding, scope: 'line' | 'file'): { start: number; end: number; text: string } | undefined {
+  return scope === 'file' ? fileSuppression(text, root, f.rule) : lineSuppression(text, root, f);
 }
 
-function lineSuppression(text: string, root: Root, index: LineIndex, f: Finding): { start: number; end: number; text: string } | undefined {
-  const line = index.positionAt(f.span.start).line;
-  const lineStart = index.offsetAt({ line, character: 0 });
-  const next = index.offsetAt({ line: line + 1, character: 0 });
-  let lineEnd = next;
-  while (lineEnd > lineStart && (text[lineEnd - 1] === '\n' || text[lineEnd - 1] === '\r')) lineEnd--;
+function lineSuppression(text: string, root: Root, f: Finding): { start: number; end: number; text: string } | undefined {
+  const { start: lineStart, end: lineEnd } = lineBoundsAt(text, f.span.start);
   const content = text.slice(lineStart, lineEnd);
   if (!content.trim() || insideBlockWithoutInline(root, lineStart, lineEnd) || /^\s*\|/.test(content)) return undefined;
   // A heading, a thematic break or a link definition changes with anything after it on its line (a
@@ -79,23 +75,20 @@ function lineSuppression(text: string, root: Root, index: LineIndex, f: Finding)
   const block = topLevelBlockAt(root, lineStart);
   if (block && (block.type === 'heading' || block.type === 'thematicBreak' || block.type === 'definition')) {
     if (startOf(block) !== lineStart) return undefined;
-    const eol = /\r\n/.test(text) ? '\r\n' : '\n';
     const prevEnd = lineStart - (text.slice(0, lineStart).endsWith('\r\n') ? 2 : lineStart > 0 ? 1 : 0);
     const prevStart = lineBoundsAt(text, Math.max(0, prevEnd)).start;
     const prev = lineStart > 0 ? /^<!--\s*digest-disable-next-line((?:\s+[a-z0-9-]+)*)\s*-->\s*$/.exec(text.slice(prevStart, prevEnd)) : null;
     if (prev) {
-      const ids = prev[1].trim().split(/\s+/).filter(Boolean);
-      if (!ids.length || ids.includes(f.rule)) return undefined;
+      if (silences(prev[1], f.rule)) return undefined;
       const close = prevStart + text.slice(prevStart, prevEnd).lastIndexOf('-->');
       return { start: close, end: close, text: `${/\s$/.test(text[close - 1]) ? '' : ' '}${f.rule} ` };
     }
-    return { start: lineStart, end: lineStart, text: `<!-- digest-disable-next-line ${f.rule} -->${eol}` };
+    return { start: lineStart, end: lineStart, text: `<!-- digest-disable-next-line ${f.rule} -->${eolOf(text)}` };
   }
   // Already a disable-line comment here: add the rule to it.
   const existing = /<!--\s*digest-disable-line((?:\s+[a-z0-9-]+)*)\s*-->/.exec(content);
   if (existing) {
-    const ids = existing[1].trim().split(/\s+/).filter(Boolean);
-    if (!ids.length || ids.includes(f.rule)) return undefined; // already silenced
+    if (silences(existing[1], f.rule)) return undefined;
     const at = lineStart + existing.index + existing[0].length - 3;
     const before = text.slice(lineStart + existing.index, at).replace(/\s*$/, '');
     return { start: lineStart + existing.index, end: at + 3, text: `${before} ${f.rule} -->` };
@@ -111,47 +104,45 @@ function lineSuppression(text: string, root: Root, index: LineIndex, f: Finding)
 
 function fileSuppression(text: string, root: Root, rule: string): { start: number; end: number; text: string } | undefined {
   const first = root.children[0];
+  const eol = eolOf(text);
   let at = 0;
   if (first && (first.type as string) === 'yaml') {
     at = endOf(first);
     while (at < text.length && text[at] !== '\n') at++;
-    if (at >= text.length) return { start: text.length, end: text.length, text: `${/\r\n/.test(text) ? '\r\n' : '\n'}<!-- digest-disable ${rule} -->${/\r\n/.test(text) ? '\r\n' : '\n'}` };
+    if (at >= text.length) return { start: text.length, end: text.length, text: `${eol}<!-- digest-disable ${rule} -->${eol}` };
     at = at + 1;
   } else if (text.charCodeAt(0) === 0xfeff) at = 1;
-  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
   const head = /^<!--\s*digest-disable((?:\s+[a-z0-9-]+)*)\s*-->/.exec(text.slice(at));
   if (head) {
-    const ids = head[1].trim().split(/\s+/).filter(Boolean);
-    if (!ids.length || ids.includes(rule)) return undefined;
+    if (silences(head[1], rule)) return undefined;
     const close = at + head[0].length - 3;
     return { start: close, end: close, text: `${/\s$/.test(text.slice(close - 1, close)) ? '' : ' '}${rule} ` };
   }
   return { start: at, end: at, text: `<!-- digest-disable ${rule} -->${eol}${eol}` };
 }
 
-/** Is the range inside a block where an inline comment would be text or change the block (code, raw HTML)? */
+/** Is the range inside a block where an inline comment would be text or change the block (code, raw HTML as a block of its own)? */
 function insideBlockWithoutInline(root: Root, start: number, end: number): boolean {
-  const stack: Nodes[] = [root];
+  const stack: [Nodes, Nodes | undefined][] = [[root, undefined]];
   while (stack.length) {
-    const n = stack.pop()!;
+    const [n, parent] = stack.pop()!;
     const s = startOf(n), e = endOf(n);
     if (e < start || s > end) continue;
-    if (n.type === 'code' || (n.type === 'html' && n !== (root as Nodes) && isBlockHtml(n, root)) || (n.type as string) === 'yaml' || n.type === 'table') return true;
-    if ('children' in n) for (const c of n.children as Nodes[]) stack.push(c);
+    // Raw HTML is a block of its own as a child of the root, a list item or a quote; in a paragraph it is inline.
+    const blockHtml = n.type === 'html' && !!parent && (parent.type === 'root' || parent.type === 'listItem' || parent.type === 'blockquote');
+    if (n.type === 'code' || blockHtml || (n.type as string) === 'yaml' || n.type === 'table') return true;
+    if ('children' in n) for (const c of n.children as Nodes[]) stack.push([c, n]);
   }
   return false;
 }
 
-/** An html node that is a block of its own (a child of the root, a list item or a quote), not inline HTML in a paragraph. */
-function isBlockHtml(node: Nodes, root: Root): boolean {
-  const stack: Nodes[] = [root];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (!('children' in n)) continue;
-    if ((n.children as Nodes[]).includes(node)) return n.type === 'root' || n.type === 'listItem' || n.type === 'blockquote';
-    for (const c of n.children as Nodes[]) stack.push(c);
-  }
-  return false;
+/** The line's ending as the comments write it. */
+const eolOf = (text: string): string => (/\r\n/.test(text) ? '\r\n' : '\n');
+
+/** Does a comment's rule list (empty: every rule) already silence `rule`? */
+function silences(ruleList: string, rule: string): boolean {
+  const ids = ruleList.trim().split(/\s+/).filter(Boolean);
+  return !ids.length || ids.includes(rule);
 }
 
 /** The top-level block (a child of the root) that starts the line or holds it. */

@@ -64,7 +64,7 @@ function suppressionActions(a: Analysis, findings: Finding[], locale: Locale): C
       const key = scope === 'line' ? `${f.rule}@${lineIndex.positionAt(f.span.start).line}` : f.rule;
       if (seen.has(`${scope}:${key}`)) continue;
       seen.add(`${scope}:${key}`);
-      const edit = suppressionEdit(a.text, digest.root, lineIndex, f, scope);
+      const edit = suppressionEdit(a.text, digest.root, f, scope);
       if (!edit) continue;
       const silenced = findings.filter(g => g.rule === f.rule && (scope === 'file' || lineIndex.positionAt(g.span.start).line === lineIndex.positionAt(f.span.start).line));
       out.push({

@@ -1,7 +1,7 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver/node';
 import { RULE_DOCS_BASE, type Finding, type LineIndex } from '../engine';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
-import type { Analysis } from './context';
+import type { Analysis, ServerHooks } from './context';
 import { URI } from 'vscode-uri';
 
 const severity = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
@@ -23,6 +23,11 @@ export function toDiagnostic(f: Finding, index: LineIndex, uri?: string): Diagno
 export function analysisDiagnostics(a: Analysis): Diagnostic[] {
   const { findings, lineIndex } = a.outcome.result;
   return findings.map(f => toDiagnostic(f, lineIndex, a.uri));
+}
+
+/** What is published for a checked document: its own findings, then the workspace features' (the status bar counts the same). */
+export function documentDiagnostics(a: Analysis, hooks: ServerHooks): Diagnostic[] {
+  return [...analysisDiagnostics(a), ...hooks.extraDiagnostics.flatMap(h => h(a.uri))];
 }
 
 export function uriToPath(uri: string): string {

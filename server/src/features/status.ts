@@ -1,7 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentStatusRequest, type DocumentStatus, type DocumentStatusParams } from '../protocol';
 import type { ServerContext } from './context';
-import { analysisDiagnostics } from './diagnostics';
+import { documentDiagnostics } from './diagnostics';
 
 /** A 목차 list and numbered headings: looks like a digest even without opt-in. */
 export function looksLikeDigest(text: string): boolean {
@@ -18,7 +18,7 @@ export function registerStatus(ctx: ServerContext): void {
     if (!a) return { isDigest: false, looksLikeDigest: looksLikeDigest(doc.getText()), papers: 0, findings: 0, profile: '', locale: ctx.locale(p.uri) };
     const r = a.outcome.result;
     // Count what is published (the document's own and the workspace checks'), as the Problems panel lists it.
-    const published = [...analysisDiagnostics(a), ...ctx.hooks.extraDiagnostics.flatMap(h => h(p.uri))];
+    const published = documentDiagnostics(a, ctx.hooks);
     const by = (sev: number) => published.filter(d => d.severity === sev).length;
     const counts = { errors: by(1), warnings: by(2), infos: by(3), hints: by(4) };
     return { isDigest: true, looksLikeDigest: true, papers: r.digest.papers.filter(x => x.heading).length, findings: counts.errors + counts.warnings + counts.infos, counts, profile: r.digest.profile.id, locale: a.outcome.locale };

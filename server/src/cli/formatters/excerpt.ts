@@ -1,9 +1,9 @@
-import { columns, printable } from '../columns';
+import { columns, graphemes, printable } from '../columns';
 import type { LineIndex, Span } from '../../engine';
+import { lineBoundsAt } from '../../engine/text';
 
 /** Widest excerpt, in terminal columns (a Hangul syllable takes two). */
 const MAX_COLUMNS = 72;
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /**
  * The source line of a finding with its span underlined, measured in terminal columns with
@@ -12,16 +12,13 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
  */
 export function excerpt(index: LineIndex, span: Span, paint: (s: string) => string = s => s): string[] {
   const start = index.positionAt(span.start);
-  const lineStart = span.start - start.character;
-  const text = index.text;
-  let lineEnd = lineStart;
-  while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
-  const line = printable(text.slice(lineStart, lineEnd));
+  const { start: lineStart, end: lineEnd } = lineBoundsAt(index.text, span.start);
+  const line = printable(index.text.slice(lineStart, lineEnd));
   if (!line.trim()) return [];
   const from = span.start - lineStart, to = Math.max(from + 1, Math.min(span.end, lineEnd) - lineStart);
   // Graphemes with their offsets and widths.
   const parts: { at: number; end: number; seg: string; width: number }[] = [];
-  for (const s of segmenter.segment(line)) parts.push({ at: s.index, end: s.index + s.segment.length, seg: s.segment, width: columns(s.segment) });
+  for (const s of graphemes(line)) parts.push({ at: s.index, end: s.index + s.segment.length, seg: s.segment, width: columns(s.segment) });
   const inSpan = (p: { at: number; end: number }) => p.end > from && p.at < to;
   let first = parts.findIndex(inSpan), last = parts.length - 1 - [...parts].reverse().findIndex(inSpan);
   if (first < 0) { first = parts.length; last = parts.length - 1; }
