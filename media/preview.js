@@ -10,7 +10,7 @@
   var defaults = {
     outline: 'Outline', document: 'Document', findings: 'Findings', noSections: 'No sections yet',
     notDigest: 'This file is not treated as a digest: no checks, and the outline uses the default profile.',
-    treatAsDigest: 'Treat This File as a Digest', counts: '{papers} papers · {findings} findings', ok: 'present', missing: 'missing', empty: 'empty', nolinks: 'no links', noFindings: 'No findings',
+    treatAsDigest: 'Treat This File as a Digest', counts: '{papers} papers · {findings} findings', countsWithOverviews: '{papers} papers, {overviews} overviews · {findings} findings', overview: 'overview', overviewTitle: 'An entry that surveys a topic and cites no paper: not counted as a paper.', ok: 'present', missing: 'missing', empty: 'empty', nolinks: 'no links', noFindings: 'No findings',
     published: 'As published', terms: 'Glossary terms',
   };
   var strings = Object.assign({}, defaults, safeJson(document.body.getAttribute('data-strings')) || {});
@@ -89,6 +89,13 @@
     var li = el('li', 'pd-paper');
     var head = goto((p.number ? p.number + '. ' : '') + p.title, p.line, 0, 'pd-paper-title');
     li.appendChild(head);
+    if (p.kind === 'overview') {
+      // A topic survey, not a paper: named so, and not in the paper count.
+      li.classList.add('pd-overview');
+      var tag = el('span', 'pd-kind', strings.overview);
+      tag.title = strings.overviewTitle;
+      li.appendChild(tag);
+    }
     var list = el('ul', 'pd-checklist');
     p.blocks.forEach(function (b) {
       var item = el('li', 'pd-block pd-' + b.state + (b.required ? '' : ' pd-optional'));
@@ -115,7 +122,8 @@
     outline.classList.toggle('pd-open', !!view.open);
     outline.appendChild(title);
     outline.appendChild(toolbar());
-    var counts = el('p', 'pd-counts', strings.counts.replace('{papers}', o.counts.papers).replace('{findings}', o.counts.findings));
+    var counts = el('p', 'pd-counts', (o.counts.overviews ? strings.countsWithOverviews : strings.counts)
+      .replace('{papers}', o.counts.papers).replace('{overviews}', o.counts.overviews).replace('{findings}', o.counts.findings));
     outline.appendChild(counts);
     if (o.findings.length) {
       // Findings outside any paper (intro, TOC, front matter): folded when there are many.

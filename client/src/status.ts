@@ -42,10 +42,12 @@ export function registerStatus(context: vscode.ExtensionContext, client: () => L
       // The same numbers, split the same way, as the Problems panel shows for this file (hints are not listed there).
       const c = s.counts ?? { errors: 0, warnings: s.findings, infos: 0, hints: 0 };
       const parts = [c.errors ? `$(error) ${c.errors}` : '', c.warnings ? `$(warning) ${c.warnings}` : '', c.infos ? `$(info) ${c.infos}` : ''].filter(Boolean).join(' ');
-      item.text = s.findings
-        ? t(s.locale, '$(book) {0} papers  {1}', s.papers, parts)
-        : t(s.locale, '$(book) {0} papers  $(check) 0', s.papers);
-      item.tooltip = t(s.locale, 'Paper Digest ({0}): {1} papers; {2} errors, {3} warnings, {4} information. Click to open the preview.', s.profile, s.papers, c.errors, c.warnings, c.infos);
+      // Entries that survey a topic are named as such, not counted as papers.
+      const entries = s.overviews
+        ? t(s.locale, '{0} papers · {1} overviews', s.papers, s.overviews)
+        : t(s.locale, '{0} papers', s.papers);
+      item.text = `$(book) ${entries}  ${s.findings ? parts : '$(check) 0'}`;
+      item.tooltip = t(s.locale, 'Paper Digest ({0}): {1}; {2} errors, {3} warnings, {4} information. Click to open the preview.', s.profile, entries, c.errors, c.warnings, c.infos);
       item.command = { title: t(s.locale, 'Open Preview to the Side'), command: ClientCommands.openPreview, arguments: [editor.document.uri] };
       item.show();
     } else if (s.looksLikeDigest) {

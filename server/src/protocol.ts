@@ -79,7 +79,10 @@ export interface DocumentStatus {
   isDigest: boolean;
   /** Not a digest yet, but looks like one (a 목차 list and numbered headings). */
   looksLikeDigest: boolean;
+  /** Numbered entries that review a paper. */
   papers: number;
+  /** Numbered entries that survey a topic and cite no paper (engine/entry-kind.ts); not counted as papers. */
+  overviews?: number;
   /** What the Problems panel shows for the file: error, warning and information diagnostics (hints are not listed there). */
   findings: number;
   counts?: { errors: number; warnings: number; infos: number; hints: number };

@@ -114,6 +114,9 @@ describe('preview page in headless Chromium (CSP, page script, outline)', functi
       p11: [...document.querySelectorAll('#pd-outline .pd-paper')][0]?.querySelector('.pd-checklist')?.textContent,
       p12: [...document.querySelectorAll('#pd-outline .pd-paper')][1]?.querySelector('.pd-checklist')?.textContent,
       findings: document.querySelectorAll('#pd-outline .pd-finding').length,
+      overviews: [...document.querySelectorAll('#pd-outline .pd-overview .pd-paper-title')].map(e => e.textContent.split('.').slice(0, 2).join('.')),
+      kindTag: document.querySelector('#pd-outline .pd-overview .pd-kind')?.textContent,
+      counts: document.querySelector('#pd-outline .pd-counts')?.textContent,
       scripts: document.querySelectorAll('#pd-content script, #pd-content iframe, #pd-content [onerror]').length,
       jsLinks: [...document.querySelectorAll('#pd-content a')].filter(a => /javascript:/i.test(a.getAttribute('href') ?? '')).length,
     }));
@@ -127,6 +130,10 @@ describe('preview page in headless Chromium (CSP, page script, outline)', functi
     // Paper 1.1's resources lost their URLs in the seed: shown as such, not as a ✓.
     assert.strictEqual(r.p11, '✓ 핵심 아이디어✓ 주요 방법론✓ 가장 중요한 발견⚠ 중요 자료');
     assert.ok(r.findings >= 7, `${r.findings} findings listed`);
+    // Topic surveys are named as such and not counted as papers.
+    assert.deepStrictEqual(r.overviews, ['1.2', '2.2', '3.1', '3.2', '4.1', '4.2']);
+    assert.strictEqual(r.kindTag, 'overview');
+    assert.match(r.counts ?? '', /^3 papers, 6 overviews · \d+ findings$/);
   });
 
   it('loads nothing remote (the remote image is blocked by the CSP, not fetched)', async () => {

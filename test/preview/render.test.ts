@@ -150,7 +150,10 @@ describe('preview rendering (render.ts)', () => {
       + outline.sections.reduce((n, s) => n + s.findings.length + s.papers.reduce((m, p) => m + p.findings.length, 0), 0);
     assert.strictEqual(placed, r.findings.length);
     assert.strictEqual(outline.counts.findings, r.findings.length);
-    assert.strictEqual(outline.counts.papers, 9);
+    // Entries that survey a topic and cite no paper (1.2, 2.2, 3.x, 4.x) are overviews, not papers (issue 15).
+    assert.deepStrictEqual(outline.sections.map(s => s.papers.map(p => `${p.number}:${p.kind}`)),
+      [['1.1:paper', '1.2:overview', '1.3:paper'], ['2.1:paper', '2.2:overview'], ['3.1:overview', '3.2:overview'], ['4.1:overview', '4.2:overview']]);
+    assert.deepStrictEqual([outline.counts.papers, outline.counts.overviews], [3, 6]);
     assert.ok(outline.findings.some(f => f.rule === 'promo-content' && f.line === 0), 'document-level findings stay at the document');
   });
 

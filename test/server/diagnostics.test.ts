@@ -89,7 +89,9 @@ describe('language server over stdio', function () {
     const pending = client.nextDiagnostics(uri);
     await client.open(uri, seed);
     const published = (await pending).diagnostics;
-    const s = await client.conn.sendRequest<{ findings: number; counts: { errors: number; warnings: number; infos: number; hints: number } }>('paperDigest/documentStatus', { uri });
+    const s = await client.conn.sendRequest<{ papers: number; overviews: number; findings: number; counts: { errors: number; warnings: number; infos: number; hints: number } }>('paperDigest/documentStatus', { uri });
+    // Nine numbered entries: three review a paper, six survey a topic (named so, not counted as papers).
+    assert.deepStrictEqual([s.papers, s.overviews], [3, 6]);
     const by = (sev: number) => published.filter(d => d.severity === sev).length;
     assert.deepStrictEqual(s.counts, { errors: by(1), warnings: by(2), infos: by(3), hints: by(4) });
     assert.strictEqual(s.findings, by(1) + by(2) + by(3));

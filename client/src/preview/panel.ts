@@ -23,8 +23,11 @@ export function pageStrings(locale?: ClientLocale): Record<string, string> {
     outline: t(locale, 'Outline'),
     document: t(locale, 'Document'),
     findings: t(locale, 'Findings'),
-    // The page fills in {papers} and {findings}.
+    // The page fills in {papers}, {overviews} and {findings}.
     counts: t(locale, '{0} papers · {1} findings', '{papers}', '{findings}'),
+    countsWithOverviews: t(locale, '{0} papers, {1} overviews · {2} findings', '{papers}', '{overviews}', '{findings}'),
+    overview: t(locale, 'overview'),
+    overviewTitle: t(locale, 'An entry that surveys a topic and cites no paper: not counted as a paper.'),
     noSections: t(locale, 'No sections yet'),
     notDigest: t(locale, 'This file is not treated as a digest: no checks, and the outline uses the default profile.'),
     treatAsDigest: t(locale, 'Treat This File as a Digest'),

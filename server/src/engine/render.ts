@@ -13,6 +13,7 @@ import rehypeRaw from 'rehype-raw';
 import type { Root as HastRoot, Element, ElementContent, Text, RootContent as HastContent } from 'hast';
 import type { Nodes, Root } from 'mdast';
 import type { Block, Digest, Paper, Section } from './digest';
+import { entryCounts, entryKind, type EntryKind } from './entry-kind';
 import { LineIndex } from './text';
 import { message } from './messages';
 import type { Finding, Locale, Severity, Span } from './types';
@@ -41,7 +42,7 @@ export interface OutlineFinding { rule: string; severity: Severity; message: str
 /** A block in the outline's checklist: there, there but empty, a resources block without a link, or not there. */
 export type BlockState = 'ok' | 'empty' | 'nolinks' | 'missing';
 export interface OutlineBlock { id: string; label: string; required: boolean; state: BlockState; line: number | null }
-export interface OutlinePaper { number: string; title: string; line: number; blocks: OutlineBlock[]; findings: OutlineFinding[] }
+export interface OutlinePaper { number: string; title: string; line: number; kind: EntryKind; blocks: OutlineBlock[]; findings: OutlineFinding[] }
 export interface OutlineSection { number: string; title: string; line: number; papers: OutlinePaper[]; findings: OutlineFinding[] }
 /** The preview's side panel: sections → papers → block checklist and findings. */
 export interface Outline {
@@ -51,7 +52,7 @@ export interface Outline {
   papers: OutlinePaper[];
   /** Findings outside every section and paper (front matter, intro, TOC). */
   findings: OutlineFinding[];
-  counts: { sections: number; papers: number; findings: number };
+  counts: { sections: number; papers: number; overviews: number; findings: number };
 }
 
 export interface RenderedDigest {
@@ -228,9 +229,11 @@ function buildOutline(digest: Digest, findings: Finding[], index: LineIndex): Ou
   }
   // A single-paper profile has one heading-less paper spanning the document: its findings are its own.
   const single = digest.papers.find(p => !p.heading);
+  const required = digest.profile.blocks.filter(b => b.required).length;
   const paperItem = (p: Paper): OutlinePaper => ({
     number: p.heading?.numberText ?? '',
     title: p.heading ? p.heading.title : '',
+    kind: entryKind(p, required),
     line: p.heading ? line(p.heading.span.start) : 0,
     blocks: digest.profile.blocks.map(spec => {
       const found = p.blocks.filter(b => b.spec.id === spec.id);
@@ -247,9 +250,10 @@ function buildOutline(digest: Digest, findings: Finding[], index: LineIndex): Ou
     papers: s.papers.map(paperItem), findings: bySection.get(s) ?? [],
   }));
   const papers = digest.papers.filter(p => !p.section).map(paperItem);
+  const entries = entryCounts(digest.papers, required);
   return {
     profile: digest.profile.id, sections, papers, findings: rest,
-    counts: { sections: sections.length, papers: digest.papers.filter(p => p.heading).length, findings: findings.length },
+    counts: { sections: sections.length, papers: entries.papers, overviews: entries.overviews, findings: findings.length },
   };
 }
 

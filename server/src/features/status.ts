@@ -2,6 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentStatusRequest, type DocumentStatus, type DocumentStatusParams } from '../protocol';
 import type { ServerContext } from './context';
 import { documentDiagnostics } from './diagnostics';
+import { entryCounts } from '../engine/entry-kind';
 
 /** A 목차 list and numbered headings: looks like a digest even without opt-in. */
 export function looksLikeDigest(text: string): boolean {
@@ -21,7 +22,8 @@ export function registerStatus(ctx: ServerContext): void {
     const published = documentDiagnostics(a, ctx.hooks);
     const by = (sev: number) => published.filter(d => d.severity === sev).length;
     const counts = { errors: by(1), warnings: by(2), infos: by(3), hints: by(4) };
-    return { isDigest: true, looksLikeDigest: true, papers: r.digest.papers.filter(x => x.heading).length, findings: counts.errors + counts.warnings + counts.infos, counts, profile: r.digest.profile.id, locale: a.outcome.locale };
+    const entries = entryCounts(r.digest.papers, r.digest.profile.blocks.filter(b => b.required).length);
+    return { isDigest: true, looksLikeDigest: true, papers: entries.papers, overviews: entries.overviews, findings: counts.errors + counts.warnings + counts.infos, counts, profile: r.digest.profile.id, locale: a.outcome.locale };
   });
 }
 export type { TextDocument };
