@@ -13,8 +13,10 @@ const snippets = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, Sni
 const profile = builtinProfile('weekly-digest-ko')!;
 const structureRules = new Set(rules.filter(r => r.category === 'structure').map(r => r.id));
 const check = (text: string) => checkText(text, { profile, locale: 'en' });
-// Block bodies are the placeholder (작성 필요): block-empty reports it until it is replaced (tested below), so it is left out here.
-const isPlaceholder = (f: Finding) => f.rule === 'block-empty' && f.message.includes('(작성 필요)');
+// Stand-ins are reported until they are replaced (tested below), so they are left out here: block bodies
+// (작성 필요) by block-empty, titles, subtitles and the intro sentence by placeholder-text, arXiv-id by resources-links.
+const isPlaceholder = (f: Finding) => (f.rule === 'block-empty' && f.message.includes('(작성 필요)'))
+  || f.rule === 'placeholder-text' || (f.rule === 'resources-links' && f.message.includes('"arXiv-id"'));
 const structural = (fs: Finding[]) => fs.filter(f => structureRules.has(f.rule) && !isPlaceholder(f)).map(f => `${f.rule}: ${f.message}`);
 const body = (name: string) => snippets[name].body;
 const expand = (name: string, values: Record<number, string> = {}) => expandSnippet(body(name), values).text;
@@ -72,8 +74,23 @@ describe('snippets (snippets/paper-digest.code-snippets)', () => {
     assert.deepStrictEqual(structural(two.findings), []);
   });
 
+  it('every stand-in the paper entry inserts is reported until replaced, each once', () => {
+    const shown = (text: string) => check(host(text)).findings.filter(isPlaceholder).map(f => f.rule).sort();
+    assert.deepStrictEqual(shown(expand('Paper entry')), [
+      'block-empty', 'block-empty', 'block-empty', // key idea, methodology and findings bodies
+      'placeholder-text', 'placeholder-text', 'placeholder-text', 'placeholder-text', // title, intro, two subtitles
+      'resources-links', 'resources-links', // arXiv-id in the abs and PDF links
+    ]);
+    const written = expandSnippet(body('Paper entry'), {
+      1: '1.1', 2: '표현 오토인코더를 쓰는 확산 모델', 3: 'Diffusion with Representation Autoencoders', 4: '이 논문은 VAE 대신 표현 오토인코더를 씁니다.',
+      5: '의미론적 잠재 공간', 6: '핵심 주장입니다.', 7: '인코더 고정', 8: '방법입니다.', 10: '결과입니다.', 12: '2510.11690',
+    }).text;
+    assert.deepStrictEqual(shown(written), []);
+    assert.deepStrictEqual(structural(check(host(written)).findings), []);
+  });
+
   it('block bodies hold the placeholder (작성 필요), reported by block-empty until replaced', () => {
-    const placeholders = (text: string) => check(host(text)).findings.filter(isPlaceholder).length;
+    const placeholders = (text: string) => check(host(text)).findings.filter(f => isPlaceholder(f) && f.rule === 'block-empty').length;
     assert.strictEqual(placeholders(expand('Paper entry')), 3, 'key idea, methodology and findings');
     assert.strictEqual(placeholders(expandSnippet(body('Paper entry'), { 6: '핵심 주장입니다.', 8: '방법입니다.', 10: '결과입니다.' }).text), 0);
     for (const name of ['Key idea block', 'Methodology block', 'Findings block']) {

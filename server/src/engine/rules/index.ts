@@ -8,6 +8,7 @@ import { headingLevel } from './heading-level';
 import { emptySection } from './empty-section';
 import { blockOrder } from './block-order';
 import { blockEmpty } from './block-empty';
+import { placeholderText } from './placeholder-text';
 import { resourcesLinks } from './resources-links';
 import { duplicatePaper } from './duplicate-paper';
 import { promoContent } from './promo-content';
@@ -33,6 +34,7 @@ export const rules: Rule[] = [
   emptySection,
   blockOrder,
   blockEmpty,
+  placeholderText,
   resourcesLinks,
   duplicatePaper,
   promoContent,

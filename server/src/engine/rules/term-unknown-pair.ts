@@ -13,6 +13,7 @@ import type { Rule } from './rule';
 import { koIsTerm, type Pair } from '../glossary/pairs';
 import { ruleEnv, verdict } from '../glossary/verdict';
 import { everydayWord } from '../glossary/gloss';
+import { placeholderTitle } from './placeholder-text';
 
 export const termUnknownPair: Rule = {
   id: 'term-unknown-pair',
@@ -56,6 +57,8 @@ function candidate(pair: Pair): boolean {
   if (koIsTerm(pair)) return false;
   const en = pair.en!.text;
   if (SECTION_NAMES.test(en) || everydayWord(en)) return false;
+  // 논문 제목(English Title) is a snippet's stand-in, placeholder-text's finding, not a pair to record.
+  if (placeholderTitle(en) || placeholderTitle(pair.ko!.text)) return false;
   if (pair.form === 'en-ko' && /\s\S*[^\s]기$/.test(pair.ko!.text)) return false;
   return true;
 }
