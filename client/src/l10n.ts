@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import ko from '../../l10n/bundle.l10n.ko.json';
+import { translate, type ClientLocale } from './translate';
 
-export type ClientLocale = 'ko' | 'en';
+export type { ClientLocale };
 
 /**
  * Client text in the document's language, the one its findings speak (paperDigest.locale, else its
@@ -11,6 +11,5 @@ export type ClientLocale = 'ko' | 'en';
  */
 export function t(locale: ClientLocale | undefined, key: string, ...args: (string | number)[]): string {
   if (!locale) return vscode.l10n.t(key, ...args);
-  const template = locale === 'ko' ? (ko as Record<string, string>)[key] ?? key : key;
-  return template.replace(/\{(\d+)\}/g, (all, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : all));
+  return translate(locale, key, ...args);
 }

@@ -6,6 +6,7 @@ import { builtinProfile, checkText } from '../../server/src/engine';
 import { renderDigest, glossaryTermMarks } from '../../server/src/engine/render';
 import { analyse, defaultGlossary } from '../../server/src/engine/glossary';
 import { previewPageHtml, contentSecurityPolicy } from '../../client/src/preview/page-html';
+import { pageStrings } from '../../client/src/preview/page-strings';
 import type { PreviewContent } from '../../server/src/protocol';
 import { FIXTURES, ROOT } from '../support/paths';
 
@@ -23,8 +24,8 @@ const CSP_SOURCE = "'self' https://*.vscode-cdn.net";
 const PAGE_URL = 'https://preview.invalid/index.html';
 
 /** The digest as the server would answer PreviewRequest, with attacks and a remote image mixed in. */
-function previewOf(text: string, version = 1): PreviewContent {
-  const r = checkText(text, { profile: builtinProfile('weekly-digest-ko')!, locale: 'en' });
+function previewOf(text: string, version = 1, locale: 'ko' | 'en' = 'en'): PreviewContent {
+  const r = checkText(text, { profile: builtinProfile('weekly-digest-ko')!, locale });
   const terms = glossaryTermMarks(analyse(r.digest, defaultGlossary()));
   return { uri: 'file:///ws/weekly.digest.md', version, isDigest: true, ...renderDigest(r.digest, { findings: r.findings, terms, lineIndex: r.lineIndex }) };
 }
@@ -265,5 +266,38 @@ describe('preview page in headless Chromium (CSP, page script, outline)', functi
     await page.evaluate(m => window.postMessage(m, '*'), { type: 'update', content: { ...initial, version: 200 } });
     await waitFor(() => document.body.getAttribute('data-version') === '200');
     assert.strictEqual((await shown()).visible, opened, 'an opened group stays open across updates');
+  });
+
+  it('speaks Korean as the panel sends it, in both modes; screenshots of each in test-output/', async () => {
+    const ko = { ...previewOf(seed, 300, 'ko'), locale: 'ko' as const };
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await page.evaluate(m => window.postMessage(m, '*'), { type: 'update', content: ko, strings: pageStrings('ko') });
+    await waitFor(() => document.body.getAttribute('data-version') === '300');
+    const texts = () => page.evaluate(() => ({
+      title: document.querySelector('#pd-outline h2')?.textContent as string,
+      counts: document.querySelector('#pd-outline .pd-counts')?.textContent as string,
+      kind: document.querySelector('#pd-outline .pd-overview .pd-kind')?.textContent as string,
+      toggles: [...document.querySelectorAll('#pd-outline .pd-toolbar label, #pd-outline .pd-toolbar button')].map((e: { textContent: string }) => e.textContent.trim()) as string[],
+      published: document.body.classList.contains('pd-published') as boolean,
+    }));
+    const t = await texts();
+    assert.strictEqual(t.title, '개요');
+    assert.match(t.counts, /^논문 3편, 개관 6개 · 문제 \d+개$/);
+    assert.strictEqual(t.kind, '개관');
+    const out = path.join(ROOT, 'test-output');
+    fs.mkdirSync(out, { recursive: true });
+    // Paper 1.1, where the seed's broken bold is (**…RAE)**가): asterisks in one mode, bold in the other.
+    await page.evaluate(() => document.querySelector('#pd-content h4')?.scrollIntoView());
+    const shots: string[] = [];
+    for (const mode of [false, true]) {
+      if (t.published !== mode && (await texts()).published !== mode) await page.click('.pd-toggle-published');
+      assert.strictEqual((await texts()).published, mode);
+      await page.evaluate(() => document.querySelector('#pd-content h4')?.scrollIntoView());
+      const file = path.join(out, mode ? 'preview-published.png' : 'preview-authored.png');
+      await page.screenshot({ path: file });
+      assert.ok(fs.statSync(file).size > 20_000, `${file} is suspiciously small`);
+      shots.push(file);
+    }
+    assert.notDeepStrictEqual(fs.readFileSync(shots[0]), fs.readFileSync(shots[1]), 'the two modes look different');
   });
 });

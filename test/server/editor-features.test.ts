@@ -8,6 +8,8 @@ import {
 import { TestClient } from '../support/lsp-client';
 import { FIXTURES } from '../support/paths';
 import { PreviewRequest, type PreviewContent } from '../../server/src/protocol';
+import { builtinProfile, checkText } from '../../server/src/engine';
+import { expandSnippet } from '../preview/snippet-expander';
 
 // Outline, folding, structure completion and the preview request of the real server over stdio.
 describe('editor features over stdio (symbols, folding, completion, preview)', function () {
@@ -25,6 +27,7 @@ describe('editor features over stdio (symbols, folding, completion, preview)', f
     assert.strictEqual(init.capabilities.documentSymbolProvider, true);
     assert.strictEqual(init.capabilities.foldingRangeProvider, true);
     assert.ok(init.capabilities.completionProvider?.triggerCharacters?.includes(' '));
+    assert.ok(init.capabilities.completionProvider?.triggerCharacters?.includes('#'));
   });
   after(async () => {
     const code = await client.stop();
@@ -90,10 +93,43 @@ describe('editor features over stdio (symbols, folding, completion, preview)', f
     const at = lineOf('### 2. ');
     const text = [...seedLines.slice(0, at), '#### ', '', ...seedLines.slice(at)].join('\n');
     const items = await complete(text, at, 5);
-    assert.deepStrictEqual(items.map(newText), ['1.4. ']);
+    assert.strictEqual(newText(items[0]), '1.4. ');
+    // and the whole entry, numbered for this place
+    assert.deepStrictEqual(items.slice(1).map(i => newText(i).split('\n')[0]), ['#### 1.4. ${1:논문 제목}(${2:English Title})']);
     // a partly typed number is replaced
     const items2 = await complete(text.replace(/^#### $/m, '#### 1.'), at, 7);
     assert.strictEqual(items2[0].textEdit && (items2[0].textEdit as TextEdit).range.start.character, 5);
+  });
+
+  it('`#` at the start of a line (a trigger character) offers the next section, the next paper number and the whole entry', async () => {
+    const at = lineOf('### 2. ');
+    const text = [...seedLines.slice(0, at), '##', '', ...seedLines.slice(at)].join('\n');
+    const uri = await open(text);
+    const ask = (line: number, character: number, context?: { triggerKind: 1 | 2; triggerCharacter?: string }) =>
+      client.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character }, context })
+        .then(r => (r === null ? [] : Array.isArray(r) ? r : (r as CompletionList).items));
+    const items = await ask(at, 2, { triggerKind: 2, triggerCharacter: '#' });
+    assert.deepStrictEqual(items.map(i => newText(i).split('\n')[0]), ['### 2. ', '### 2. 멀티모달 LLM과 비전 언어 모델', '#### 1.4. ', '#### 1.4. ${1:논문 제목}(${2:English Title})']);
+    // each replaces the typed `##` from the line start, and is found by what was typed
+    assert.ok(items.every(i => (i.textEdit as TextEdit).range.start.character === 0 && (i.filterText ?? '').startsWith('##')));
+    const entry = items[3];
+    assert.strictEqual(entry.insertTextFormat, 2);
+    const body = expandSnippet(newText(entry)).text;
+    const r = checkText(body.replace(/^/, '### 1. 섹션\n\n'), { profile: builtinProfile('weekly-digest-ko')!, locale: 'en' });
+    assert.deepStrictEqual(r.digest.papers[0].blocks.map(b => b.spec.id), ['key-idea', 'methodology', 'findings', 'resources']);
+    // its stand-ins are reported until replaced, like the snippet's
+    assert.ok(r.findings.filter(f => f.rule === 'placeholder-text').length >= 2, r.findings.map(f => f.rule).join());
+    // Ctrl+Space on an empty line offers the same; a `#` inside a line or in code offers nothing
+    assert.ok((await ask(at + 1, 0, { triggerKind: 1 })).some(i => newText(i).startsWith('#### 1.4. ${1:')));
+    assert.deepStrictEqual(await ask(at + 1, 0, { triggerKind: 2, triggerCharacter: ' ' }), []);
+    const code = [...seedLines.slice(0, at), '```', '#', '```', '', ...seedLines.slice(at)].join('\n');
+    const codeUri = await open(code);
+    const inCode = await client.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: codeUri }, position: { line: at + 1, character: 1 }, context: { triggerKind: 2, triggerCharacter: '#' } });
+    assert.ok(inCode === null || (Array.isArray(inCode) ? inCode : (inCode as CompletionList).items).length === 0);
+    const mid = [...seedLines.slice(0, at), 'C#', '', ...seedLines.slice(at)].join('\n');
+    const midUri = await open(mid);
+    const inLine = await client.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: midUri }, position: { line: at, character: 2 }, context: { triggerKind: 2, triggerCharacter: '#' } });
+    assert.ok(inLine === null || (Array.isArray(inLine) ? inLine : (inLine as CompletionList).items).length === 0);
   });
 
   it('after `**` offers the blocks this paper still lacks, in profile order', async () => {

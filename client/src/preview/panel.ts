@@ -10,6 +10,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { ClientCommands, PreviewRequest, type PreviewContent } from '../../../server/src/protocol';
 import { makeNonce, previewPageHtml } from './page-html';
 import { checkPageMessage } from './page-messages';
+import { pageStrings } from './page-strings';
 import { t, type ClientLocale } from '../l10n';
 
 const VIEW_TYPE = 'paperDigest.preview';
@@ -17,28 +18,6 @@ const UPDATE_DELAY_MS = 250;
 
 
 const isMarkdown = (d: vscode.TextDocument) => d.languageId === 'markdown' || d.languageId === 'mdx';
-
-export function pageStrings(locale?: ClientLocale): Record<string, string> {
-  return {
-    outline: t(locale, 'Outline'),
-    document: t(locale, 'Document'),
-    findings: t(locale, 'Findings'),
-    // The page fills in {papers}, {overviews} and {findings}.
-    counts: t(locale, '{0} papers · {1} findings', '{papers}', '{findings}'),
-    countsWithOverviews: t(locale, '{0} papers, {1} overviews · {2} findings', '{papers}', '{overviews}', '{findings}'),
-    overview: t(locale, 'overview'),
-    overviewTitle: t(locale, 'An entry that surveys a topic and cites no paper: not counted as a paper.'),
-    noSections: t(locale, 'No sections yet'),
-    notDigest: t(locale, 'This file is not treated as a digest: no checks, and the outline uses the default profile.'),
-    treatAsDigest: t(locale, 'Treat This File as a Digest'),
-    ok: t(locale, 'present'),
-    missing: t(locale, 'missing'),
-    empty: t(locale, 'empty'),
-    nolinks: t(locale, 'no links'),
-    published: t(locale, 'As published'),
-    terms: t(locale, 'Glossary terms'),
-  };
-}
 
 export class PreviewPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -86,7 +65,7 @@ export class PreviewPanel implements vscode.Disposable {
       cspSource: panel.webview.cspSource,
       script: media('preview.js'),
       css: media('preview.css'),
-      strings: pageStrings(),
+      strings: pageStrings(undefined, t),
       initial: initial ?? null,
       lang: vscode.env.language,
       baseHref: panel.webview.asWebviewUri(docFolder).toString() + '/',
@@ -137,7 +116,7 @@ export class PreviewPanel implements vscode.Disposable {
     this.version = content.version;
     this.shown.html = content.html;
     // The page's own words follow the document's language, also when it changes (setting, profile).
-    void this.panel?.webview.postMessage({ type: 'update', content, strings: pageStrings(content.locale) });
+    void this.panel?.webview.postMessage({ type: 'update', content, strings: pageStrings(content.locale, t) });
     if (this.panel && this.uri) this.panel.title = t(content.locale, 'Preview: {0}', basename(this.uri));
   }
 

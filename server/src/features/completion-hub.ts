@@ -22,8 +22,8 @@ export type CompletionProvider = (req: CompletionRequest, ctx: ServerContext) =>
  */
 export const completionProviders: CompletionProvider[] = [];
 
-/** Characters that open completion: ' ' after `###`/`####`, '*' for `**`, '(' for term pairs. */
-export const COMPLETION_TRIGGERS = [' ', '*', '('];
+/** Characters that open completion: '#' at a line start, ' ' after `###`/`####`, '*' for `**`, '(' for term pairs. */
+export const COMPLETION_TRIGGERS = ['#', ' ', '*', '('];
 
 export function registerCompletionHub(ctx: ServerContext): void {
   ctx.connection.onCompletion((params): CompletionList | null => {

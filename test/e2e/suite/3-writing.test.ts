@@ -37,7 +37,7 @@ suite('writing', () => {
     const end = doc.positionAt(doc.getText().length);
     editor.selection = new vscode.Selection(end, end);
     await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'Paper entry' });
-    await waitFor(() => doc.getText().includes('**중요 자료**:\n[arXiv 페이지 보기](https://arxiv.org/abs/2510.00001)\n[PDF 보기](https://arxiv.org/pdf/2510.00001)'), 'the snippet text');
+    await waitFor(() => doc.getText().includes('**중요 자료**:\n[arXiv 페이지 보기](https://arxiv.org/abs/arXiv-id)\n[PDF 보기](https://arxiv.org/pdf/arXiv-id)'), 'the snippet text');
     // The first tab stop is the paper number, selected: type over it as an author would — once the
     // editor has selected it, and save only after the typed text is in the document.
     await waitFor(() => doc.getText(editor.selection) === '1.1', 'the first tab stop (paper number) selected');
@@ -51,11 +51,14 @@ suite('writing', () => {
     await save(doc);
     // The empty-section finding goes away once the saved entry is checked; nothing replaces it.
     const after = await waitForDiagnostics(doc.uri, ds => !ds.some(d => codeOf(d) === 'empty-section'), 'the re-check after save');
-    // The snippet's placeholders are reported until the author replaces them (issue 12): one per block.
+    // The snippet's stand-ins are reported until the author replaces them (issues 12, 15): the three
+    // block bodies, the title, the intro, two subtitles and the arXiv id in both links.
     const shown = (ds: vscode.Diagnostic[]) => ds.map(d => `${d.range.start.line + 1}: ${d.message} | ${doc.lineAt(d.range.start.line).text}`).join('; ');
-    assert.ok(after.length === 3 && after.every(d => codeOf(d) === 'block-empty' && d.message.includes('(작성 필요)')), `placeholders reported: ${shown(after)}`);
+    assert.deepStrictEqual(after.map(codeOf).sort(), [...Array(3).fill('block-empty'), ...Array(4).fill('placeholder-text'), ...Array(2).fill('resources-links')], `placeholders reported: ${shown(after)}`);
     // Written, the entry is one the checker accepts.
-    const written = doc.getText().split('(작성 필요)').map((part, i) => (i ? `실제 내용 ${i}입니다.` : '') + part).join('');
+    const written = doc.getText().split('(작성 필요)').map((part, i) => (i ? `실제 내용 ${i}입니다.` : '') + part).join('')
+      .replace('논문 제목(English Title)', '선형 어텐션의 재발견').replace('이 논문은 …을 제안합니다.', '이 논문은 선형 어텐션을 다시 봅니다.')
+      .replace(/: 부제목\*\*/g, ': 요약**').replace(/arXiv-id/g, '2510.00001');
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), written);
     await vscode.workspace.applyEdit(edit);
@@ -69,6 +72,10 @@ suite('writing', () => {
     const afterHashes = await typeAtEnd(editor, '\n#### ');
     const numbers = await complete(doc, afterHashes, ' ');
     assert.ok(numbers.some(i => labelOf(i).trim() === '1.3.'), `no "1.3." among: ${numbers.map(labelOf).join(' | ')}`);
+    // `#` at a line start is a trigger character: the entry shows while typing (Markdown has quick suggestions off).
+    const hash = afterHashes.translate(0, -afterHashes.character);
+    const [entry] = (await complete(doc, hash.translate(0, 1), '#')).filter(i => insertOf(i).startsWith('#### 1.3. ${1:논문 제목}'));
+    assert.ok(entry, 'the whole paper entry 1.3 after "#"');
 
     const afterPrefix = await typeAtEnd(editor, '1.3. 세 번째 논문\n\n이 논문은 계층적 메');
     const terms = await complete(doc, afterPrefix);
