@@ -164,6 +164,7 @@
         if (last) showContent(last);
         b.setAttribute('aria-pressed', String(view[t[0]]));
         save();
+        report();
       });
       bar.appendChild(b);
     });
@@ -204,7 +205,16 @@
     else if (state.uri === data.uri && typeof state.line === 'number') scrollToLine(state.line);
     else scrollWindow(0);
     save();
+    report();
   }
+
+  /** Tell the extension what is on screen (its e2e suite reads it): the view toggles, the `**` left visible, the outline's place. */
+  function report() {
+    var o = outline.getBoundingClientRect(), c = content.getBoundingClientRect();
+    var place = o.width === 0 || o.height === 0 ? 'hidden' : o.left >= c.right - 1 || o.right <= c.left + 1 ? 'beside' : 'bar';
+    vscode.postMessage({ type: 'shown', published: view.published, terms: view.terms, asterisks: (content.textContent.match(/\*\*/g) || []).length, outline: place });
+  }
+  window.addEventListener('resize', report);
 
   function save() { vscode.setState({ uri: shown.uri, line: topLine(), published: view.published, terms: view.terms, open: view.open }); }
 
@@ -302,6 +312,11 @@
       apply(m.content);
     }
     else if (m.type === 'scroll' && typeof m.line === 'number') { anchorLine = m.line; scrollToLine(m.line); }
+    else if (m.type === 'view' && (m.toggle === 'published' || m.toggle === 'terms')) {
+      // The command palette's toggle: the same as clicking the button.
+      var b = document.querySelector('.pd-toggle-' + m.toggle);
+      if (b) b.click();
+    }
   });
 
   var initial = safeJson(document.getElementById('pd-initial').textContent);

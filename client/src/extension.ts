@@ -41,7 +41,12 @@ async function runServerCommand(command: string): Promise<void> {
 }
 
 /** The extension's API: the language client, and the preview's rendered HTML (a hook for the e2e suite). */
-export interface PaperDigestApi { client: () => LanguageClient | undefined; previewHtml: () => string | undefined }
+export interface PaperDigestApi {
+  client: () => LanguageClient | undefined;
+  previewHtml: () => string | undefined;
+  previewState: () => ReturnType<ReturnType<typeof registerPreview>['pageState']>;
+  statusText: () => string | undefined;
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<PaperDigestApi> {
   output = vscode.window.createOutputChannel('Paper Digest');
@@ -60,11 +65,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperD
     vscode.commands.registerCommand(SelectTextCommand, selectText),
   );
   const preview = registerPreview(context, () => client);
-  registerStatus(context, () => client);
+  const status = registerStatus(context, () => client);
   // Trust granted: restart so the workspace's own profile and glossary settings apply.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => vscode.commands.executeCommand(ClientCommands.restart)));
   await client.start();
-  return { client: () => client, previewHtml: () => preview.renderedHtml() };
+  return { client: () => client, previewHtml: () => preview.renderedHtml(), previewState: () => preview.pageState(), statusText: () => status.text() };
 }
 
 /** After a skeleton is inserted: select its first placeholder at or after `line`, so typing replaces it. */

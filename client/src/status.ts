@@ -13,11 +13,13 @@ import { t } from './l10n';
 export const IS_DIGEST_CONTEXT = 'paperDigest.isDigest';
 const REFRESH_DELAY_MS = 400;
 
-export function registerStatus(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
+/** Returns a test hook: the item's text while it is shown. */
+export function registerStatus(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): { text: () => string | undefined } {
   const item = vscode.window.createStatusBarItem('paperDigest.status', vscode.StatusBarAlignment.Right, 100);
   item.name = vscode.l10n.t('Paper Digest');
   let timer: NodeJS.Timeout | undefined;
   let ticket = 0;
+  let visible = false;
 
   async function refresh(): Promise<void> {
     const editor = vscode.window.activeTextEditor;
@@ -37,7 +39,7 @@ export function registerStatus(context: vscode.ExtensionContext, client: () => L
       item.text = t(s.locale, '$(book) Not checked: {0}', s.tooLarge.size);
       item.tooltip = t(s.locale, 'Paper Digest: this document is {0}, over the {1} limit for checks in the editor (paperDigest.maxDocumentKB).', s.tooLarge.size, s.tooLarge.limit);
       item.command = { title: t(s.locale, 'Open Settings'), command: 'workbench.action.openSettings', arguments: ['paperDigest.maxDocumentKB'] };
-      item.show();
+      show();
     } else if (s.isDigest) {
       // The same numbers, split the same way, as the Problems panel shows for this file (hints are not listed there).
       const c = s.counts ?? { errors: 0, warnings: s.findings, infos: 0, hints: 0 };
@@ -49,15 +51,20 @@ export function registerStatus(context: vscode.ExtensionContext, client: () => L
       item.text = `$(book) ${entries}  ${s.findings ? parts : '$(check) 0'}`;
       item.tooltip = t(s.locale, 'Paper Digest ({0}): {1}; {2} errors, {3} warnings, {4} information. Click to open the preview.', s.profile, entries, c.errors, c.warnings, c.infos);
       item.command = { title: t(s.locale, 'Open Preview to the Side'), command: ClientCommands.openPreview, arguments: [editor.document.uri] };
-      item.show();
+      show();
     } else if (s.looksLikeDigest) {
       item.text = t(s.locale, '$(book) Treat as digest?');
       item.tooltip = t(s.locale, 'This file looks like a paper digest (a 목차 list and numbered headings). Click to add `paper-digest: true` to its front matter.');
       item.command = { title: t(s.locale, 'Treat This File as a Digest'), command: ClientCommands.treatAsDigest, arguments: [editor.document.uri] };
-      item.show();
+      show();
     } else hide();
   }
+  function show(): void {
+    item.show();
+    visible = true;
+  }
   function hide(): void {
+    visible = false;
     item.hide();
     void vscode.commands.executeCommand('setContext', IS_DIGEST_CONTEXT, false);
   }
@@ -86,4 +93,5 @@ export function registerStatus(context: vscode.ExtensionContext, client: () => L
   const c = client();
   if (c) context.subscriptions.push(c.onDidChangeState(() => later()));
   void refresh();
+  return { text: () => (visible ? item.text : undefined) };
 }

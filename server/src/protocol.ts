@@ -61,6 +61,7 @@ export const ClientCommands = {
   updateToc: 'paperDigest.updateToc',
   renumber: 'paperDigest.renumber',
   openPreview: 'paperDigest.openPreview',
+  togglePublished: 'paperDigest.togglePublishedView',
   treatAsDigest: 'paperDigest.treatAsDigest',
   showOutput: 'paperDigest.showOutput',
 } as const;

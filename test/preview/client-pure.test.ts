@@ -70,5 +70,10 @@ describe('client: Treat This File as a Digest, l10n bundles', () => {
       assert.strictEqual(checkPageMessage(bad, 10), undefined, JSON.stringify(bad));
     }
     assert.deepStrictEqual(checkPageMessage({ type: 'ready' }, 0), { type: 'ready' });
+    assert.deepStrictEqual(checkPageMessage({ type: 'shown', published: true, terms: 'yes', asterisks: 22.5, outline: 'beside', extra: 1 }, 0),
+      { type: 'shown', published: true, terms: false, asterisks: 22, outline: 'beside' });
+    for (const bad of [{ type: 'shown', asterisks: -1, outline: 'bar' }, { type: 'shown', asterisks: 2, outline: 'left' }, { type: 'shown', outline: 'bar' }]) {
+      assert.strictEqual(checkPageMessage(bad, 10), undefined, JSON.stringify(bad));
+    }
   });
 });

@@ -7,7 +7,9 @@ export type PageMessage =
   | { type: 'ready' }
   | { type: 'reveal'; line: number; character: number }
   | { type: 'scrolled'; line: number }
-  | { type: 'treatAsDigest' };
+  | { type: 'treatAsDigest' }
+  /** What the page shows after a render: its view toggles, the `**` left visible, and where the outline is. */
+  | { type: 'shown'; published: boolean; terms: boolean; asterisks: number; outline: 'beside' | 'bar' | 'hidden' };
 
 /** The message as the panel may act on it, with lines clamped to the document; undefined when malformed. */
 export function checkPageMessage(m: unknown, lineCount: number): PageMessage | undefined {
@@ -17,6 +19,12 @@ export function checkPageMessage(m: unknown, lineCount: number): PageMessage | u
   switch (o.type) {
     case 'ready': return { type: 'ready' };
     case 'treatAsDigest': return { type: 'treatAsDigest' };
+    case 'shown': {
+      const count = typeof o.asterisks === 'number' && Number.isFinite(o.asterisks) && o.asterisks >= 0 ? Math.floor(o.asterisks) : undefined;
+      const outline = o.outline === 'beside' || o.outline === 'bar' || o.outline === 'hidden' ? o.outline : undefined;
+      if (count === undefined || !outline) return undefined;
+      return { type: 'shown', published: o.published === true, terms: o.terms === true, asterisks: count, outline };
+    }
     case 'scrolled': { const l = line(o.line); return l === undefined ? undefined : { type: 'scrolled', line: l }; }
     case 'reveal': {
       const l = line(o.line);

@@ -9,7 +9,9 @@ import { randomBytes } from 'crypto';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ClientCommands, PreviewRequest, type PreviewContent } from '../../../server/src/protocol';
 import { makeNonce, previewPageHtml } from './page-html';
-import { checkPageMessage } from './page-messages';
+import { checkPageMessage, type PageMessage } from './page-messages';
+
+type PageState = Omit<Extract<PageMessage, { type: 'shown' }>, 'type'>;
 import { pageStrings } from './page-strings';
 import { t, type ClientLocale } from '../l10n';
 
@@ -28,7 +30,7 @@ export class PreviewPanel implements vscode.Disposable {
   /** The editor line we last scrolled to on the preview's behalf (not echoed back). */
   private echoLine: number | undefined;
   /** What the page was last given and whether its script said 'ready': read by the e2e suite through the extension's API. */
-  private shown: { html: string | undefined; ready: boolean } = { html: undefined, ready: false };
+  private shown: { html: string | undefined; ready: boolean; page?: PageState } = { html: undefined, ready: false };
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly client: () => LanguageClient | undefined) {}
 
@@ -36,6 +38,14 @@ export class PreviewPanel implements vscode.Disposable {
 
   /** Test hook (the extension's API): the HTML the open preview shows, once its page script has run. */
   renderedHtml(): string | undefined { return this.panel && this.shown.ready ? this.shown.html : undefined; }
+
+  /** Test hook: what the page reported after its last render (view toggles, visible `**`, the outline's place). */
+  pageState(): PageState | undefined { return this.panel ? this.shown.page : undefined; }
+
+  /** Switch the open preview between the authored view and "as published" (the page's own toggle, from the command palette). */
+  togglePublished(): void {
+    void this.panel?.webview.postMessage({ type: 'view', toggle: 'published' });
+  }
 
   async open(uri: vscode.Uri | undefined = vscode.window.activeTextEditor?.document.uri): Promise<void> {
     if (!uri) return;
@@ -149,6 +159,7 @@ export class PreviewPanel implements vscode.Disposable {
     if (!m) return;
     switch (m.type) {
       case 'ready': this.shown.ready = true; return this.refresh();
+      case 'shown': { const { type: _type, ...page } = m; this.shown.page = page; return; }
       case 'reveal': {
         const column = this.editorFor(this.uri)?.viewColumn ?? vscode.ViewColumn.One;
         const editor = await vscode.window.showTextDocument(doc, { viewColumn: column, preserveFocus: false });
@@ -196,6 +207,7 @@ export function registerPreview(context: vscode.ExtensionContext, client: () => 
   context.subscriptions.push(
     preview,
     vscode.commands.registerCommand(ClientCommands.openPreview, (uri?: vscode.Uri) => preview.open(uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand(ClientCommands.togglePublished, () => preview.togglePublished()),
   );
   return preview;
 }

@@ -33,6 +33,26 @@ suite('preview', () => {
     if (shot) assert.ok(fs.statSync(shot).size > 10_000, `${shot} is suspiciously small`);
   });
 
+  test('7d. at the default split the outline is beside the text; "as published" shows the asterisks of broken bold', async () => {
+    const api = await extension();
+    const { doc } = await open('digests/weekly.digest.md');
+    await vscode.commands.executeCommand('paperDigest.openPreview');
+    await waitFor(() => api.previewState?.(), 'the preview page to report what it shows');
+    // The seed's broken bold: CommonMark does not close ** before 가, so sites print the asterisks.
+    const broken = '핵심 통찰은 **표현 오토인코더(Representation Autoencoder, RAE)**가 생성된다는 것입니다.';
+    await replaceText(doc, '### 1. 긴 입력을 다루는 방법', `### 1. 긴 입력을 다루는 방법\n\n${broken}`);
+    const authored = await waitFor(() => (api.previewHtml?.()?.includes('핵심 통찰은') ? api.previewState?.() : undefined), 'the edit in the preview');
+    assert.equal(authored.outline, 'beside', `the outline at the default split: ${JSON.stringify(authored)}`);
+    assert.equal(authored.published, false);
+    assert.equal(authored.asterisks, 0, 'the authored view shows the bold the writer meant');
+    await vscode.commands.executeCommand('paperDigest.togglePublishedView');
+    const published = await waitFor(() => (api.previewState?.()?.published ? api.previewState() : undefined), 'the "as published" view');
+    assert.equal(published.asterisks, 2, 'the literal ** on both sides, as GitHub and Medium show them');
+    await screenshot('preview-published');
+    await vscode.commands.executeCommand('paperDigest.togglePublishedView');
+    await waitFor(() => api.previewState?.()?.published === false, 'back to the authored view');
+  });
+
   test('7b. the preview follows edits before they are saved', async () => {
     const api = await extension();
     const { doc } = await open('digests/weekly.digest.md');
@@ -59,10 +79,14 @@ suite('language (English VS Code, Korean profile)', () => {
     await vscode.commands.executeCommand('paperDigest.openPreview');
     await waitFor(() => api.previewHtml?.(), 'the preview page to render');
     await waitFor(() => vscode.window.tabGroups.all.flatMap(g => g.tabs).find(t => isPreviewTab(t) && t.label.startsWith('미리 보기:')), 'a Korean preview title');
+    // The status bar speaks the same language (the preview took focus: give the digest's editor back).
+    await vscode.window.showTextDocument(doc);
+    await waitFor(() => /논문 \d+편/.test(api.statusText?.() ?? ''), `a Korean status bar (now "${api.statusText?.()}")`);
 
     await vscode.workspace.getConfiguration('paperDigest').update('locale', 'en', vscode.ConfigurationTarget.Global);
     await waitFor(() => vscode.languages.getDiagnostics(doc.uri).find(d => /^Paper 1\.2 is missing/.test(d.message)), 'English findings after the setting, with no edit');
     await waitFor(() => vscode.window.tabGroups.all.flatMap(g => g.tabs).find(t => isPreviewTab(t) && t.label.startsWith('Preview:')), 'the preview title in English, with no edit');
+    await waitFor(() => /\d+ papers/.test(api.statusText?.() ?? ''), `the status bar in English, with no edit (now "${api.statusText?.()}")`);
     assert.equal(doc.isDirty, false);
   });
 });

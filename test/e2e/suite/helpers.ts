@@ -18,6 +18,10 @@ export const QUIET_MS = 1_500;
 export interface PaperDigestApi {
   client: () => { sendRequest<R>(method: string, params: unknown): Promise<R>; isRunning(): boolean } | undefined;
   previewHtml?: () => string | undefined;
+  /** What the preview page reported after its last render. */
+  previewState?: () => { published: boolean; terms: boolean; asterisks: number; outline: 'beside' | 'bar' | 'hidden' } | undefined;
+  /** The status bar item's text while it is shown. */
+  statusText?: () => string | undefined;
 }
 
 let api: PaperDigestApi | undefined;
