@@ -126,6 +126,13 @@ describe('Korean-safe fixes', () => {
       const f = findings('후속 학습(fine-tuning)을 거칩니다.\n', 'term-mismatch')[0];
       assert.ok(f && f.fixes.length === 1 && !f.fixes[0].safe, 'offered by hand');
     });
+    it('no term-mismatch replacement where a word before modifies the Korean: "잘못된 정보 생성" must not become "잘못된 정보 환각"', () => {
+      for (const text of ['잘못된 정보 생성(hallucination)과 같은 문제를 줄입니다.\n', '모델의 처리 속도(Throughput)가 역전됩니다.\n']) {
+        const f = findings(text, 'term-mismatch')[0];
+        assert.ok(f, `still reported: ${text}`);
+        assert.deepStrictEqual(f.fixes, [], `no fix: ${text}`);
+      }
+    });
   });
 
   describe('information', () => {

@@ -66,6 +66,8 @@ export function verdict(g: CompiledGlossary, pair: Pair): Verdict {
   if ((entry.senses ?? []).some(x => normEn(x) === normEn(pair.en!.text))) return { kind: 'unknown' };
   // A single capitalised word is often a name or a metaphor ("아키텍처(Mamba)", "챗봇(Generation)", "학습 데이터(Self-Edit)").
   if (pair.form !== 'ko-en' || sharesStem(pair.en.text, entry.en) || sharesAbbr(pair.en.text, entry.en) || /^[A-Z][^\s-]*(-[A-Z][^\s-]*)*$/.test(pair.en.text)) return { kind: 'unknown' };
+  // So is a component named with an acronym: "살아있는 가중치 (LIV Conv)", "GRM Block".
+  if (/^(?=.*\b[A-Z]{3,}\b)[A-Z][\w-]*(\s+[A-Z][\w-]*)+$/.test(pair.en.text)) return { kind: 'unknown' };
   // One adjective qualifies rather than translates: "DreamBooth 최적화(personalized)", "최소화(monocular)".
   if (adjectiveForm(pair.en.text) && !/\s/.test(entry.en)) return { kind: 'unknown' };
   // A Korean compound may start before the span the English was matched to: "다중 해상도(multiscale)".

@@ -15,7 +15,8 @@
  * changes what the sentence says). The particle after the pair follows the new Korean.
  */
 import type { Rule } from './rule';
-import { labelPair, openOffset, plainSpan, ruleEnv } from '../glossary/verdict';
+import { labelPair, openOffset, plainSpan, ruleEnv, verdict } from '../glossary/verdict';
+import { glossesRatherThanRenders } from '../glossary/rendering';
 import { srcEnd } from '../text-runs';
 import type { Pair } from '../glossary/pairs';
 
@@ -29,17 +30,35 @@ export const termPairStyle: Rule = {
   fixable: true,
   description: { en: 'Spacing or order of a term pair differs from the style.', ko: '용어 쌍의 띄어쓰기나 순서가 정한 방식과 다릅니다.' },
   check(ctx) {
-    const { a, settings, span } = ruleEnv(ctx);
+    const { a, g, settings, span } = ruleEnv(ctx);
+    const isLabel = (p: Pair) => labelPair(a, p);
+    // Not a translation, so not a pair to style (issue 13): a heading or label that names a method
+    // in English with its English expansion ("2. S-RAG (Structured RAG)": English typography), a
+    // Korean that explains or specifies rather than renders ("중요 레이어 (Attention)"), or a Korean
+    // other than the glossary's after its English ("KV Cache(메모리)": a gloss).
+    const notATranslation = (p: Pair) => {
+      if (isLabel(p) && !/\p{Script=Hangul}/u.test(a.runs[p.run].text.slice(p.head.start, p.close))) return true;
+      // A numbered step with its name: "2단계 (Sparse Training)", "첫 번째 최적화 (SFT)".
+      if (p.ko && /^(\d+\s*(단계|차|부|장|절|번째|번|위)|(첫|두|세|네|다섯|여섯|마지막)\s*(번째|단계))(\s|$)/.test(p.ko.text)) return true;
+      const v = verdict(g, p);
+      if (glossesRatherThanRenders(a, p, v)) return true;
+      if (p.form !== 'en-ko') return false;
+      // After an English the glossary knows, a Korean that is not its rendering explains it; so does
+      // a list or a phrase much longer than the English ("Drafts(초안 및 요약 리스트)").
+      if (p.enEntry && v.kind !== 'ok') return true;
+      const ko = p.ko?.text ?? '', en = p.en?.text ?? p.head.text;
+      return /(^|\s)(및|또는|혹은|등)(\s|$)/.test(ko) || ko.split(/\s+/).length >= en.split(/\s+/).length + 2;
+    };
+    const pairs = a.pairs.filter(p => !notATranslation(p));
     // The body sets the document's style: headings and labels ("첫 번째 최적화 (SFT): …") are
     // checked against it but do not vote, or a few spaced labels would flag every body pair.
-    const isLabel = (p: Pair) => labelPair(a, p);
     let want: 'none' | 'space' | 'any' = settings.pairSpacing === 'consistent' ? 'none' : settings.pairSpacing;
     if (settings.pairSpacing === 'consistent') {
-      const body = a.pairs.filter(p => !isLabel(p));
-      const voters = body.length ? body : a.pairs;
+      const body = pairs.filter(p => !isLabel(p));
+      const voters = body.length ? body : pairs;
       want = voters.filter(p => p.space).length * 2 > voters.length ? 'space' : 'none';
     }
-    for (const pair of a.pairs) {
+    for (const pair of pairs) {
       const run = a.runs[pair.run];
       const open = openOffset(ctx, run, pair);
       if (want === 'none' && pair.space) {

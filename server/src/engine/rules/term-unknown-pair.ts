@@ -14,6 +14,7 @@ import { koIsTerm, type Pair } from '../glossary/pairs';
 import { ruleEnv, verdict } from '../glossary/verdict';
 import { everydayWord } from '../glossary/gloss';
 import { placeholderTitle } from './placeholder-text';
+import { pictures } from '../glossary/rendering';
 
 export const termUnknownPair: Rule = {
   id: 'term-unknown-pair',
@@ -30,6 +31,8 @@ export const termUnknownPair: Rule = {
       // A cut span ("문화적 충실도" for narrative and cultural fidelity) would record the wrong Korean.
       if (pair.cut) continue;
       if (!candidate(pair)) continue;
+      // An image is not a glossary entry: 정답지(Reward), 막힌 웅덩이(Local Minimum).
+      if (pictures(pair)) continue;
       const en = pair.en.text;
       const keys = [`k:${pair.ko.text}`, `e:${en.toLowerCase()}`];
       if (keys.some(k => seen.has(k))) continue; // once per document: the glossary entry is one decision
