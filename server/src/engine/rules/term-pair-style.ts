@@ -33,11 +33,12 @@ export const termPairStyle: Rule = {
     const { a, g, settings, span } = ruleEnv(ctx);
     const isLabel = (p: Pair) => labelPair(a, p);
     // Not a translation, so not a pair to style (issue 13): a heading or label that names a method
-    // in English with its English expansion ("2. S-RAG (Structured RAG)": English typography), a
+    // by its abbreviation with the English expansion after it ("### S-RAG (Structured RAG)": English
+    // typography; the pair form "Mixture-of-Experts (MoE)" is still styled), a
     // Korean that explains or specifies rather than renders ("중요 레이어 (Attention)"), or a Korean
     // other than the glossary's after its English ("KV Cache(메모리)": a gloss).
     const notATranslation = (p: Pair) => {
-      if (isLabel(p) && !/\p{Script=Hangul}/u.test(a.runs[p.run].text.slice(p.head.start, p.close))) return true;
+      if (p.form === 'abbr-en' && isLabel(p) && !/\p{Script=Hangul}/u.test(a.runs[p.run].text.slice(p.head.start, p.close))) return true;
       // A numbered step with its name: "2단계 (Sparse Training)", "첫 번째 최적화 (SFT)".
       if (p.ko && /^(\d+\s*(단계|차|부|장|절|번째|번|위)|(첫|두|세|네|다섯|여섯|마지막)\s*(번째|단계))(\s|$)/.test(p.ko.text)) return true;
       const v = verdict(g, p);
