@@ -101,6 +101,9 @@ describe('cli: exit codes and lint options', function () {
     const r = run(['lint', 'bad-config/x.digest.md'], dir);
     assert.strictEqual(r.code, 2);
     assert.match(r.stderr, /^bad-config\/\.paperdigestrc\.json:3:30: .*toc-mismatch/m);
+    // One line for one bad value (ajv gives three: the enum, the array branch and the oneOf), in plain words.
+    const lines = r.stderr.split('\n').filter(l => l.startsWith('bad-config/.paperdigestrc.json'));
+    assert.deepStrictEqual(lines, ['bad-config/.paperdigestrc.json:3:30: /rules/toc-mismatch is "loud"; use one of "off", "hint", "information", "warning", "error"']);
     const j = run(['lint', '--format', 'json', 'broken-json/x.digest.md'], dir);
     assert.strictEqual(j.code, 2);
     assert.match(j.stderr, /^broken-json\/\.paperdigestrc\.json:2:13: Invalid JSON/m);

@@ -36,10 +36,28 @@ export function readJsonFile<T>(text: string, schema: object): JsonFileResult<T>
   const value = JSON.parse(body) as T;
   const validate = validator(schema);
   if (validate(value)) return { value, problems: [] };
-  return { problems: dedupe((validate.errors ?? []).map(e => locate(tree, e))) };
+  return { problems: dedupe(oneErrorPerPlace(validate.errors ?? []).map(e => locate(tree, e, value))) };
 }
 
-function locate(tree: JsonNode, e: ErrorObject): JsonProblem {
+/**
+ * One error per value: a value that fails a oneOf/anyOf gets one error from each branch plus the
+ * oneOf's own ("must be equal to one of…", "must be array", "must match exactly one schema").
+ * Keep the branch that says most (a list of allowed values, else a wrong type), drop the rest.
+ */
+function oneErrorPerPlace(errors: ErrorObject[]): ErrorObject[] {
+  const combined = new Set(errors.filter(e => e.keyword === 'oneOf' || e.keyword === 'anyOf').map(e => e.instancePath));
+  if (!combined.size) return errors;
+  const rank = (e: ErrorObject) => (e.keyword === 'enum' ? 0 : e.keyword === 'additionalProperties' ? 1 : e.keyword === 'type' ? 3 : e.keyword === 'oneOf' || e.keyword === 'anyOf' ? 4 : 2);
+  const best = new Map<string, ErrorObject>();
+  for (const e of errors) {
+    if (!combined.has(e.instancePath)) continue;
+    const b = best.get(e.instancePath);
+    if (!b || rank(e) < rank(b)) best.set(e.instancePath, e);
+  }
+  return errors.filter(e => !combined.has(e.instancePath) || best.get(e.instancePath) === e);
+}
+
+function locate(tree: JsonNode, e: ErrorObject, value: unknown): JsonProblem {
   const path = e.instancePath.split('/').slice(1).map(s => s.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map(s => (/^\d+$/.test(s) ? Number(s) : s));
   let node = findNodeAtLocation(tree, path) ?? tree;
@@ -50,7 +68,9 @@ function locate(tree: JsonNode, e: ErrorObject): JsonProblem {
     if (prop?.children?.[0]) node = prop.children[0];
     message = `Unknown property "${key}" in ${e.instancePath || 'the top level'}; remove it or check its spelling`;
   } else if (e.keyword === 'enum') {
-    message += `: ${JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues)}`;
+    const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(v => JSON.stringify(v)).join(', ');
+    const found = path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), value);
+    message = `${e.instancePath || '/'} is ${JSON.stringify(found)}; use one of ${allowed}`;
   } else if (e.keyword === 'required' && node.parent?.type === 'property') {
     node = node.parent.children?.[0] ?? node;
   }
