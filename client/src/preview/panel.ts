@@ -13,7 +13,7 @@ import { checkPageMessage, type PageMessage } from './page-messages';
 
 type PageState = Omit<Extract<PageMessage, { type: 'shown' }>, 'type'>;
 import { pageStrings } from './page-strings';
-import { t, type ClientLocale } from '../l10n';
+import { t } from '../l10n';
 
 const VIEW_TYPE = 'paperDigest.preview';
 const UPDATE_DELAY_MS = 250;

@@ -6,13 +6,12 @@ import { LineIndex, detectEol } from './text';
 import { message } from './messages';
 import { rules as allRules } from './rules';
 import type { Rule, Report } from './rules/rule';
-import type { Finding, Locale, RuleLevel, Severity } from './types';
+import type { Finding, Locale, RuleLevel, RuleSetting, Severity } from './types';
 import { isSuppressed, suppressionRegions } from './suppress';
 import { FixGuard } from './fix-guard';
 import { runSteps } from './steps';
 
-/** Per-rule configuration: a level, or a level and options. */
-export type RuleSetting = RuleLevel | [RuleLevel, Record<string, unknown>];
+export type { RuleSetting } from './types';
 
 export interface CheckOptions {
   profile: Profile;

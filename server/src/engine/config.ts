@@ -3,8 +3,7 @@ import configSchema from '../../../schemas/config.schema.json';
 import { parseTree, findNodeAtLocation } from 'jsonc-parser';
 import { readJsonFile, type JsonProblem } from './json-file';
 import { builtinProfile, DEFAULT_PROFILE_ID, loadProfileText, type Profile } from './profiles';
-import type { RuleSetting } from './check';
-import type { Locale } from './types';
+import type { Locale, RuleSetting } from './types';
 import { message } from './messages';
 import { safeReadFile, readErrorMessage, realPathOf, MAX_JSON_BYTES, type SafeReadResult, type SafeReadFailure } from './safe-read';
 

@@ -3,6 +3,8 @@
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 export type RuleLevel = Severity | 'off';
+/** Per-rule configuration: a level, or a level and options. */
+export type RuleSetting = RuleLevel | [RuleLevel, Record<string, unknown>];
 
 /** Half-open range of UTF-16 offsets into the document text. */
 export interface Span { start: number; end: number }

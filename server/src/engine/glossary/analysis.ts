@@ -4,7 +4,7 @@ import { textRuns, runSpan, type TextRun } from '../text-runs';
 import { compileGlossary, enEndOk, enStartOk, koStartOk, type CompiledGlossary, type KoForm } from './compile';
 import { notAnAbbreviation } from './abbr-context';
 import { findPairs, isAbbrLike, type Pair } from './pairs';
-import { defaultGlossary } from './resolver';
+import { defaultGlossary } from './builtin';
 import type { TrieMatch } from './trie';
 import { DEFAULT_GLOSSARY_SETTINGS, type GlossaryFile, type GlossarySettings, type SourcedEntry } from './types';
 

@@ -1,26 +1,16 @@
 import * as path from 'path';
-import builtinData from './default-glossary.json';
 import { readVia, readErrorText, type FileReader, type FileProblems } from '../config';
 import { realPathOf } from '../safe-read';
 import { message } from '../messages';
 import type { JsonProblem } from '../json-file';
 import { compileGlossary, type CompiledGlossary } from './compile';
 import { loadGlossaryText, specProblems } from './load';
-import { BUILTIN_GLOSSARY, type GlossaryFile, type GlossaryLayer } from './types';
+import { builtinLayer, defaultGlossary } from './builtin';
+
+export { builtinLayer, defaultGlossary };
+import { BUILTIN_GLOSSARY, type GlossaryLayer } from './types';
 
 export const WORKSPACE_GLOSSARY = path.join('.paper-digest', 'glossary.json');
-
-let builtin: { layer: GlossaryLayer; problems: JsonProblem[] } | undefined;
-
-/** The built-in default glossary as a layer (loaded once). */
-export function builtinLayer(): { layer: GlossaryLayer; problems: JsonProblem[] } {
-  if (!builtin) {
-    const text = JSON.stringify(builtinData as GlossaryFile, null, 2);
-    const r = loadGlossaryText(text, BUILTIN_GLOSSARY);
-    builtin = { layer: r.layer ?? { file: BUILTIN_GLOSSARY, text, data: { terms: [] }, entrySpans: [], specSpans: [] }, problems: r.problems };
-  }
-  return builtin;
-}
 
 export interface ResolvedGlossary {
   glossary: CompiledGlossary;
@@ -139,8 +129,3 @@ export class GlossaryResolver {
   }
 }
 
-let defaultCompiled: CompiledGlossary | undefined;
-/** The built-in glossary alone, compiled once (used when a check gets no glossary). */
-export function defaultGlossary(): CompiledGlossary {
-  return (defaultCompiled ??= compileGlossary([builtinLayer().layer]));
-}

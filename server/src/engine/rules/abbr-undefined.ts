@@ -16,7 +16,7 @@
 import type { Rule } from './rule';
 import { scopeKey } from '../glossary/analysis';
 import { isKnownAbbr } from '../glossary/compile';
-import { plainSpan, ruleEnv } from '../glossary/verdict';
+import { plainSpan, ruleEnv } from './glossary-env';
 
 const base = (s: string) => s.replace(/(?<=[A-Z])s$/, '');
 

@@ -21,7 +21,8 @@
  */
 import type { Rule } from './rule';
 import { scopeKey } from '../glossary/analysis';
-import { enCovers, insertionAfter, ruleEnv, sharesAbbr, sharesStem } from '../glossary/verdict';
+import { enCovers, sharesAbbr, sharesStem } from '../glossary/verdict';
+import { insertionAfter, ruleEnv } from './glossary-env';
 import { koIsTerm, type Pair } from '../glossary/pairs';
 import type { GlossaryAnalysis } from '../glossary/analysis';
 import type { TextRun } from '../text-runs';

@@ -20,7 +20,8 @@
  */
 import type { Rule } from './rule';
 import { enKeys, normKo } from '../glossary/compile';
-import { bareNounBefore, plainSpan, ruleEnv, termKey, verdict } from '../glossary/verdict';
+import { bareNounBefore, termKey, verdict } from '../glossary/verdict';
+import { plainSpan, ruleEnv } from './glossary-env';
 import { everydayWord } from '../glossary/gloss';
 import { srcEnd } from '../text-runs';
 import type { Span } from '../types';

@@ -15,7 +15,8 @@
  * (`줄입니다 (Routing)`, `키우거나(Dense)`), and replacing them would change the sentence.
  */
 import type { Rule } from './rule';
-import { plainSpan, ruleEnv, verdict } from '../glossary/verdict';
+import { verdict } from '../glossary/verdict';
+import { plainSpan, ruleEnv } from './glossary-env';
 import { glossesRatherThanRenders } from '../glossary/rendering';
 import { bareNoun } from '../glossary/gloss';
 

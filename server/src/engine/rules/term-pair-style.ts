@@ -15,7 +15,8 @@
  * changes what the sentence says). The particle after the pair follows the new Korean.
  */
 import type { Rule } from './rule';
-import { labelPair, openOffset, plainSpan, ruleEnv, verdict } from '../glossary/verdict';
+import { labelPair, verdict } from '../glossary/verdict';
+import { openOffset, plainSpan, ruleEnv } from './glossary-env';
 import { glossesRatherThanRenders } from '../glossary/rendering';
 import { srcEnd } from '../text-runs';
 import type { Pair } from '../glossary/pairs';

@@ -14,7 +14,8 @@
  */
 import type { Rule } from './rule';
 import { scopeKey } from '../glossary/analysis';
-import { koKey, openOffset, ruleEnv, termKey, verdict } from '../glossary/verdict';
+import { koKey, termKey, verdict } from '../glossary/verdict';
+import { openOffset, ruleEnv } from './glossary-env';
 import { normEn } from '../glossary/compile';
 import type { GlossaryEntry } from '../glossary/types';
 import { srcEnd } from '../text-runs';

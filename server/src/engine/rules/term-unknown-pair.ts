@@ -11,7 +11,8 @@
  */
 import type { Rule } from './rule';
 import { koIsTerm, type Pair } from '../glossary/pairs';
-import { ruleEnv, verdict } from '../glossary/verdict';
+import { verdict } from '../glossary/verdict';
+import { ruleEnv } from './glossary-env';
 import { everydayWord } from '../glossary/gloss';
 import { placeholderTitle } from './placeholder-text';
 import { pictures } from '../glossary/rendering';

@@ -11,7 +11,7 @@
  * Fix: replace with the preferred term (the particle stays).
  */
 import type { Rule } from './rule';
-import { plainSpan, ruleEnv } from '../glossary/verdict';
+import { plainSpan, ruleEnv } from './glossary-env';
 
 export const termVariant: Rule = {
   id: 'term-variant',
