@@ -25,19 +25,38 @@ export function fixAllEdits(findings: Finding[]): OffsetEdit[] {
   return chosen;
 }
 
+/** Passes of "apply every safe fix, check again" before giving up (fixes may unlock others). */
+export const MAX_FIX_PASSES = 10;
+
+export interface FixLoopResult<O> { text: string; outcome: O; passes: number; fixed: number }
+
 /**
- * Applies safe fixes, re-checking after each round, until none is left (or `maxRounds`):
- * a fix can make another one possible (a renumbered section lets the TOC rewrite settle).
+ * The one fix-all loop (the CLI's --fix and --fix-dry-run, the engine's fixAllText the tests use;
+ * the editor's source.fixAll is one pass of fixAllEdits, re-run on the next save): apply every safe, non-overlapping fix, check again, and repeat until no
+ * safe fix changes the text (at most `maxPasses`). A fix can make another one possible (a
+ * renumbered section lets the TOC rewrite settle). `outcome` is the check of the final text.
  */
-export function fixAllText(text: string, opts: CheckOptions, maxRounds = 8): { text: string; rounds: number } {
-  let current = text;
-  for (let round = 0; round < maxRounds; round++) {
-    const { findings } = checkText(current, { ...opts, root: undefined });
+export function fixAll<O>(text: string, check: (text: string) => O, findingsOf: (o: O) => Finding[], first?: O, maxPasses = MAX_FIX_PASSES): FixLoopResult<O> {
+  let outcome = first ?? check(text);
+  let passes = 0, fixed = 0;
+  while (passes < maxPasses) {
+    const findings = findingsOf(outcome);
     const edits = fixAllEdits(findings);
-    if (!edits.length) return { text: current, rounds: round };
-    const next = applyEdits(current, edits).text;
-    if (next === current) return { text: current, rounds: round };
-    current = next;
+    if (!edits.length) break;
+    const next = applyEdits(text, edits).text;
+    if (next === text) break;
+    passes++;
+    // A finding counts as fixed when its first safe fix went in whole.
+    const chosen = new Set(edits);
+    fixed += findings.filter(f => f.fixes.find(x => x.safe)?.edits.every(e => chosen.has(e))).length;
+    text = next;
+    outcome = check(text);
   }
-  return { text: current, rounds: maxRounds };
+  return { text, outcome, passes, fixed };
+}
+
+/** fixAll over checkText with these options: the fixed text and how many passes it took. */
+export function fixAllText(text: string, opts: CheckOptions, maxPasses = MAX_FIX_PASSES): { text: string; rounds: number } {
+  const r = fixAll(text, t => checkText(t, { ...opts, root: undefined }), o => o.findings, undefined, maxPasses);
+  return { text: r.text, rounds: r.passes };
 }

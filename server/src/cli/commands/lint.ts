@@ -8,7 +8,7 @@ import { parseCommandArgs } from '../args';
 import { cliLocale, t, slash, UsageError, EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, type CliIO } from '../io';
 import { collectTargets, isDigestTarget, type Target } from '../targets';
 import { readSource, keepLineEndings, writeAtomic, type SourceText } from '../files';
-import { fixAll } from '../fix';
+import { fixAll } from '../../engine/fix-all';
 import { createProgress } from '../progress';
 import { formatStylish } from '../formatters/stylish';
 import { formatJson } from '../formatters/json';
@@ -140,7 +140,7 @@ export function lintCommand(argv: string[], io: CliIO, version: string): number 
     }
     // A file that is not UTF-8 is checked (undecodable bytes read as U+FFFD) but never rewritten.
     if (values.fix && source.validUtf8 === false) throw new UsageError(t(locale, 'cannot-write', { file: target.display, reason: message(locale, 'file/fix-invalid-utf8', { file: target.display }) }));
-    const r = fixAll(source.text, lint, first);
+    const r = fixAll(source.text, lint, o => o.result.findings, first);
     linted.push(keep(target, r.outcome));
     if (r.text === source.text) continue;
     const fixed = { text: keepLineEndings(source.text, r.text), bom: source.bom };
