@@ -2,7 +2,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { ConfigResolver, lintText, parseMarkdown, ruleLevel, rules, type LintOutcome } from '../server/src/engine';
 import type { FileReader } from '../server/src/engine/config';
-import { IncrementalParser } from '../server/src/engine/incremental';
+import { IncrementalParser } from '../server/src/engine/incremental/parser';
 
 /** The engine as the server and the CLI run it, with the built-in defaults (no configuration files). */
 const noFiles: FileReader = { readFile: () => undefined, stamp: () => undefined };

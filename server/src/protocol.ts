@@ -52,7 +52,6 @@ export const FIX_ALL_KIND = 'source.fixAll.paperDigest';
 export const ServerCommands = {
   updateToc: 'paperDigest.server.updateToc',
   renumber: 'paperDigest.server.renumber',
-  treatAsDigest: 'paperDigest.server.treatAsDigest',
 } as const;
 
 /** Client commands contributed in package.json. */

@@ -14,11 +14,11 @@ import {
   ConfigResolver, nodeFileReader, lintSteps, runSteps, runStepsAsync, message, isDigestFile, frontMatterOptIn, builtinProfile, normaliseLocale, type Locale, type FileProblems,
 } from './engine';
 import { glossaryResolverFor } from './engine/glossary';
-import { IncrementalParser } from './engine/incremental';
+import { IncrementalParser } from './engine/incremental/parser';
 import { formatSize } from './engine/text';
 import { DEFAULT_SETTINGS, FIX_ALL_KIND, SETTINGS_SECTION, ServerCommands, type Settings } from './protocol';
 import type { Analysis, ServerContext, ServerHooks } from './features/context';
-import { documentDiagnostics, uriToPath } from './features/diagnostics';
+import { documentDiagnostics, uriToPath } from './features/lsp-convert';
 import { registerFeatures, featureCapabilities } from './features';
 import { createDefaultConnection } from './connection';
 

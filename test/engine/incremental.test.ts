@@ -6,7 +6,7 @@ import type { Root } from 'mdast';
 import { FIXTURES, corpusFiles } from '../support/paths';
 import { ConfigResolver, lintText, parseMarkdown, type LintOutcome } from '../../server/src/engine';
 import type { FileReader } from '../../server/src/engine/config';
-import { IncrementalParser } from '../../server/src/engine/incremental';
+import { IncrementalParser } from '../../server/src/engine/incremental/parser';
 import { headingCandidates } from '../../server/src/engine/incremental/split';
 
 // No configuration files: every check uses the built-in defaults, as the server does for a bare file.

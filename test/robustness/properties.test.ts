@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { checkText } from '../../server/src/engine';
-import { IncrementalParser } from '../../server/src/engine/incremental';
+import { IncrementalParser } from '../../server/src/engine/incremental/parser';
 import { hasCorpus } from '../support/paths';
 import { checkDocument, fcParams, generatedDocument, mutation, options, realDocuments } from './props';
 

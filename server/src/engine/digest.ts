@@ -271,14 +271,25 @@ function trimEnd(text: string, end: number): number {
   return end;
 }
 
+/** The front matter's span now; its YAML parsed only when `data` or `error` is read (no rule reads them). */
 function readFrontMatter(node: Yaml): FrontMatter {
   const span = { start: startOf(node), end: endOf(node) };
-  try {
-    const data = parseYaml(node.value, { maxAliasCount: 50 }) as unknown;
-    return { span, data: data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : null };
-  } catch (e) {
-    return { span, data: null, error: (e as Error).message.split('\n')[0] };
-  }
+  let parsed: { data: Record<string, unknown> | null; error?: string } | undefined;
+  const parse = () => {
+    if (parsed) return parsed;
+    try {
+      const data = parseYaml(node.value, { maxAliasCount: 50 }) as unknown;
+      parsed = { data: data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : null };
+    } catch (e) {
+      parsed = { data: null, error: (e as Error).message.split('\n')[0] };
+    }
+    return parsed;
+  };
+  return {
+    span,
+    get data() { return parse().data; },
+    get error() { return parse().error; },
+  };
 }
 
 function findBlocks(paper: Paper, profile: Profile, text: string): Block[] {

@@ -14,7 +14,6 @@ export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
 
 export interface OffsetEdit { start: number; end: number; text: string }
-export interface TextEdit { range: Range; newText: string }
 
 /** A fix a rule proposes; `safe` fixes are applied by "fix all" and the CLI's --fix. */
 export interface Fix {

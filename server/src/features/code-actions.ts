@@ -4,11 +4,10 @@ import { suppressionEdit } from '../engine/suppress';
 import { fixAllEdits } from '../engine/fix-all';
 import { FIX_ALL_KIND, SelectTextCommand } from '../protocol';
 import type { Analysis, ServerContext } from './context';
-import { toDiagnostic } from './diagnostics';
+import { toDiagnostic } from './lsp-convert';
 import { glossaryActions } from './glossary-actions';
 
 // The fix-all set is computed by the engine (the CLI's --fix uses the same); re-exported for callers here.
-export { fixAllEdits };
 
 export function toTextEdits(index: LineIndex, edits: OffsetEdit[]): TextEdit[] {
   return edits.map(e => ({ range: index.range(e), newText: e.text }));

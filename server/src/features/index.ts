@@ -8,7 +8,7 @@ import { registerSymbols } from './symbols';
 import { registerFolding } from './folding';
 import { registerCompletionHub, COMPLETION_TRIGGERS } from './completion-hub';
 import { registerStructureCompletion } from './structure-completion';
-import { registerGlossaryCompletion } from './completion';
+import { registerGlossaryCompletion } from './glossary-completion';
 import { registerHover } from './hover';
 import { registerDefinition } from './definition';
 import { registerWorkspaceTerms } from './workspace-terms';

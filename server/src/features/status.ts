@@ -1,7 +1,6 @@
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentStatusRequest, type DocumentStatus, type DocumentStatusParams } from '../protocol';
 import type { ServerContext } from './context';
-import { documentDiagnostics } from './diagnostics';
+import { documentDiagnostics } from './lsp-convert';
 import { entryCounts } from '../engine/entry-kind';
 
 /** A 목차 list and numbered headings: looks like a digest even without opt-in. */
@@ -26,4 +25,3 @@ export function registerStatus(ctx: ServerContext): void {
     return { isDigest: true, looksLikeDigest: true, papers: entries.papers, overviews: entries.overviews, findings: counts.errors + counts.warnings + counts.infos, counts, profile: r.digest.profile.id, locale: a.outcome.locale };
   });
 }
-export type { TextDocument };

@@ -19,7 +19,7 @@ import { safeReadFile, maxDocumentBytes } from '../engine/safe-read';
 import { TermTable, textTermUses, type TermUse } from '../engine/terms/aggregate';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
 import type { ServerContext } from './context';
-import { uriToPath } from './diagnostics';
+import { uriToPath } from './lsp-convert';
 
 const DEBOUNCE_MS = 500;
 /** Digests compared at most; the rest of a huge workspace is left out (and the log says so). */

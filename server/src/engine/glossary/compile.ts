@@ -1,5 +1,5 @@
 import { Trie } from './trie';
-import { BUILTIN_GLOSSARY, type GlossaryEntry, type GlossaryLayer, type SourcedEntry } from './types';
+import { type GlossaryEntry, type GlossaryLayer, type SourcedEntry } from './types';
 
 /** A Korean form found in text: the preferred term, an accepted variant, or a spelling to avoid. */
 export interface KoForm { entry: SourcedEntry; kind: 'ko' | 'variant' | 'avoid'; form: string }
@@ -103,7 +103,6 @@ export function compileGlossary(layers: GlossaryLayer[]): CompiledGlossary {
   return { entries, layers, known, ko, en, byAbbr, byEn, byKo };
 }
 
-export const isBuiltin = (e: SourcedEntry): boolean => e.file === BUILTIN_GLOSSARY;
 
 /** Replaces every avoided spelling with the preferred term: what term-variant's fixes do, used by the self-test specs. */
 export function replaceAvoided(g: CompiledGlossary, text: string): string {

@@ -3,7 +3,7 @@
  * column 0 (`#`…`######` then a space, tab or line end), outside front matter, and, as far as
  * a cheap line scan can tell, outside fenced code and HTML comments.
  *
- * The scan only saves work: the parser verifies every cut (see ../incremental.ts), so a wrong
+ * The scan only saves work: the parser verifies every cut (see parser.ts), so a wrong
  * guess costs a merge, never a wrong tree. Front matter is the exception the parser cannot
  * verify (it is recognised only on line 1), so its extent is computed here exactly as
  * micromark-extension-frontmatter does: `---` on line 1 to the next `---` line.

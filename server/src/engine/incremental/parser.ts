@@ -1,9 +1,9 @@
 import type { Root, RootContent, Nodes } from 'mdast';
 import type { Point, Position } from 'unist';
-import { parseMarkdown } from './parse';
-import { simplifyForParsing } from './simplify';
-import { headingCandidates } from './incremental/split';
-import { runSteps, runStepsAsync } from './steps';
+import { parseMarkdown } from '../parse';
+import { simplifyForParsing } from '../simplify';
+import { headingCandidates } from './split';
+import { runSteps, runStepsAsync } from '../steps';
 
 /**
  * Incremental parsing: the document is cut into chunks just before ATX headings at column 0,
@@ -68,12 +68,6 @@ export class IncrementalParser {
    */
   async parseAsync(text: string, cancelled: () => boolean = () => false, sliceMs = 20): Promise<Root | undefined> {
     return runStepsAsync(this.parseSteps(text), cancelled, sliceMs);
-  }
-
-  /** Drops every cached chunk (e.g. when the document closes). */
-  clear(): void {
-    this.cache.clear();
-    this.last = null;
   }
 
   /** The parse, yielding after each chunk it had to parse afresh (see steps.ts). */
