@@ -273,4 +273,15 @@ describe('block-missing skeletons (issue 12)', () => {
       assert.deepStrictEqual(count(after, skip), count(before, skip));
     });
   });
+
+  it('a review whose blocks are headings gets a heading block, which the check then finds (paper-review-ko)', () => {
+    const review = { profile: builtinProfile('paper-review-ko')!, locale: 'en' as const };
+    const text = '# 리뷰\n\n## Abstract\n\n요약입니다.\n\n## 5. Experiments\n\n실험 결과입니다.\n';
+    const f = check(text, review).findings.find(x => x.rule === 'block-missing');
+    assert.ok(f && f.fixes.length, 'the missing method block is reported with a fix');
+    const fixed = applyEdits(text, f.fixes[0].edits).text;
+    assert.match(fixed, /## Abstract\n\n요약입니다\.\n\n## 방법\n\n\(작성 필요\)\n/);
+    assert.ok(!check(fixed, review).findings.some(x => x.rule === 'block-missing'), 'the inserted heading is the block');
+  });
 });
+

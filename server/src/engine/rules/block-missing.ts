@@ -71,8 +71,11 @@ export function entryArxivId(paper: Paper): string | null {
  * The block's inserted text: its label line and the placeholder; for the resources block with an
  * arXiv id, the profile's skeleton links pointing at that id.
  */
-export function blockSkeleton(spec: BlockSpec, eol: string, placeholder: string, arxivId: string | null = null): string {
-  const skeleton = spec.skeleton ?? `**${spec.label}**`;
+export function blockSkeleton(spec: BlockSpec, eol: string, placeholder: string, arxivId: string | null = null, headingDepth?: number): string {
+  let skeleton = spec.skeleton ?? `**${spec.label}**`;
+  // A review whose blocks are headings (## Abstract, ## 5. Experiments) gets a heading, at that depth:
+  // a bold label there is not a block of that document.
+  if (headingDepth) skeleton = skeleton.replace(/^\*\*([^*\r\n]+)\*\*:?[ \t]*(\r?\n|\r|$)/, (_m, label: string, br: string) => `${'#'.repeat(headingDepth)} ${label}${br ? `${br}${br}` : ''}`);
   const lines = skeleton.split(/\r?\n|\r/);
   const label = lines[0];
   if (spec.resources && arxivId && /arxiv\.org\/(?:abs|pdf)\/(?=\))/.test(skeleton)) {
@@ -237,8 +240,10 @@ export const blockMissing: Rule = {
       const title = single ? ctx.digest.headings[0] : undefined;
       const span = paper.heading ? paper.heading.span : title ? title.span : { start: 0, end: 0 };
       const arxivId = missing.some(s => s.resources) ? entryArxivId(paper) : null;
+      const headed = paper.blocks.find(b => b.kind === 'heading');
+      const headingDepth = headed && headed.labelNode.type === 'heading' ? headed.labelNode.depth : undefined;
       const inserts = missing
-        .map(spec => ({ spec, ins: blockInsertion(ctx, paper, spec), skeleton: blockSkeleton(spec, ctx.eol, placeholder, arxivId) }))
+        .map(spec => ({ spec, ins: blockInsertion(ctx, paper, spec), skeleton: blockSkeleton(spec, ctx.eol, placeholder, arxivId, headingDepth) }))
         .filter(({ ins }) => !insideCode(ctx, ins.offset));
       // Blocks going to the same place are one edit, in profile order (missing is in profile order).
       const grouped = new Map<string, { ins: BlockInsertion; skeletons: string[] }>();

@@ -167,7 +167,10 @@ function checkBlock(ctx: RuleContext, block: Block, defs: Map<string, Definition
       const at = destinationSpan(ctx, l, l.url.slice(0, 7));
       ctx.report({ span: l.span, messageId: 'insecure', data: { url: l.url }, fixes: at ? [{ messageId: 'fix-https', edits: [{ start: at.start, end: at.end, text: 'https://' }] }] : [] });
     }
-    if (l.ref && l.ref.kind !== 'other' && !l.ref.valid) ctx.report({ span: l.span, messageId: 'malformed', data: { id: l.ref.id || '(empty)', url: l.url } });
+    if (l.ref && l.ref.kind !== 'other' && !l.ref.valid) {
+      // An empty id (the skeleton's https://arxiv.org/abs/) says so, rather than quoting "(empty)".
+      ctx.report({ span: l.span, messageId: l.ref.id ? 'malformed' : 'no-id', data: { id: l.ref.id, url: l.url } });
+    }
   }
 
   const abs = links.find(l => l.ref?.kind === 'abs');

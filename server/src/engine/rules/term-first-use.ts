@@ -19,10 +19,12 @@
  * when the term is a word of its own (a particle may follow) and its glossary entry has no other
  * `senses`; a term with senses gets one fix per meaning, chosen by hand.
  */
-import type { Rule } from './rule';
+import type { Rule, RuleContext } from './rule';
+import type { OffsetEdit } from '../types';
+import { srcEnd } from '../text-runs';
 import { scopeKey } from '../glossary/analysis';
 import { enCovers, sharesAbbr, sharesStem } from '../glossary/verdict';
-import { insertionAfter, ruleEnv } from './glossary-env';
+import { insertionAfter, openOffset, ruleEnv } from './glossary-env';
 import { koIsTerm, type Pair } from '../glossary/pairs';
 import type { GlossaryAnalysis } from '../glossary/analysis';
 import type { TextRun } from '../text-runs';
@@ -63,10 +65,15 @@ export const termFirstUse: Rule = {
       // The Korean paired with other English, as a word of its own: `미세 조정(refinement)` is another sense.
       const otherSense = around.some(p => !own(p) && !!p.en && exact(p));
       const paired = direct || !!inside || around.length > 0;
-      return { h, entry, gloss: !!inside && inside.form !== 'en-ko', paired, direct, otherSense, key: `${scopeKey(a, h.run, settings.firstUseScope)}\u0000${entry.en}` };
+      // The term's own Korean-first pair (잠재 공간(latent space)): where a first-use fix can take the English from.
+      const ownPair = around.find(p => own(p) && exact(p) && p.form !== 'en-ko');
+      return { h, entry, gloss: !!inside && inside.form !== 'en-ko', paired, direct, ownPair, otherSense, key: `${scopeKey(a, h.run, settings.firstUseScope)}\u0000${entry.en}` };
     }).filter(m => !m.gloss && m.entry.original !== 'never');
     // Only the term's own pair later in the scope makes an unpaired first mention a slip.
     const pairedSomewhere = new Set(mentions.filter(m => m.direct).map(m => m.key));
+    // The first of the term's own pairs in each scope: the one a reader would otherwise meet first.
+    const firstPair = new Map<string, Pair>();
+    for (const m of mentions) if (m.ownPair && !firstPair.has(m.key)) firstPair.set(m.key, m.ownPair);
     const otherSense = new Set(mentions.filter(m => m.otherSense).map(m => m.key));
     const englishUsed = new Set(a.en.map(h => h.value));
     const seen = new Set<string>();
@@ -90,16 +97,39 @@ export const termFirstUse: Rule = {
       const senses = entry.senses ?? [];
       // After a bare noun the term may be the end of a compound (셀프 증류 is self-distillation): by hand.
       const safe = !senses.length && wholeWord(ctx.text, span(h.run, h.start, h.end), at) && !compoundBefore(run.text, h.start);
+      // Paired later: move the author's own parenthesis here (the later one would repeat it), so the
+      // document still gives the English once, as written (잠재 공간 … 잠재 공간(latent space) → the
+      // pair at the first mention, the later mention bare). Only an exact parenthesis is moved.
+      const moved = later ? moveFrom(ctx, a, firstPair.get(key), at) : undefined;
+      const fixes = moved
+        ? [{ messageId: 'fix-move', data: { inner: moved.inner }, edits: [{ start: at, end: at, text: pairText(moved.inner) }, moved.remove], safe }]
+        : [entry.en, ...senses].map(en => ({ messageId: 'fix', data: { en }, edits: [{ start: at, end: at, text: pairText(en) }], safe }));
       ctx.report({
         span: span(h.run, h.start, h.end),
         messageId: later ? 'later' : 'missing',
         data: { ko: run.text.slice(h.start, h.end), en: entry.en },
-        fixes: [entry.en, ...senses].map(en => ({ messageId: 'fix', data: { en }, edits: [{ start: at, end: at, text: pairText(en) }], safe })),
+        fixes,
         extra: { en: entry.en },
       });
     }
   },
 };
+
+/**
+ * The later pair's parenthesis as written and the edit that removes it (with the space before it),
+ * when it is plain source text after `at`; undefined otherwise (then the English is only inserted).
+ */
+function moveFrom(ctx: RuleContext, a: GlossaryAnalysis, pair: Pair | undefined, at: number): { inner: string; remove: OffsetEdit } | undefined {
+  if (!pair) return undefined;
+  const run = a.runs[pair.run];
+  const open = openOffset(ctx, run, pair);
+  const end = srcEnd(run, pair.close + 1);
+  if (open <= at) return undefined;
+  const inner = run.text.slice(pair.open + 1, pair.close);
+  // Markup or an escape inside the parenthesis: not a plain move.
+  if (ctx.text.slice(open, end) !== `(${inner})`) return undefined;
+  return { inner, remove: { start: pair.space ? open - 1 : open, end, text: '' } };
+}
 
 /**
  * The pairs of a run that can hold a mention at `at`: those starting at or before it, nearest
