@@ -79,6 +79,21 @@ describe('Korean-safe fixes', () => {
     });
   });
 
+  describe('term-first-use moves a later pair to the first mention, particles in agreement', () => {
+    it('잠재 공간 … 잠재 공간(latent space)을 → the pair first, the later mention bare', () => {
+      assert.strictEqual(fixAll('잠재 공간을 먼저 쓰고 나중에 잠재 공간(latent space)을 설명합니다.\n'), '잠재 공간(latent space)을 먼저 쓰고 나중에 잠재 공간을 설명합니다.\n');
+    });
+    it('a particle chosen for the English after ")" is made to agree with the Korean it now follows: never 잠재 공간를', () => {
+      const out = fixAll('잠재 공간이 먼저 나오고 나중에 잠재 공간(latent space)를 설명합니다.\n');
+      assert.strictEqual(out, '잠재 공간(latent space)이 먼저 나오고 나중에 잠재 공간을 설명합니다.\n');
+    });
+    it('the author\'s own parenthesis moves as written, abbreviation included, and the document gives the English once', () => {
+      const out = fixAll('확산 트랜스포머가 먼저 나옵니다. 뒤에서 확산 트랜스포머(Diffusion Transformers, DiT)를 설명합니다.\n');
+      assert.strictEqual(out.match(/Diffusion Transformers, DiT/g)?.length, 1, out);
+      assert.ok(out.startsWith('확산 트랜스포머(Diffusion Transformers, DiT)가'), out);
+    });
+  });
+
   describe('term-pair-style swaps carry the particle with them', () => {
     it('discriminator(판별기)을 → 판별기(discriminator)를', () => {
       assert.strictEqual(fixAll('새로운 discriminator(판별기)을 설계\n'), '새로운 판별기(discriminator)를 설계\n');

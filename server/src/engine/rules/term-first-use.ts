@@ -28,7 +28,7 @@ import { insertionAfter, openOffset, ruleEnv } from './glossary-env';
 import { koIsTerm, type Pair } from '../glossary/pairs';
 import type { GlossaryAnalysis } from '../glossary/analysis';
 import type { TextRun } from '../text-runs';
-import { particleAt } from '../particles';
+import { particleAt, particleFor } from '../particles';
 import { bareNoun } from '../glossary/gloss';
 
 export const termFirstUse: Rule = {
@@ -100,7 +100,8 @@ export const termFirstUse: Rule = {
       // Paired later: move the author's own parenthesis here (the later one would repeat it), so the
       // document still gives the English once, as written (잠재 공간 … 잠재 공간(latent space) → the
       // pair at the first mention, the later mention bare). Only an exact parenthesis is moved.
-      const moved = later ? moveFrom(ctx, a, firstPair.get(key), at) : undefined;
+      // A term with several senses gets a choice of originals instead (추론 may be reasoning here).
+      const moved = later && !senses.length ? moveFrom(ctx, a, firstPair.get(key), at) : undefined;
       const fixes = moved
         ? [{ messageId: 'fix-move', data: { inner: moved.inner }, edits: [{ start: at, end: at, text: pairText(moved.inner) }, moved.remove], safe }]
         : [entry.en, ...senses].map(en => ({ messageId: 'fix', data: { en }, edits: [{ start: at, end: at, text: pairText(en) }], safe }));
@@ -128,6 +129,10 @@ function moveFrom(ctx: RuleContext, a: GlossaryAnalysis, pair: Pair | undefined,
   const inner = run.text.slice(pair.open + 1, pair.close);
   // Markup or an escape inside the parenthesis: not a plain move.
   if (ctx.text.slice(open, end) !== `(${inner})`) return undefined;
+  // The particle after ")" now follows the Korean: make it agree (잠재 공간(latent space)를 → 잠재 공간을).
+  const particle = particleAt(ctx.text.slice(end, end + 4));
+  const right = particle && pair.ko ? particleFor(pair.ko.text, particle.rule) : undefined;
+  if (particle && right && right !== particle.form) return { inner, remove: { start: pair.space ? open - 1 : open, end: end + particle.length, text: right } };
   return { inner, remove: { start: pair.space ? open - 1 : open, end, text: '' } };
 }
 
