@@ -13,7 +13,7 @@ import { seedDocs, corpusDocs, type BenchDoc } from './docs';
 import { bareParse, wholeParse, fullCheck, wholeCheck, enabledRules, IncrementalParser } from './engine';
 import { markdownlint, remarkLintRecommended } from './peers';
 import { serverLatency, serverStartup, serverBurst, middleEdit, nodeBaseline, type LspFigures } from './lsp';
-import { SERVER_NODE_ARGS } from '../server/src/protocol';
+import { SERVER_NODE_ARGS } from '../shared/protocol';
 import { bundleSizes } from './bundle';
 import { median, ms, ratio } from './stats';
 

@@ -1,12 +1,12 @@
 /**
  * The VS Code client: starts the bundled language server and adds commands. It knows the
- * protocol (server/src/protocol.ts), not the engine.
+ * protocol (shared/protocol.ts), not the engine.
  */
 import * as vscode from 'vscode';
 import {
   LanguageClient, TransportKind, State, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
-import { ClientCommands, LANGUAGE_SERVER_ID, SERVER_NODE_ARGS, SETTINGS_SECTION, SelectTextCommand, ServerCommands } from '../../server/src/protocol';
+import { ClientCommands, LANGUAGE_SERVER_ID, SERVER_NODE_ARGS, SETTINGS_SECTION, SelectTextCommand, ServerCommands } from '../../shared/protocol';
 import { registerPreview } from './preview/panel';
 import { registerStatus } from './status';
 import { survivalOptions } from './server-survival';

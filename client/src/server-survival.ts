@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import {
   CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type LanguageClientOptions,
 } from 'vscode-languageclient/node';
-import { SETTINGS_SECTION, SelectTextCommand } from '../../server/src/protocol';
+import { SETTINGS_SECTION, SelectTextCommand } from '../../shared/protocol';
 
 const MAX_RESTARTS = 5;
 const WINDOW_MS = 3 * 60_000;

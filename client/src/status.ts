@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ClientCommands, DocumentStatusRequest, type DocumentStatus } from '../../server/src/protocol';
+import { ClientCommands, DocumentStatusRequest, type DocumentStatus } from '../../shared/protocol';
 import { treatAsDigestEdit } from './treat-as-digest';
 import { t } from './l10n';
 
@@ -29,7 +29,7 @@ export function registerStatus(context: vscode.ExtensionContext, client: () => L
     if (!c?.isRunning()) return hide();
     let s: DocumentStatus;
     try {
-      s = await c.sendRequest<DocumentStatus>(DocumentStatusRequest, { uri: editor.document.uri.toString() });
+      s = await c.sendRequest(DocumentStatusRequest, { uri: editor.document.uri.toString() });
     } catch {
       return hide();
     }

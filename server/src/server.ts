@@ -16,7 +16,7 @@ import {
 import { glossaryResolverFor } from './engine/glossary';
 import { IncrementalParser } from './engine/incremental/parser';
 import { formatSize } from './engine/text';
-import { DEFAULT_SETTINGS, FIX_ALL_KIND, SETTINGS_SECTION, ServerCommands, type Settings } from './protocol';
+import { DEFAULT_SETTINGS, FIX_ALL_KIND, SETTINGS_SECTION, ServerCommands, type Settings } from '../../shared/protocol';
 import type { Analysis, ServerContext, ServerHooks } from './features/context';
 import { documentDiagnostics, uriToPath } from './features/lsp-convert';
 import { registerFeatures, featureCapabilities } from './features';

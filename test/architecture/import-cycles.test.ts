@@ -1,5 +1,5 @@
 // Dependencies point one way (issue 16): no import cycle among the sources of the server, the
-// engine and the client, type-only imports included. Imports are read and resolved with the
+// engine, the client and the shared protocol, type-only imports included. Imports are read and resolved with the
 // TypeScript compiler API, so this sees exactly what tsc sees.
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -57,7 +57,7 @@ export function cycles(graph: Map<string, string[]>): string[][] {
 }
 
 describe('architecture: dependencies point one way', () => {
-  const files = [...sources(path.join(ROOT, 'server', 'src')), ...sources(path.join(ROOT, 'client', 'src'))];
+  const files = [...sources(path.join(ROOT, 'server', 'src')), ...sources(path.join(ROOT, 'client', 'src')), ...sources(path.join(ROOT, 'shared'))];
   const graph = importGraph(files);
 
   it('the checker sees the imports (the graph is not empty, so a pass means something)', () => {
@@ -74,13 +74,18 @@ describe('architecture: dependencies point one way', () => {
     assert.deepStrictEqual(found, [], `cycles:\n${found.map(c => '  ' + c.join(' → ')).join('\n')}`);
   });
 
-  it('glossary/ knows nothing of rules/, and the engine nothing of the server, the CLI or the client', () => {
+  it('glossary/ knows nothing of rules/, the engine nothing of the server, the CLI or the client, the shared protocol nothing of either side, the client nothing of the server', () => {
     const bad: string[] = [];
     for (const [file, deps] of graph) {
       const from = path.relative(ROOT, file);
       for (const dep of deps.map(d => path.relative(ROOT, d))) {
         if (from.startsWith('server/src/engine/glossary/') && dep.startsWith('server/src/engine/rules/')) bad.push(`${from} → ${dep}`);
         if (from.startsWith('server/src/engine/') && /^server\/src\/(features|cli|server\.ts|main\.ts|connection\.ts)|^client\//.test(dep)) bad.push(`${from} → ${dep}`);
+        if (from.startsWith('shared/') && /^(server|client)\//.test(dep)) bad.push(`${from} → ${dep}`);
+        // The engine may read the shared settings and outline shapes, not the LSP protocol module.
+        if (from.startsWith('server/src/engine/') && dep === 'shared/protocol.ts') bad.push(`${from} → ${dep}`);
+        // The client talks to the server only through the protocol (vscode-eslint's client/ and server/ apart).
+        if (from.startsWith('client/') && dep.startsWith('server/')) bad.push(`${from} → ${dep}`);
       }
     }
     assert.deepStrictEqual(bad, []);

@@ -7,7 +7,7 @@ import { renderDigest, glossaryTermMarks } from '../../server/src/engine/render'
 import { analyse, defaultGlossary } from '../../server/src/engine/glossary';
 import { previewPageHtml, contentSecurityPolicy } from '../../client/src/preview/page-html';
 import { pageStrings } from '../../client/src/preview/page-strings';
-import type { PreviewContent } from '../../server/src/protocol';
+import type { PreviewContent } from '../../shared/protocol';
 import { FIXTURES, ROOT } from '../support/paths';
 
 // Callbacks passed to page.evaluate/waitForFunction run in the page, where these exist (the

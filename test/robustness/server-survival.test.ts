@@ -5,7 +5,7 @@ import * as path from 'path';
 import { InitializeRequest, InitializedNotification, CodeActionRequest, ExecuteCommandRequest, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { TestClient } from '../support/lsp-client';
 import { FIXTURES } from '../support/paths';
-import { ServerCommands } from '../../server/src/protocol';
+import { ServerCommands } from '../../shared/protocol';
 
 // The language server over stdio: it survives being killed (a new one re-publishes), never writes
 // files on its own, reports bad configuration in the configuration file and keeps checking, and

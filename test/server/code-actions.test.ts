@@ -8,7 +8,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TestClient } from '../support/lsp-client';
 import { FIXTURES } from '../support/paths';
-import { FIX_ALL_KIND, SelectTextCommand, ServerCommands } from '../../server/src/protocol';
+import { FIX_ALL_KIND, SelectTextCommand, ServerCommands } from '../../shared/protocol';
 
 // Quick fixes, source.fixAll.paperDigest and the renumber / update-TOC commands of the real
 // server over stdio: apply what the server proposes, save, and read the new diagnostics.

@@ -7,7 +7,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TestClient } from '../support/lsp-client';
 import { FIXTURES } from '../support/paths';
-import { PreviewRequest, type PreviewContent } from '../../server/src/protocol';
+import { PreviewRequest, type PreviewContent } from '../../shared/protocol';
 import { builtinProfile, checkText } from '../../server/src/engine';
 import { expandSnippet } from '../preview/snippet-expander';
 

@@ -3,7 +3,7 @@
  * styles only with this page's nonce), the sanitised digest, the side outline and the page
  * script. Pure (no `vscode` import) so the browser test loads exactly what the panel shows.
  */
-import type { PreviewContent } from '../../../server/src/protocol';
+import type { PreviewContent } from '../../../shared/protocol';
 
 export interface PageOptions {
   nonce: string;

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import * as fs from 'fs';
 import { randomBytes } from 'crypto';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ClientCommands, PreviewRequest, type PreviewContent } from '../../../server/src/protocol';
+import { ClientCommands, PreviewRequest, type PreviewContent } from '../../../shared/protocol';
 import { makeNonce, previewPageHtml } from './page-html';
 import { checkPageMessage, type PageMessage } from './page-messages';
 
@@ -134,7 +134,7 @@ export class PreviewPanel implements vscode.Disposable {
     const client = this.client();
     if (!client?.isRunning()) return undefined;
     try {
-      return (await client.sendRequest<PreviewContent | null>(PreviewRequest, { uri: uri.toString() })) ?? undefined;
+      return (await client.sendRequest(PreviewRequest, { uri: uri.toString() })) ?? undefined;
     } catch {
       return undefined; // server restarting: the next edit or editor switch tries again
     }

@@ -1,6 +1,9 @@
 import { globMatcher } from './globs';
 
-export const DEFAULT_DIGEST_GLOBS = ['**/*.digest.md', '**/digests/**/*.md'];
+import { DEFAULT_SETTINGS } from '../../../shared/settings';
+
+/** Markdown files treated as digests without opting in: the `paperDigest.files` default, one list for the editor and the CLI. */
+export const DEFAULT_DIGEST_GLOBS: string[] = DEFAULT_SETTINGS.files;
 
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)\s*(?:\r?\n|$)/;
 

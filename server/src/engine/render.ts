@@ -38,22 +38,9 @@ export interface RenderOptions {
   lineIndex?: LineIndex;
 }
 
-export interface OutlineFinding { rule: string; severity: Severity; message: string; line: number; character: number }
-/** A block in the outline's checklist: there, there but empty, a resources block without a link, or not there. */
-export type BlockState = 'ok' | 'empty' | 'nolinks' | 'missing';
-export interface OutlineBlock { id: string; label: string; required: boolean; state: BlockState; line: number | null }
-export interface OutlinePaper { number: string; title: string; line: number; kind: EntryKind; blocks: OutlineBlock[]; findings: OutlineFinding[] }
-export interface OutlineSection { number: string; title: string; line: number; papers: OutlinePaper[]; findings: OutlineFinding[] }
-/** The preview's side panel: sections → papers → block checklist and findings. */
-export interface Outline {
-  profile: string;
-  sections: OutlineSection[];
-  /** Papers outside any section (single-paper profiles, papers before the first section). */
-  papers: OutlinePaper[];
-  /** Findings outside every section and paper (front matter, intro, TOC). */
-  findings: OutlineFinding[];
-  counts: { sections: number; papers: number; overviews: number; findings: number };
-}
+// The outline is what the preview page shows: its shape is shared with the client (shared/outline.ts).
+import type { BlockState, Outline, OutlineFinding, OutlinePaper } from '../../../shared/outline';
+export type { BlockState, Outline, OutlineBlock, OutlineFinding, OutlinePaper, OutlineSection } from '../../../shared/outline';
 
 export interface RenderedDigest {
   html: string;

@@ -2,7 +2,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 
 import { LineIndex, message, type Finding, type Locale, type OffsetEdit } from '../engine';
 import { suppressionEdit } from '../engine/suppress';
 import { fixAllEdits } from '../engine/fix-all';
-import { FIX_ALL_KIND, SelectTextCommand } from '../protocol';
+import { FIX_ALL_KIND, SelectTextCommand } from '../../../shared/protocol';
 import type { Analysis, ServerContext } from './context';
 import { toDiagnostic } from './lsp-convert';
 import { glossaryActions } from './glossary-actions';

@@ -1,6 +1,6 @@
 import { renumberEdits } from '../engine/renumber';
 import { LineIndex } from '../engine';
-import { ServerCommands } from '../protocol';
+import { ServerCommands } from '../../../shared/protocol';
 import type { ServerContext } from './context';
 import { toTextEdits } from './code-actions';
 import { tocRewriteEdit } from '../engine/toc';

@@ -1,7 +1,7 @@
 import type { Connection, Diagnostic, FileEvent, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ConfigResolver, LintOptions, LintOutcome, Locale } from '../engine';
-import type { Settings } from '../protocol';
+import type { Settings } from '../../../shared/protocol';
 
 /** The latest check of one document version, shared by all features (one parse per version). */
 export interface Analysis { uri: string; version: number; filePath: string; text: string; outcome: LintOutcome }

@@ -1,6 +1,6 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver/node';
 import { RULE_DOCS_BASE, type Finding, type LineIndex } from '../engine';
-import { DIAGNOSTIC_SOURCE } from '../protocol';
+import { DIAGNOSTIC_SOURCE } from '../../../shared/protocol';
 import type { Analysis, ServerHooks } from './context';
 import { URI } from 'vscode-uri';
 

@@ -1,7 +1,7 @@
 import { buildDigest, builtinProfile, DEFAULT_PROFILE_ID, parseMarkdown, LineIndex } from '../engine';
 import { glossaryTermMarks, renderDigest, type TermMark } from '../engine/render';
 import { analyse } from '../engine/glossary';
-import { PreviewRequest, type PreviewContent, type PreviewParams } from '../protocol';
+import { PreviewRequest, type PreviewContent, type PreviewParams } from '../../../shared/protocol';
 import type { Analysis, ServerContext } from './context';
 
 /** Glossary terms to mark: the matcher's hits with the glossary this file was checked with (cached per digest). */

@@ -1,4 +1,4 @@
-import { DocumentStatusRequest, type DocumentStatus, type DocumentStatusParams } from '../protocol';
+import { DocumentStatusRequest, type DocumentStatus, type DocumentStatusParams } from '../../../shared/protocol';
 import type { ServerContext } from './context';
 import { documentDiagnostics } from './lsp-convert';
 import { entryCounts } from '../engine/entry-kind';

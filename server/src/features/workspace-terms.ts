@@ -17,7 +17,7 @@ import { isDigestFile, glossaryResolverFor, message, ruleById, ruleLevel, LineIn
 import { Ignores, walkMarkdown, MARKDOWN } from '../engine/workspace-files';
 import { safeReadFile, maxDocumentBytes } from '../engine/safe-read';
 import { TermTable, textTermUses, type TermUse } from '../engine/terms/aggregate';
-import { DIAGNOSTIC_SOURCE } from '../protocol';
+import { DIAGNOSTIC_SOURCE } from '../../../shared/protocol';
 import type { ServerContext } from './context';
 import { uriToPath } from './lsp-convert';
 

@@ -1,42 +1,13 @@
 /**
- * The custom protocol and settings shared by the client and the server (imported by both).
- * Anything the client and the server say to each other beyond LSP is defined here, once.
+ * The custom protocol and settings shared by the client and the server (imported by both, as
+ * vscode-eslint's shared/ folder is). Anything the client and the server say to each other beyond
+ * LSP is defined here, once, as typed request objects. A leaf: it imports nothing from either side.
  */
+import { RequestType } from 'vscode-languageserver-protocol';
 
-export type RunMode = 'onSave' | 'onType';
+export * from './settings';
+export * from './outline';
 
-/** The `paperDigest.*` settings, as the server reads them. */
-export interface Settings {
-  run: RunMode;
-  /** Debounce for onType checking, in milliseconds (0 allowed). */
-  onTypeDelay: number;
-  /** '' follows the editor's language. */
-  locale: '' | 'ko' | 'en';
-  /** Globs (relative to a workspace folder) of Markdown files treated as digests. */
-  files: string[];
-  /** Profile id or path; '' uses the configuration file or the default. */
-  profile: string;
-  rules: Record<string, unknown>;
-  glossaries: string[];
-  /** Opt-in cross-file term consistency over the workspace's digests. */
-  workspaceTerms: boolean;
-  /** Documents bigger than this (KiB of UTF-8) are not checked in the editor: one note says so. */
-  maxDocumentKB: number;
-}
-
-export const DEFAULT_SETTINGS: Settings = {
-  run: 'onSave',
-  onTypeDelay: 300,
-  locale: '',
-  files: ['**/*.digest.md', '**/digests/**/*.md'],
-  profile: '',
-  rules: {},
-  glossaries: [],
-  workspaceTerms: false,
-  maxDocumentKB: 1024,
-};
-
-export const SETTINGS_SECTION = 'paperDigest';
 /**
  * Node flags for the server process the VS Code client starts. V8's young generation grows to
  * 3 × 16 MiB during a burst of edits and keeps it: RSS stayed ~50 MiB above the idle baseline with
@@ -72,8 +43,7 @@ export const ClientCommands = {
  */
 export const SelectTextCommand = 'paperDigest.selectText';
 
-/** Request: the status of a document (is it a digest, counts) for the status bar. */
-export const DocumentStatusRequest = 'paperDigest/documentStatus';
+/** The status of a document (is it a digest, counts) for the status bar: DocumentStatusRequest. */
 export interface DocumentStatusParams { uri: string }
 export interface DocumentStatus {
   isDigest: boolean;
@@ -93,12 +63,12 @@ export interface DocumentStatus {
   locale?: 'ko' | 'en';
 }
 
-/** Request: the preview of a document, rendered by the server from the parse it checks. */
-export const PreviewRequest = 'paperDigest/preview';
+/** The preview of a document, rendered by the server from the parse it checks: PreviewRequest. */
 export interface PreviewParams { uri: string }
-import type { Outline as PreviewOutline } from './engine/render';
-export type { PreviewOutline };
-export type { OutlineSection, OutlinePaper, OutlineBlock, OutlineFinding } from './engine/render';
+
+import type { Outline } from './outline';
+export type PreviewOutline = Outline;
+
 export interface PreviewContent {
   uri: string;
   /** The document version rendered (the client drops answers older than what it shows). */
@@ -112,3 +82,8 @@ export interface PreviewContent {
   /** The language the document's findings speak: the page's own words follow it. */
   locale?: 'ko' | 'en';
 }
+
+/** Request: the status of a document (is it a digest, counts) for the status bar. */
+export const DocumentStatusRequest = new RequestType<DocumentStatusParams, DocumentStatus, void>('paperDigest/documentStatus');
+/** Request: the preview of a document, rendered by the server from the parse it checks. */
+export const PreviewRequest = new RequestType<PreviewParams, PreviewContent | null, void>('paperDigest/preview');
