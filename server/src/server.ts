@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {
   TextDocuments, TextDocumentSyncKind, CodeActionKind,
-  DidChangeConfigurationNotification, type InitializeParams, type InitializeResult, type Connection,
+  DidChangeConfigurationNotification, ShowMessageNotification, MessageType, type InitializeParams, type InitializeResult, type Connection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -17,6 +17,7 @@ import { glossaryResolverFor } from './engine/glossary';
 import { IncrementalParser } from './engine/incremental/parser';
 import { formatSize } from './engine/text';
 import { DEFAULT_SETTINGS, FIX_ALL_KIND, SETTINGS_SECTION, ServerCommands, type Settings } from '../../shared/protocol';
+import { resolveSettings } from './settings';
 import type { Analysis, ServerContext, ServerHooks } from './features/context';
 import { documentDiagnostics, uriToPath } from './features/lsp-convert';
 import { registerFeatures, featureCapabilities } from './features';
@@ -237,11 +238,24 @@ export function startServer(connection: Connection = createDefaultConnection()):
     for (const doc of documents.all()) void validateSoon(doc.uri);
   }
 
+  /** Settings from the client, checked (settings.ts); each new problem is shown once and logged. */
+  let shownProblems = '';
+  function applySettings(raw: unknown): void {
+    const r = resolveSettings(raw, locale());
+    settings = r.settings;
+    const key = r.problems.join('\n');
+    if (key && key !== shownProblems) {
+      for (const p of r.problems) log(p);
+      // A notification, not window.showWarningMessage (a request a client may not answer).
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: r.problems.join(' ') });
+    }
+    shownProblems = key;
+  }
+
   async function refreshSettings(): Promise<void> {
     if (!pullConfiguration) return;
     try {
-      const s = (await connection.workspace.getConfiguration(SETTINGS_SECTION)) as Partial<Settings> | null;
-      settings = { ...DEFAULT_SETTINGS, ...(s ?? {}) };
+      applySettings(await connection.workspace.getConfiguration(SETTINGS_SECTION));
     } catch (e) {
       log(`could not read settings: ${(e as Error).message}`);
     }
@@ -254,7 +268,7 @@ export function startServer(connection: Connection = createDefaultConnection()):
     pullConfiguration = !!params.capabilities.workspace?.configuration;
     const init = (params.initializationOptions ?? {}) as { settings?: Partial<Settings> };
     if ((init as { trusted?: boolean }).trusted === false) resolver.setConfined(true); // untrusted workspace: see docs/security.md
-    settings = { ...DEFAULT_SETTINGS, ...(init.settings ?? {}) };
+    applySettings(init.settings);
     const cc = (init as { clientCommands?: unknown }).clientCommands;
     clientCommands = Array.isArray(cc) ? cc.filter((c): c is string => typeof c === 'string') : [];
     return {
@@ -283,7 +297,7 @@ export function startServer(connection: Connection = createDefaultConnection()):
   connection.onDidChangeConfiguration(async change => {
     const before = JSON.stringify(settings);
     if (pullConfiguration) await refreshSettings();
-    else settings = { ...DEFAULT_SETTINGS, ...((change.settings?.[SETTINGS_SECTION] ?? {}) as Partial<Settings>) };
+    else applySettings(change.settings?.[SETTINGS_SECTION]);
     if (JSON.stringify(settings) !== before) { revalidateAll(); for (const h of hooks.settingsChanged) h(); }
   });
 

@@ -37,6 +37,24 @@ describe('language server over stdio', function () {
     assert.match(missing[0].codeDescription!.href, /docs\/rules\/block-missing\.md$/);
   });
 
+  it('bad paperDigest settings are named once and their defaults used: no diagnostic gets an invalid severity', async () => {
+    await client.stop();
+    client = new TestClient();
+    await client.initialize(ws, { settings: { run: 'always', rules: { 'block-missing': 'warn', 'no-such-rule': 'off', 'block-empty': 'error' } } });
+    const uri = `file://${ws}/settings.digest.md`;
+    const pending = client.nextDiagnostics(uri);
+    await client.open(uri, seed);
+    const { diagnostics } = await pending;
+    assert.ok(diagnostics.length && diagnostics.every(d => d.severity && d.severity >= 1 && d.severity <= 4), 'every severity is an LSP severity');
+    assert.ok(diagnostics.filter(d => d.code === 'block-missing').every(d => d.severity === 2), 'block-missing keeps its default level (warning)');
+    assert.ok(diagnostics.some(d => d.code === 'block-empty') === false || diagnostics.filter(d => d.code === 'block-empty').every(d => d.severity === 1), 'a good entry beside a bad one still applies');
+    const shown = client.shownMessages.map(m => m.message).join('\n');
+    assert.match(shown, /paperDigest\.run has an invalid value "always"; using the default "onSave"/);
+    assert.match(shown, /paperDigest\.rules has an invalid entry "block-missing": "warn"/);
+    assert.match(shown, /"no-such-rule"/);
+    assert.strictEqual(client.shownMessages.length, 1, 'shown once, not once per document or per settings pull');
+  });
+
   it('in onSave mode publishes nothing on change until the document is saved', async () => {
     const uri = `file://${ws}/digests/w3.md`;
     const opened = client.nextDiagnostics(uri);

@@ -20,6 +20,8 @@ export class TestClient {
   readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
   stderr = '';
   settings: Record<string, unknown> = {};
+  /** window/showMessage notifications, in order. */
+  readonly shownMessages: { type: number; message: string }[] = [];
   private waiters: { uri: string; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
 
   constructor(args: string[] = ['--stdio'], env: NodeJS.ProcessEnv = {}) {
@@ -38,6 +40,7 @@ export class TestClient {
     this.conn.onRequest(RegistrationRequest.type, () => null);
     this.conn.onRequest(ApplyWorkspaceEditRequest.type, p => { this.appliedEdits.push(p); return { applied: true }; });
     this.conn.onNotification('window/logMessage', () => undefined);
+    this.conn.onNotification('window/showMessage', (p: { type: number; message: string }) => { this.shownMessages.push(p); });
     this.conn.listen();
   }
 
