@@ -18,6 +18,7 @@ import { IncrementalParser } from './engine/incremental/parser';
 import { formatSize } from './engine/text';
 import { DEFAULT_SETTINGS, FIX_ALL_KIND, SETTINGS_SECTION, ServerCommands, type Settings } from '../../shared/protocol';
 import { resolveSettings } from './settings';
+import { isDigestPath } from './engine/digest-files';
 import type { Analysis, ServerContext, ServerHooks } from './features/context';
 import { documentDiagnostics, uriToPath } from './features/lsp-convert';
 import { registerFeatures, featureCapabilities } from './features';
@@ -67,14 +68,21 @@ export function startServer(connection: Connection = createDefaultConnection()):
     } catch { return clientLocale; }
   };
 
+  function workspaceFolderOf(file: string): string | undefined {
+    return workspaceFolders.filter(f => file === f || file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
+  }
   function relativeToWorkspace(file: string): string {
-    const folder = workspaceFolders.filter(f => file === f || file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
+    const folder = workspaceFolderOf(file);
     return folder ? path.relative(folder, file) : path.basename(file);
   }
 
   function isDigest(doc: TextDocument): boolean {
     if (!/^(markdown|mdx)$/.test(doc.languageId) && !/\.(md|mdx|markdown)$/i.test(doc.uri)) return false;
-    return isDigestFile(relativeToWorkspace(uriToPath(doc.uri)), doc.getText(), settings.files);
+    // The CLI's rule (engine/digest-files.ts): a .paperdigestrc.json's "files" first, else paperDigest.files.
+    const file = uriToPath(doc.uri);
+    if (!path.isAbsolute(file)) return isDigestFile(relativeToWorkspace(file), doc.getText(), settings.files);
+    const config = resolver.resolve(file);
+    return isDigestPath(file, doc.getText(), resolver, config, workspaceFolderOf(file) ?? path.dirname(file), settings.files);
   }
 
   /** Documents over the size limit are not parsed or checked in the editor: one note says so (docs/security.md). */

@@ -4,7 +4,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification } from 'vscode-languageserver-protocol/node';
 import { TestClient } from '../support/lsp-client';
-import { FIXTURES } from '../support/paths';
+import { FIXTURES, ROOT } from '../support/paths';
+import { spawnSync } from 'child_process';
 
 // The real language server over stdio, driven by a plain LSP client (no VS Code).
 describe('language server over stdio', function () {
@@ -93,6 +94,27 @@ describe('language server over stdio', function () {
     const pending = client.nextDiagnostics(uri);
     await client.open(uri, seed);
     assert.deepStrictEqual((await pending).diagnostics, []);
+  });
+
+  it('picks digest files as the CLI does: a .paperdigestrc.json\'s "files" first, relative to that file', async () => {
+    fs.mkdirSync(path.join(ws, 'notes'), { recursive: true });
+    fs.writeFileSync(path.join(ws, '.paperdigestrc.json'), '{ "files": ["notes/*.md"] }\n');
+    fs.writeFileSync(path.join(ws, 'notes', 'week.md'), seed);
+    fs.writeFileSync(path.join(ws, 'x.digest.md'), seed);
+    const inNotes = `file://${ws}/notes/week.md`;
+    const pending = client.nextDiagnostics(inNotes);
+    await client.open(inNotes, seed);
+    assert.ok((await pending).diagnostics.some(d => d.code === 'block-missing'), 'notes/week.md is a digest by the config');
+    // The config's globs replace the defaults, as in the CLI: x.digest.md at the top is not one now.
+    const outside = `file://${ws}/x.digest.md`;
+    const none = client.nextDiagnostics(outside);
+    await client.open(outside, seed);
+    assert.deepStrictEqual((await none).diagnostics, []);
+    const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'paper-digest'), 'lint', '--format', 'json', '.'], { cwd: ws, encoding: 'utf8' });
+    assert.ok(cli.stdout, cli.stderr);
+    const report = JSON.parse(cli.stdout);
+    const files = ((report.files ?? report) as { path?: string; file?: string; filePath?: string }[]).map(f => f.path ?? f.file ?? f.filePath);
+    assert.deepStrictEqual(files, ['notes/week.md'], 'the CLI picks the same file');
   });
 
   it('treats a file with front matter `paper-digest: true` as a digest', async () => {

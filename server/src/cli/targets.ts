@@ -1,10 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import picomatch from 'picomatch';
-import { isDigestFile, DEFAULT_DIGEST_GLOBS, message, type ConfigResolver, type Locale, type ResolvedConfig } from '../engine';
+import { DEFAULT_DIGEST_GLOBS, message, type ConfigResolver, type Locale, type ResolvedConfig } from '../engine';
 import { isSafeGlob } from '../engine/globs';
 import { fileKind } from '../engine/safe-read';
 import { Ignores, walkMarkdown as walk } from '../engine/workspace-files';
+import { isDigestPath } from '../engine/digest-files';
 import { t, slash, UsageError } from './io';
 
 /** A file to consider: `explicit` when named on the command line (always linted unless --digests-only). */
@@ -64,19 +65,7 @@ function statOrNull(p: string): fs.Stats | null {
   try { return fs.statSync(p); } catch { return null; }
 }
 
-/**
- * Whether a file found in a folder or by a glob is a digest: the config's "files" globs
- * (relative to the configuration file naming them; the defaults relative to the working
- * folder), or front matter `paper-digest: true` / `profile: ID`.
- */
+/** Whether a file found in a folder or by a glob is a digest: the engine's rule (engine/digest-files.ts), from the working folder. */
 export function isDigestTarget(target: Target, text: string, resolver: ConfigResolver, config: Pick<ResolvedConfig, 'files' | 'sources'>, cwd: string): boolean {
-  let base = cwd;
-  if (config.files) {
-    const owner = [...config.sources].reverse().find(f => resolver.readConfig(f).value?.files);
-    if (owner) base = path.dirname(owner);
-  }
-  let rel = path.relative(base, target.abs);
-  // Outside the base (`lint ..`): match the whole path, which "**/"-globs (the defaults) still do.
-  if (rel.startsWith('..') || path.isAbsolute(rel)) rel = target.abs.slice(path.parse(target.abs).root.length);
-  return isDigestFile(slash(rel), text, config.files ?? DEFAULT_DIGEST_GLOBS);
+  return isDigestPath(target.abs, text, resolver, config, cwd, DEFAULT_DIGEST_GLOBS);
 }

@@ -13,10 +13,10 @@ import rehypeRaw from 'rehype-raw';
 import type { Root as HastRoot, Element, ElementContent, Text, RootContent as HastContent } from 'hast';
 import type { Nodes, Root } from 'mdast';
 import type { Block, Digest, Paper, Section } from './digest';
-import { entryCounts, entryKind, type EntryKind } from './entry-kind';
+import { entryCounts, entryKind } from './entry-kind';
 import { LineIndex } from './text';
 import { message } from './messages';
-import type { Finding, Locale, Severity, Span } from './types';
+import type { Finding, Locale, Span } from './types';
 import { spanOf, type GlossaryAnalysis } from './glossary/analysis';
 
 /** A glossary term found in the text (from the glossary matcher): where, and its pair. */
