@@ -43,6 +43,9 @@ export function startServer(connection: Connection = createDefaultConnection()):
   /** Config/profile files we published problems for, so fixed ones get cleared. */
   const problemFiles = new Set<string>();
   let settings: Settings = { ...DEFAULT_SETTINGS };
+  /** Workspace folder → its settings, when the client gives them per folder. */
+  const folderSettings = new Map<string, Settings>();
+  const settingsKey = () => JSON.stringify([settings, [...folderSettings]]);
   let clientLocale: Locale = 'en';
   let workspaceFolders: string[] = [];
   let clientCommands: string[] = [];
@@ -55,15 +58,16 @@ export function startServer(connection: Connection = createDefaultConnection()):
    * else its profile's (a Korean profile speaks Korean in an English editor), else the editor's.
    */
   const locale = (uri?: string): Locale => {
-    if (settings.locale) return settings.locale;
+    const own = settingsFor(uri);
+    if (own.locale) return own.locale;
     if (!uri) return clientLocale;
     const a = analyses.get(uri);
     if (a) return a.outcome.locale;
     try {
-      const c = resolver.resolve(uriToPath(uri), overrides());
+      const c = resolver.resolve(uriToPath(uri), overrides(uri));
       // As lintSteps chooses: front matter `profile: <id>` names the profile for this one file.
       const fm = frontMatterOptIn(documents.get(uri)?.getText() ?? '');
-      const profile = typeof fm === 'string' && !settings.profile ? builtinProfile(fm) ?? c.profile : c.profile;
+      const profile = typeof fm === 'string' && !own.profile ? builtinProfile(fm) ?? c.profile : c.profile;
       return c.locale ?? profile.locale ?? clientLocale;
     } catch { return clientLocale; }
   };
@@ -80,14 +84,15 @@ export function startServer(connection: Connection = createDefaultConnection()):
     if (!/^(markdown|mdx)$/.test(doc.languageId) && !/\.(md|mdx|markdown)$/i.test(doc.uri)) return false;
     // The CLI's rule (engine/digest-files.ts): a .paperdigestrc.json's "files" first, else paperDigest.files.
     const file = uriToPath(doc.uri);
-    if (!path.isAbsolute(file)) return isDigestFile(relativeToWorkspace(file), doc.getText(), settings.files);
+    const { files } = settingsFor(doc.uri);
+    if (!path.isAbsolute(file)) return isDigestFile(relativeToWorkspace(file), doc.getText(), files);
     const config = resolver.resolve(file);
-    return isDigestPath(file, doc.getText(), resolver, config, workspaceFolderOf(file) ?? path.dirname(file), settings.files);
+    return isDigestPath(file, doc.getText(), resolver, config, workspaceFolderOf(file) ?? path.dirname(file), files);
   }
 
   /** Documents over the size limit are not parsed or checked in the editor: one note says so (docs/security.md). */
   function oversize(doc: TextDocument): { size: string; limit: string } | undefined {
-    const limitKB = Math.max(16, Number(settings.maxDocumentKB) || DEFAULT_SETTINGS.maxDocumentKB);
+    const limitKB = Math.max(16, Number(settingsFor(doc.uri).maxDocumentKB) || DEFAULT_SETTINGS.maxDocumentKB);
     const text = doc.getText();
     // UTF-8 is at most 3 bytes per UTF-16 unit: short documents need no count.
     if (text.length * 3 <= limitKB * 1024) return undefined;
@@ -152,7 +157,7 @@ export function startServer(connection: Connection = createDefaultConnection()):
     const parser = parserFor(uri);
     const root = yield* parser.parseSteps(text);
     const outcome = yield* lintSteps(text, filePath, {
-      resolver, locale: settings.locale || undefined, root, overrides: overrides(),
+      resolver, locale: settingsFor(uri).locale || undefined, root, overrides: overrides(uri),
       onRuleError: (rule, err) => log(`rule ${rule} failed on ${uri}: ${(err as Error)?.stack ?? err}`),
     });
     const a: Analysis = { uri, version, filePath, text, outcome };
@@ -164,12 +169,15 @@ export function startServer(connection: Connection = createDefaultConnection()):
     return a;
   }
 
-  function overrides() {
+  /** What a document's settings override in its configuration; relative paths from its own workspace folder. */
+  function overrides(uri?: string) {
+    const own = settingsFor(uri);
+    const file = uri ? uriToPath(uri) : undefined;
     return {
-      profile: settings.profile || undefined,
-      rules: settings.rules as never,
-      glossaries: settings.glossaries.length ? settings.glossaries : undefined,
-      baseDir: workspaceFolders[0],
+      profile: own.profile || undefined,
+      rules: own.rules as never,
+      glossaries: own.glossaries.length ? own.glossaries : undefined,
+      baseDir: (file && path.isAbsolute(file) ? workspaceFolderOf(file) : undefined) ?? workspaceFolders[0],
     };
   }
 
@@ -215,7 +223,7 @@ export function startServer(connection: Connection = createDefaultConnection()):
 
   function schedule(uri: string): void {
     clearTimeout(timers.get(uri));
-    const delay = Math.max(0, Number(settings.onTypeDelay) || 0);
+    const delay = Math.max(0, Number(settingsFor(uri).onTypeDelay) || 0);
     // Stale work is cancelled by replacing the timer; the check itself reads the latest version.
     timers.set(uri, setTimeout(() => { timers.delete(uri); void validateSoon(uri); }, delay));
   }
@@ -246,11 +254,31 @@ export function startServer(connection: Connection = createDefaultConnection()):
     for (const doc of documents.all()) void validateSoon(doc.uri);
   }
 
+  /**
+   * The settings that apply to a document: its workspace folder's (settings are resource-scoped, so a
+   * multi-root workspace may give each folder its own), else the window's.
+   */
+  function settingsFor(uri?: string): Settings {
+    if (!uri || !folderSettings.size) return settings;
+    const file = uriToPath(uri);
+    const folder = path.isAbsolute(file) ? workspaceFolderOf(file) : undefined;
+    return (folder && folderSettings.get(folder)) || settings;
+  }
+
   /** Settings from the client, checked (settings.ts); each new problem is shown once and logged. */
   let shownProblems = '';
-  function applySettings(raw: unknown): void {
-    const r = resolveSettings(raw, locale());
+  function applySettings(raw: unknown, folders: [string, unknown][] = []): void {
+    const r = resolveSettings(raw, clientLocale);
     settings = r.settings;
+    const problems = [...r.problems];
+    folderSettings.clear();
+    for (const [folder, value] of folders) {
+      const f = resolveSettings(value, clientLocale);
+      // Only a folder whose settings differ is kept: the same settings are not a change (no re-check).
+      if (JSON.stringify(f.settings) !== JSON.stringify(settings)) folderSettings.set(folder, f.settings);
+      for (const p of f.problems) if (!problems.includes(p)) problems.push(p);
+    }
+    r.problems = problems;
     const key = r.problems.join('\n');
     if (key && key !== shownProblems) {
       for (const p of r.problems) log(p);
@@ -263,7 +291,12 @@ export function startServer(connection: Connection = createDefaultConnection()):
   async function refreshSettings(): Promise<void> {
     if (!pullConfiguration) return;
     try {
-      applySettings(await connection.workspace.getConfiguration(SETTINGS_SECTION));
+      // The window's settings, and each workspace folder's (resource scope).
+      const [global, ...own] = await connection.workspace.getConfiguration([
+        { section: SETTINGS_SECTION },
+        ...workspaceFolders.map(f => ({ section: SETTINGS_SECTION, scopeUri: URI.file(f).toString() })),
+      ]) as unknown[];
+      applySettings(global, workspaceFolders.map((f, i) => [f, own[i]] as [string, unknown]));
     } catch (e) {
       log(`could not read settings: ${(e as Error).message}`);
     }
@@ -293,20 +326,20 @@ export function startServer(connection: Connection = createDefaultConnection()):
   connection.onInitialized(async () => {
     if (pullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
-      const before = JSON.stringify(settings);
+      const before = settingsKey();
       await refreshSettings();
       // Documents opened before the settings arrived are re-checked only if the settings differ.
-      if (JSON.stringify(settings) !== before) revalidateAll();
+      if (settingsKey() !== before) revalidateAll();
     }
     for (const h of hooks.settingsChanged) h();
     log(`paper-digest server ready (locale ${locale()}, run ${settings.run})`);
   });
 
   connection.onDidChangeConfiguration(async change => {
-    const before = JSON.stringify(settings);
+    const before = settingsKey();
     if (pullConfiguration) await refreshSettings();
     else applySettings(change.settings?.[SETTINGS_SECTION]);
-    if (JSON.stringify(settings) !== before) { revalidateAll(); for (const h of hooks.settingsChanged) h(); }
+    if (settingsKey() !== before) { revalidateAll(); for (const h of hooks.settingsChanged) h(); }
   });
 
   connection.onDidChangeWatchedFiles(params => {
@@ -324,7 +357,7 @@ export function startServer(connection: Connection = createDefaultConnection()):
   documents.onDidSave(e => void validateSoon(e.document.uri));
   documents.onDidChangeContent(e => {
     analyses.delete(e.document.uri);
-    if (settings.run === 'onType') schedule(e.document.uri);
+    if (settingsFor(e.document.uri).run === 'onType') schedule(e.document.uri);
   });
   documents.onDidClose(e => {
     clearTimeout(timers.get(e.document.uri));

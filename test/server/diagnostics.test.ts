@@ -38,6 +38,29 @@ describe('language server over stdio', function () {
     assert.match(missing[0].codeDescription!.href, /docs\/rules\/block-missing\.md$/);
   });
 
+  it('settings are per workspace folder (resource scope): two folders, two rule levels, relative glossary paths from each folder', async () => {
+    await client.stop();
+    const a = path.join(ws, 'a'), b = path.join(ws, 'b');
+    for (const d of [a, b]) fs.mkdirSync(d, { recursive: true });
+    fs.writeFileSync(path.join(b, 'terms.json'), JSON.stringify({ terms: [{ ko: '후속 학습', en: 'fine-tuning' }] }));
+    client = new TestClient();
+    client.folderSettings = {
+      [`file://${a}`]: { rules: { 'block-missing': 'error' } },
+      [`file://${b}`]: { rules: { 'block-missing': 'off' }, glossaries: ['terms.json'] },
+    };
+    await client.initialize(ws, { folders: [a, b] });
+    const open = async (uri: string, text: string) => { const p = client.nextDiagnostics(uri); await client.open(uri, text); return (await p).diagnostics; };
+    const inA = await open(`file://${a}/week.digest.md`, seed);
+    assert.ok(inA.filter(d => d.code === 'block-missing').length && inA.filter(d => d.code === 'block-missing').every(d => d.severity === 1), 'folder a: block-missing is an error');
+    const text = seed.replace('#### 1.2.', '미세 조정 대신 후속 학습(fine-tuning)을 씁니다.\n\n#### 1.2.');
+    const inB = await open(`file://${b}/week.digest.md`, text);
+    assert.ok(!inB.some(d => d.code === 'block-missing'), 'folder b: block-missing is off');
+    // Folder b's glossary (terms.json, relative to b) says 후속 학습 is fine-tuning: no mismatch there, as in folder a.
+    const mismatch = (ds: typeof inB) => ds.some(d => d.code === 'term-mismatch' && /후속 학습/.test(d.message));
+    assert.ok(!mismatch(inB), 'folder b reads its own glossary');
+    assert.ok(mismatch(await open(`file://${a}/other.digest.md`, text)), 'folder a keeps the built-in glossary');
+  });
+
   it('bad paperDigest settings are named once and their defaults used: no diagnostic gets an invalid severity', async () => {
     await client.stop();
     client = new TestClient();

@@ -20,6 +20,8 @@ export class TestClient {
   readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
   stderr = '';
   settings: Record<string, unknown> = {};
+  /** Settings per workspace folder URI (resource scope), answered for workspace/configuration items with that scopeUri. */
+  folderSettings: Record<string, Record<string, unknown>> = {};
   /** window/showMessage notifications, in order. */
   readonly shownMessages: { type: number; message: string }[] = [];
   private waiters: { uri: string; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
@@ -36,7 +38,7 @@ export class TestClient {
       this.waiters = this.waiters.filter(w => w.uri !== p.uri);
       for (const w of ready) w.resolve(p);
     });
-    this.conn.onRequest(ConfigurationRequest.type, params => params.items.map(i => (i.section === 'paperDigest' ? this.settings : null)));
+    this.conn.onRequest(ConfigurationRequest.type, params => params.items.map(i => (i.section === 'paperDigest' ? (i.scopeUri && this.folderSettings[i.scopeUri]) || this.settings : null)));
     this.conn.onRequest(RegistrationRequest.type, () => null);
     this.conn.onRequest(ApplyWorkspaceEditRequest.type, p => { this.appliedEdits.push(p); return { applied: true }; });
     this.conn.onNotification('window/logMessage', () => undefined);
@@ -44,12 +46,13 @@ export class TestClient {
     this.conn.listen();
   }
 
-  async initialize(rootPath: string, opts: { locale?: string; settings?: Record<string, unknown>; configuration?: boolean; clientCommands?: string[] } = {}): Promise<InitializeResult> {
+  async initialize(rootPath: string, opts: { locale?: string; settings?: Record<string, unknown>; configuration?: boolean; clientCommands?: string[]; folders?: string[] } = {}): Promise<InitializeResult> {
     this.settings = opts.settings ?? {};
     const rootUri = 'file://' + rootPath;
+    const folders = (opts.folders ?? [rootPath]).map((f, i) => ({ uri: 'file://' + f, name: `ws${i}` }));
     const r = await this.conn.sendRequest(InitializeRequest.type, {
       processId: process.pid, rootUri, locale: opts.locale ?? 'en',
-      workspaceFolders: [{ uri: rootUri, name: 'ws' }],
+      workspaceFolders: folders,
       capabilities: { workspace: { configuration: opts.configuration ?? true, applyEdit: true }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
       initializationOptions: { settings: this.settings, ...(opts.clientCommands ? { clientCommands: opts.clientCommands } : {}) },
     });
