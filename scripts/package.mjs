@@ -35,7 +35,7 @@ const [, repoBase, branch] = m;
 const stage = mkdtempSync(join(tmpdir(), 'paper-digest-package-'));
 try {
   // Build with the sources linked in and dist/ written inside the staging folder.
-  const links = ['client', 'server', 'node_modules', 'schemas', 'tsconfig.json'];
+  const links = ['client', 'server', 'shared', 'node_modules', 'schemas', 'tsconfig.json'];
   for (const l of links) symlinkSync(join(root, l), join(stage, l));
   process.stdout.write(run(process.execPath, [join(root, 'scripts', 'build.mjs'), '--production'], stage));
   for (const l of links) unlinkSync(join(stage, l));

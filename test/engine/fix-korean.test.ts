@@ -87,6 +87,14 @@ describe('Korean-safe fixes', () => {
       const out = fixAll('잠재 공간이 먼저 나오고 나중에 잠재 공간(latent space)를 설명합니다.\n');
       assert.strictEqual(out, '잠재 공간(latent space)이 먼저 나오고 나중에 잠재 공간을 설명합니다.\n');
     });
+    it('never breaks markup: a parenthesis wrapped in a link or bold is not moved; a particle after closing markup is made to agree', () => {
+      for (const [later, kept] of [['잠재 공간 [(latent space)](https://example.com)을', '잠재 공간 [(latent space)](https://example.com)'], ['잠재 공간 **(latent space)**을', '잠재 공간 **(latent space)'], ['잠재 공간**(latent space)**을', '잠재 공간**(latent space)']]) {
+        const out = fixAll(`잠재 공간을 씁니다. 뒤에서 ${later} 봅니다.\n`);
+        assert.ok(out.includes(kept), `${later} kept whole: ${out}`);
+      }
+      assert.match(fixAll('잠재 공간을 씁니다. [잠재 공간(latent space)](https://example.com)를 봅니다.\n'), /\[잠재 공간\]\(https:\/\/example\.com\)을 봅니다/);
+      assert.match(fixAll('잠재 공간을 씁니다. **잠재 공간(latent space)**를 봅니다.\n'), /\*\*잠재 공간\*\*을 봅니다/);
+    });
     it('the author\'s own parenthesis moves as written, abbreviation included, and the document gives the English once', () => {
       const out = fixAll('확산 트랜스포머가 먼저 나옵니다. 뒤에서 확산 트랜스포머(Diffusion Transformers, DiT)를 설명합니다.\n');
       assert.strictEqual(out.match(/Diffusion Transformers, DiT/g)?.length, 1, out);
@@ -140,6 +148,12 @@ describe('Korean-safe fixes', () => {
       }
       const f = findings('후속 학습(fine-tuning)을 거칩니다.\n', 'term-mismatch')[0];
       assert.ok(f && f.fixes.length === 1 && !f.fixes[0].safe, 'offered by hand');
+    });
+    it('a term-mismatch replacement after a particle or an adjective is offered: 모델은 환영 → 모델은 환각, 잘못된 환영 → 잘못된 환각', () => {
+      for (const [text, fixed] of [['모델은 환영(hallucination)을 만든다.\n', '모델은 환각(hallucination)을 만든다.\n'], ['잘못된 환영(hallucination)이 많다.\n', '잘못된 환각(hallucination)이 많다.\n']]) {
+        const f = findings(text, 'term-mismatch')[0];
+        assert.deepStrictEqual(f?.fixes.map(x => applyEdits(text, x.edits).text), [fixed]);
+      }
     });
     it('no term-mismatch replacement where a word before modifies the Korean: "잘못된 정보 생성" must not become "잘못된 정보 환각"', () => {
       for (const text of ['잘못된 정보 생성(hallucination)과 같은 문제를 줄입니다.\n', '모델의 처리 속도(Throughput)가 역전됩니다.\n']) {

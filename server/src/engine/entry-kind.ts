@@ -30,7 +30,7 @@ export function entryKind(paper: Paper, requiredBlocks: number): EntryKind {
   return POINTS_AT_A_PAPER.test(text) || POINTS_AT_A_PAPER.test(toString(paper.heading.node)) ? 'paper' : 'overview';
 }
 
-/** How many entries of each kind the digest has (papers without a heading — single reviews — count as papers). */
+/** How many numbered entries of each kind the digest has (a heading-less single review is not counted, as the status bar never did). */
 export function entryCounts(papers: readonly Paper[], requiredBlocks: number): { papers: number; overviews: number } {
   let overviews = 0;
   let count = 0;

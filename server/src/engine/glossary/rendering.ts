@@ -26,7 +26,8 @@ const FIGURATIVE = new Set(['뇌', '두뇌', '웅덩이', '정답지', '안내�
 
 /** A glossary rendering that names a quantity (재현율, 정확도, 처리량): an action (인출(Recall)하는) is another sense. */
 const QUANTITY = /(율|률|도|량|값|치|점수)$/;
-const VERB_AFTER = /^\)?\s*(하|한|할|해|했|됩|되|된|될|시키|당하)/;
+// Glued to ")": 인출(Recall)하는. A word after a space (재현성(recall) 한계) is another word.
+const VERB_AFTER = /^\)(하|한|할|해|했|됩|되|된|될|시키|당하)/;
 
 const bare = (s: string) => s.replace(/\s+/g, '');
 

@@ -129,11 +129,22 @@ function moveFrom(ctx: RuleContext, a: GlossaryAnalysis, pair: Pair | undefined,
   const inner = run.text.slice(pair.open + 1, pair.close);
   // Markup or an escape inside the parenthesis: not a plain move.
   if (ctx.text.slice(open, end) !== `(${inner})`) return undefined;
-  // The particle after ")" now follows the Korean: make it agree (잠재 공간(latent space)를 → 잠재 공간을).
-  const particle = particleAt(ctx.text.slice(end, end + 4));
-  const right = particle && pair.ko ? particleFor(pair.ko.text, particle.rule) : undefined;
-  if (particle && right && right !== particle.form) return { inner, remove: { start: pair.space ? open - 1 : open, end: end + particle.length, text: right } };
-  return { inner, remove: { start: pair.space ? open - 1 : open, end, text: '' } };
+  // Nothing but the pair's own space between the Korean and "(": markup there (잠재 공간 **(latent
+  // space)**, 잠재 공간 [(latent space)](url)) would be left empty or broken by the removal.
+  if (!pair.ko) return undefined;
+  const between = ctx.text.slice(srcEnd(run, pair.ko.end), open);
+  if (between !== '' && !/^[ \t]$/.test(between)) return undefined;
+  const start = open - between.length;
+  // The particle after ")" now follows the Korean, through closing markup (**…**를, [](url)를):
+  // make it agree (잠재 공간(latent space)를 → 잠재 공간을).
+  const closing = /^(?:\*\*|__|\*|_|~~|\]\([^)\n]*\))*/.exec(ctx.text.slice(end, end + 300))![0];
+  const after = end + closing.length;
+  const particle = particleAt(ctx.text.slice(after, after + 4));
+  const right = particle ? particleFor(pair.ko.text, particle.rule) : undefined;
+  if (particle && right && right !== particle.form) {
+    return { inner, remove: { start, end: after + particle.length, text: closing + right } };
+  }
+  return { inner, remove: { start, end, text: '' } };
 }
 
 /**

@@ -56,11 +56,12 @@ export const termMismatch: Rule = {
 };
 
 /**
- * A word right before the Korean that modifies it (잘못된 정보 생성, 모델의 추론 속도, 처리 속도):
- * replacing only the span would leave "잘못된 환각", which says something else, so no fix is offered.
+ * A bare noun right before the Korean starts the compound the span ends (잘못된 정보 생성, 처리
+ * 속도): replacing only the span would write "잘못된 정보 환각", which says something else, so no
+ * fix is offered. After a particle or an adjective (모델은 환영, 잘못된 환영) the span is the word.
  */
 function modifiedBefore(text: string, start: number): boolean {
   const prev = /(\S+)\s+$/u.exec(text.slice(Math.max(0, start - 24), start))?.[1];
   if (!prev || !/\p{Script=Hangul}$/u.test(prev)) return false;
-  return /(한|된|인|던|할|될|운|는|은|적|의)$/.test(prev) || bareNoun(prev);
+  return bareNoun(prev);
 }

@@ -48,6 +48,7 @@ export const termPairStyle: Rule = {
       // After an English the glossary knows, a Korean that is not its rendering explains it; so does
       // a list or a phrase much longer than the English ("Drafts(초안 및 요약 리스트)").
       if (p.enEntry && v.kind !== 'ok') return true;
+      if (v.kind === 'ok') return false; // LLM (대규모 언어 모델): the glossary's own rendering is a pair
       const ko = p.ko?.text ?? '', en = p.en?.text ?? p.head.text;
       return /(^|\s)(및|또는|혹은|등)(\s|$)/.test(ko) || ko.split(/\s+/).length >= en.split(/\s+/).length + 2;
     };
@@ -64,7 +65,9 @@ export const termPairStyle: Rule = {
       const run = a.runs[pair.run];
       const open = openOffset(ctx, run, pair);
       if (want === 'none' && pair.space) {
-        ctx.report({ span: { start: open - 1, end: open + 1 }, messageId: 'space', fixes: [{ messageId: 'fix-remove', edits: [{ start: open - 1, end: open, text: '' }] }] });
+        // Only the space itself goes: with markup before "(" (강화 학습 [(RL)](url), 강화 학습 **(RL)**) no fix is offered.
+        const plainSpace = /^[ \t]$/.test(ctx.text[open - 1] ?? '');
+        ctx.report({ span: { start: open - 1, end: open + 1 }, messageId: 'space', fixes: plainSpace ? [{ messageId: 'fix-remove', edits: [{ start: open - 1, end: open, text: '' }] }] : [] });
       } else if (want === 'space' && !pair.space) {
         ctx.report({ span: { start: open, end: open + 1 }, messageId: 'no-space', fixes: [{ messageId: 'fix-insert', edits: [{ start: open, end: open, text: ' ' }] }] });
       }
