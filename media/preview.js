@@ -214,7 +214,8 @@
     var place = o.width === 0 || o.height === 0 ? 'hidden' : o.left >= c.right - 1 || o.right <= c.left + 1 ? 'beside' : 'bar';
     vscode.postMessage({ type: 'shown', published: view.published, terms: view.terms, asterisks: (content.textContent.match(/\*\*/g) || []).length, outline: place });
   }
-  window.addEventListener('resize', report);
+  var resizeTimer;
+  window.addEventListener('resize', function () { clearTimeout(resizeTimer); resizeTimer = setTimeout(report, 150); });
 
   function save() { vscode.setState({ uri: shown.uri, line: topLine(), published: view.published, terms: view.terms, open: view.open }); }
 

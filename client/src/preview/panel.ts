@@ -43,9 +43,12 @@ export class PreviewPanel implements vscode.Disposable {
   pageState(): PageState | undefined { return this.panel ? this.shown.page : undefined; }
 
   /** Switch the open preview between the authored view and "as published" (the page's own toggle, from the command palette). */
-  togglePublished(): void {
-    void this.panel?.webview.postMessage({ type: 'view', toggle: 'published' });
+  async togglePublished(): Promise<void> {
+    // No preview yet: open one, and switch once its page is ready.
+    if (!this.panel) { this.toggleWhenReady = true; return this.open(); }
+    void this.panel.webview.postMessage({ type: 'view', toggle: 'published' });
   }
+  private toggleWhenReady = false;
 
   async open(uri: vscode.Uri | undefined = vscode.window.activeTextEditor?.document.uri): Promise<void> {
     if (!uri) return;
@@ -158,7 +161,10 @@ export class PreviewPanel implements vscode.Disposable {
     const m = checkPageMessage(raw, doc.lineCount);
     if (!m) return;
     switch (m.type) {
-      case 'ready': this.shown.ready = true; return this.refresh();
+      case 'ready':
+        this.shown.ready = true;
+        if (this.toggleWhenReady) { this.toggleWhenReady = false; void this.panel?.webview.postMessage({ type: 'view', toggle: 'published' }); }
+        return this.refresh();
       case 'shown': { const { type: _type, ...page } = m; this.shown.page = page; return; }
       case 'reveal': {
         const column = this.editorFor(this.uri)?.viewColumn ?? vscode.ViewColumn.One;

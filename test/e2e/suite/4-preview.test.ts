@@ -53,6 +53,14 @@ suite('preview', () => {
     await waitFor(() => api.previewState?.()?.published === false, 'back to the authored view');
   });
 
+  test('7e. "Toggle Preview: As Published" with no preview open opens one, as published', async () => {
+    const api = await extension();
+    await open('digests/weekly.digest.md');
+    await vscode.commands.executeCommand('paperDigest.togglePublishedView');
+    await waitFor(() => vscode.window.tabGroups.all.flatMap(g => g.tabs).find(isPreviewTab), 'a preview tab');
+    await waitFor(() => api.previewState?.()?.published === true, 'the preview in the "as published" view');
+  });
+
   test('7b. the preview follows edits before they are saved', async () => {
     const api = await extension();
     const { doc } = await open('digests/weekly.digest.md');
