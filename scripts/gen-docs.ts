@@ -72,7 +72,13 @@ function example(file: string, rule: string): string {
   const lines = fx.text.split(/\r?\n/).map((text, i) => (notes.has(i) ? `${text}      ← ${notes.get(i)!.join('; ')}` : text)).slice(skip);
   while (lines.length && lines[lines.length - 1] === '') lines.pop();
   const fence = lines.some(l => l.startsWith('```')) ? '~~~~' : '```';
-  const out = [`From \`${path.basename(file)}\`${fx.options.profile ? ` (profile \`${fx.options.profile}\`)` : ''}${notes.size ? '' : ', where nothing is reported'}:`, '', `${fence}markdown`, ...lines, fence];
+  // The settings the fixture runs with, as a reader would write them in .paperdigestrc.json.
+  const settings = [
+    fx.options.profile ? `profile \`${fx.options.profile}\`` : '',
+    fx.options.rules ? `\`"rules": ${JSON.stringify(fx.options.rules)}\`` : '',
+    fx.options.env?.glossary ? 'its own glossary' : '',
+  ].filter(Boolean).join(', ');
+  const out = [`From \`${path.basename(file)}\`${settings ? ` (${settings})` : ''}${notes.size ? '' : ', where nothing is reported'}:`, '', `${fence}markdown`, ...lines, fence];
   // What the safe fixes of this rule make of it, when they change anything.
   const profile = builtinProfile(fx.options.profile ?? 'weekly-digest-ko')!;
   const rulesOnly = Object.fromEntries(rules.map(x => [x.id, only.includes(x.id) ? (fx.options.rules?.[x.id] ?? x.defaultSeverity) : 'off'])) as never;
