@@ -45,9 +45,8 @@ export function registerStatus(context: vscode.ExtensionContext, client: () => L
       const c = s.counts ?? { errors: 0, warnings: s.findings, infos: 0, hints: 0 };
       const parts = [c.errors ? `$(error) ${c.errors}` : '', c.warnings ? `$(warning) ${c.warnings}` : '', c.infos ? `$(info) ${c.infos}` : ''].filter(Boolean).join(' ');
       // Entries that survey a topic are named as such, not counted as papers.
-      const entries = s.overviews
-        ? t(s.locale, '{0} papers · {1} overviews', s.papers, s.overviews)
-        : t(s.locale, '{0} papers', s.papers);
+      const papers = t(s.locale, s.papers === 1 ? '{0} paper' : '{0} papers', s.papers);
+      const entries = s.overviews ? `${papers} · ${t(s.locale, s.overviews === 1 ? '{0} overview' : '{0} overviews', s.overviews)}` : papers;
       item.text = `$(book) ${entries}  ${s.findings ? parts : '$(check) 0'}`;
       item.tooltip = t(s.locale, 'Paper Digest ({0}): {1}; {2} errors, {3} warnings, {4} information. Click to open the preview.', s.profile, entries, c.errors, c.warnings, c.infos);
       item.command = { title: t(s.locale, 'Open Preview to the Side'), command: ClientCommands.openPreview, arguments: [editor.document.uri] };

@@ -1,19 +1,22 @@
 import type { FoldingRange } from 'vscode-languageserver/node';
-import type { ServerContext } from './context';
+import type { Analysis, ServerContext } from './context';
 import { lineRange } from './symbols';
 
-/** Folding for sections and paper entries (a paper folds inside its section). */
+/** Folding for sections and paper entries (a paper folds inside its section): a provider over the analysis. */
+export function foldingRanges(a: Analysis): FoldingRange[] {
+  const { digest, lineIndex } = a.outcome.result;
+  const ranges: FoldingRange[] = [];
+  const spans = [...digest.sections.map(s => s.span), ...digest.papers.filter(p => p.heading).map(p => p.span)];
+  for (const span of spans) {
+    const r = lineRange(lineIndex, span);
+    if (r.endLine > r.startLine) ranges.push(r);
+  }
+  return ranges.sort((x, y) => x.startLine - y.startLine || y.endLine - x.endLine);
+}
+
 export function registerFolding(ctx: ServerContext): void {
   ctx.connection.onFoldingRanges(params => {
     const a = ctx.analyze(params.textDocument.uri);
-    if (!a) return [];
-    const { digest, lineIndex } = a.outcome.result;
-    const ranges: FoldingRange[] = [];
-    const spans = [...digest.sections.map(s => s.span), ...digest.papers.filter(p => p.heading).map(p => p.span)];
-    for (const span of spans) {
-      const r = lineRange(lineIndex, span);
-      if (r.endLine > r.startLine) ranges.push(r);
-    }
-    return ranges.sort((x, y) => x.startLine - y.startLine || y.endLine - x.endLine);
+    return a ? foldingRanges(a) : [];
   });
 }

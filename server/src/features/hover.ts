@@ -1,4 +1,4 @@
-import { MarkupKind, type Hover } from 'vscode-languageserver/node';
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
 import { BUILTIN_GLOSSARY, message, type Locale, type SourcedEntry } from '../engine';
 import { analyse, termAt } from '../engine/glossary';
 import type { Analysis, ServerContext } from './context';
@@ -13,13 +13,16 @@ export function termUnder(a: Analysis, offset: number) {
 export function registerHover(ctx: ServerContext): void {
   ctx.connection.onHover((params): Hover | null => {
     const a = ctx.analyze(params.textDocument.uri);
-    if (!a) return null;
-    const index = a.outcome.result.lineIndex;
-    const t = termUnder(a, index.offsetAt(params.position));
-    if (!t) return null;
-    const value = hoverText(t.entry, ctx.locale(params.textDocument.uri));
-    return { contents: { kind: MarkupKind.Markdown, value }, range: index.range(t.span) };
+    return a ? hover(a, params.position, ctx.locale(params.textDocument.uri)) : null;
   });
+}
+
+/** The hover at a position: a provider over the analysis. */
+export function hover(a: Analysis, position: Position, locale: Locale): Hover | null {
+  const index = a.outcome.result.lineIndex;
+  const t = termUnder(a, index.offsetAt(position));
+  if (!t) return null;
+  return { contents: { kind: MarkupKind.Markdown, value: hoverText(t.entry, locale) }, range: index.range(t.span) };
 }
 
 /**
