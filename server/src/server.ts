@@ -104,7 +104,7 @@ export function startServer(connection: Connection = createDefaultConnection()):
    * The analysis of the current version, now. A sliced check of that version under way is run to
    * its end here (not started again); otherwise the check runs whole.
    */
-  function analyze(uri: string): Analysis | undefined {
+  function analysisOf(uri: string): Analysis | undefined {
     const running = current(uri);
     if (running) {
       runSteps(running.steps);
@@ -133,7 +133,7 @@ export function startServer(connection: Connection = createDefaultConnection()):
     if (!steps) return undefined;
     const gen = generation;
     const done = runStepsAsync(steps, () => documents.get(uri) !== doc || doc.version !== version || generation !== gen)
-      // Run to its end by analyze() meanwhile: the result is in the cache.
+      // Run to its end by analysisOf() meanwhile: the result is in the cache.
       .then(a => a ?? (analyses.get(uri)?.version === version && generation === gen ? analyses.get(uri) : undefined));
     inflight.set(uri, { doc, version, generation: gen, steps, done });
     try { return await done; } finally { if (inflight.get(uri)?.done === done) inflight.delete(uri); }
@@ -215,7 +215,7 @@ export function startServer(connection: Connection = createDefaultConnection()):
     const doc = documents.get(uri);
     if (!doc) return;
     try {
-      publishAnalysis(uri, doc, analyze(uri));
+      publishAnalysis(uri, doc, analysisOf(uri));
     } catch (e) {
       log(`check failed for ${uri}: ${(e as Error)?.stack ?? e}`);
     }
@@ -368,7 +368,7 @@ export function startServer(connection: Connection = createDefaultConnection()):
   });
 
   const ctx: ServerContext = {
-    connection, documents, settings: () => settings, locale, analyze, oversize, isDigest, revalidateAll, log,
+    connection, documents, settings: () => settings, locale, analysisOf, oversize, isDigest, revalidateAll, log,
     workspaceFolders: () => workspaceFolders, resolver, overrides, publish: validate, hooks, clientCommands: () => clientCommands,
   };
   registerFeatures(ctx);

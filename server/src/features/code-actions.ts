@@ -15,7 +15,7 @@ export function toTextEdits(index: LineIndex, edits: OffsetEdit[]): TextEdit[] {
 
 export function registerCodeActions(ctx: ServerContext): void {
   ctx.connection.onCodeAction(params => {
-    const a = ctx.analyze(params.textDocument.uri);
+    const a = ctx.analysisOf(params.textDocument.uri);
     if (!a) return [];
     const only = params.context.only;
     const actions: CodeAction[] = [];

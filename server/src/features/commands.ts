@@ -9,7 +9,7 @@ import { tocRewriteEdit } from '../engine/toc';
 export function registerCommands(ctx: ServerContext): void {
   ctx.connection.onExecuteCommand(async params => {
     const uri = String(params.arguments?.[0] ?? '');
-    const a = ctx.analyze(uri);
+    const a = ctx.analysisOf(uri);
     if (!a) return { applied: false, reason: 'not a digest' };
     const digest = a.outcome.result.digest;
     const index = new LineIndex(a.text);

@@ -38,7 +38,7 @@ export function registerCompletionHub(ctx: ServerContext): void {
       params, document, offset,
       linePrefix: text.slice(lineStart, offset),
       lineSuffix: text.slice(offset, lineEnd).replace(/\r?\n$|\r$/, ''),
-      analysis: () => (memo ??= { a: ctx.analyze(params.textDocument.uri) }).a,
+      analysis: () => (memo ??= { a: ctx.analysisOf(params.textDocument.uri) }).a,
     };
     const items: CompletionItem[] = [];
     for (const provide of completionProviders) {

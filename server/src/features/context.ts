@@ -14,7 +14,7 @@ export interface ServerContext {
   /** The language of a document's messages (see server.ts); without a uri, the settings' or the editor's. */
   locale(uri?: string): Locale;
   /** The analysis of the document's current version, computed if needed; undefined for non-digests. */
-  analyze(uri: string): Analysis | undefined;
+  analysisOf(uri: string): Analysis | undefined;
   isDigest(doc: TextDocument): boolean;
   /** Set when the document is over paperDigest.maxDocumentKB: it is not parsed or checked. */
   oversize(doc: TextDocument): { size: string; limit: string } | undefined;

@@ -10,7 +10,7 @@ import { termUnder } from './hover';
  */
 export function registerDefinition(ctx: ServerContext): void {
   ctx.connection.onDefinition((params): Location[] | null => {
-    const a = ctx.analyze(params.textDocument.uri);
+    const a = ctx.analysisOf(params.textDocument.uri);
     if (!a) return null;
     const t = termUnder(a, a.outcome.result.lineIndex.offsetAt(params.position));
     if (!t || t.entry.file === BUILTIN_GLOSSARY) return null;

@@ -16,7 +16,7 @@ export function foldingRanges(a: Analysis): FoldingRange[] {
 
 export function registerFolding(ctx: ServerContext): void {
   ctx.connection.onFoldingRanges(params => {
-    const a = ctx.analyze(params.textDocument.uri);
+    const a = ctx.analysisOf(params.textDocument.uri);
     return a ? foldingRanges(a) : [];
   });
 }

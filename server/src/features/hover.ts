@@ -12,7 +12,7 @@ export function termUnder(a: Analysis, offset: number) {
 /** Hover on a glossary term (Korean, English or abbreviation): the entry and the glossary it comes from. */
 export function registerHover(ctx: ServerContext): void {
   ctx.connection.onHover((params): Hover | null => {
-    const a = ctx.analyze(params.textDocument.uri);
+    const a = ctx.analysisOf(params.textDocument.uri);
     return a ? hover(a, params.position, ctx.locale(params.textDocument.uri)) : null;
   });
 }

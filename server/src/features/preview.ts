@@ -19,7 +19,7 @@ export function registerPreview(ctx: ServerContext): void {
   ctx.connection.onRequest(PreviewRequest, (p: PreviewParams): PreviewContent | null => {
     const doc = ctx.documents.get(p.uri);
     if (!doc) return null;
-    const a = ctx.analyze(p.uri);
+    const a = ctx.analysisOf(p.uri);
     // One render per analysis (a settings change re-checks the same version: new language, new findings).
     if (a) { const done = rendered.get(a); if (done) return done; }
     const hit = cache.get(p.uri);

@@ -14,7 +14,7 @@ export function registerStatus(ctx: ServerContext): void {
     if (!doc) return { isDigest: false, looksLikeDigest: false, papers: 0, findings: 0, profile: '' };
     const tooLarge = ctx.isDigest(doc) ? ctx.oversize(doc) : undefined;
     if (tooLarge) return { isDigest: true, looksLikeDigest: true, papers: 0, findings: 0, profile: '', tooLarge, locale: ctx.locale(p.uri) };
-    const a = ctx.analyze(p.uri);
+    const a = ctx.analysisOf(p.uri);
     if (!a) return { isDigest: false, looksLikeDigest: looksLikeDigest(doc.getText()), papers: 0, findings: 0, profile: '', locale: ctx.locale(p.uri) };
     const r = a.outcome.result;
     // Count what is published (the document's own and the workspace checks'), as the Problems panel lists it.

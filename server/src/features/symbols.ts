@@ -5,7 +5,7 @@ import type { Analysis, ServerContext } from './context';
 
 export function registerSymbols(ctx: ServerContext): void {
   ctx.connection.onDocumentSymbol(params => {
-    const a = ctx.analyze(params.textDocument.uri);
+    const a = ctx.analysisOf(params.textDocument.uri);
     return a ? documentSymbols(a, ctx.locale(params.textDocument.uri)) : [];
   });
 }
