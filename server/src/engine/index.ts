@@ -41,6 +41,8 @@ export interface LintOptions {
   root?: CheckOptions['root'];
   /** Glossary stacking and caching; by default one per ConfigResolver. */
   glossaries?: GlossaryResolver;
+  /** The file's configuration, already resolved with these overrides (the CLI resolves it once per file). */
+  config?: ResolvedConfig;
 }
 
 export interface LintOutcome {
@@ -56,7 +58,8 @@ export function lintText(text: string, filePath: string, opts: LintOptions): Lin
 
 /** lintText as steps that yield between rules: the server runs them in slices (see steps.ts). */
 export function* lintSteps(text: string, filePath: string, opts: LintOptions): Generator<void, LintOutcome> {
-  const config = opts.resolver.resolve(filePath, opts.overrides);
+  // A copy: glossary problems are added to it below.
+  const config = opts.config ? { ...opts.config, problems: [...opts.config.problems] } : opts.resolver.resolve(filePath, opts.overrides);
   // Front matter `profile: <id>` names the profile for this one file (unless a CLI flag says otherwise).
   const fm = frontMatterOptIn(text);
   const profile = typeof fm === 'string' && !opts.overrides?.profile ? builtinProfile(fm) ?? config.profile : config.profile;

@@ -124,8 +124,9 @@ export function lintCommand(argv: string[], io: CliIO, version: string): number 
     for (const p of config.problems) configProblems.set(`${p.file}\0${p.problems.map(x => x.message).join()}`, p);
     if (config.problems.length) continue;
     if ((!target.explicit || values['digests-only']) && !values['all-markdown'] && !isDigestTarget(target, source.text, resolver, config, io.cwd)) continue;
+    // Resolved once for this file (above); every pass of --fix checks with the same configuration.
     const lint = (text: string) => lintText(text, target.abs, {
-      resolver, locale: asked, overrides,
+      resolver, locale: asked, overrides, config,
       onRuleError: (rule, err) => io.stderr(t(locale, 'rule-failed', { rule, file: target.display, error: (err as Error)?.stack ?? String(err) }) + '\n'),
     });
     const first = lint(source.text);
