@@ -1,4 +1,4 @@
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -38,4 +38,24 @@ export const digest = (name: string): string => fs.readFileSync(path.join(DIGEST
 export interface JsonReport {
   version: number;
   files: { path: string; diagnostics: { rule: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; fixable: boolean }[] }[];
+}
+
+/**
+ * Starts `command … lsp --stdio` in `cwd`, sends initialize, and resolves with what the server wrote
+ * once the result with its capabilities arrived (rejects after 20 s or if the server exits). Kills it.
+ */
+export async function initializeOverStdio(command: string, args: string[], cwd: string): Promise<string> {
+  const child = spawn(command, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  try {
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+    child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    return await new Promise<string>((resolve, reject) => {
+      let buf = '';
+      const timer = setTimeout(() => reject(new Error(`no initialize result; got: ${buf}`)), 20_000);
+      child.stdout.on('data', d => { buf += d; if (/"id":1/.test(buf) && /"capabilities"/.test(buf)) { clearTimeout(timer); resolve(buf); } });
+      child.on('exit', code => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${buf}`)); });
+    });
+  } finally {
+    child.kill();
+  }
 }

@@ -2,11 +2,12 @@
 // prefix, run from a folder outside the repository. The bundles carry every dependency, so the
 // install is one package and needs no registry.
 import { strict as assert } from 'assert';
-import { spawn, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ROOT } from '../support/paths';
+import { initializeOverStdio } from './cli';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
@@ -69,20 +70,7 @@ describe('the packed npm package, installed globally into a temporary prefix', f
   });
 
   it('lsp --stdio answers initialize', async () => {
-    const child = spawn(bin, ['lsp', '--stdio'], { cwd: work, stdio: ['pipe', 'pipe', 'pipe'] });
-    try {
-      const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
-      child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
-      const out = await new Promise<string>((resolve, reject) => {
-        let buf = '';
-        const timer = setTimeout(() => reject(new Error(`no initialize result; got: ${buf}`)), 20_000);
-        child.stdout.on('data', d => { buf += d; if (/"id":1/.test(buf) && /"capabilities"/.test(buf)) { clearTimeout(timer); resolve(buf); } });
-        child.on('exit', code => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${buf}`)); });
-      });
-      assert.match(out, /"result":\{"capabilities"/);
-    } finally {
-      child.kill();
-    }
+    assert.match(await initializeOverStdio(bin, ['lsp', '--stdio'], work), /"result":\{"capabilities"/);
   });
 
   it('names one repository: the manifest and the rule help links agree', () => {

@@ -2,8 +2,7 @@
 // (exit 0, stdout); unknown options and missing values give one line naming the option, then that
 // command's usage (exit 2, stderr); never Node's parseArgs text, never a stack trace.
 import { strict as assert } from 'assert';
-import { spawn } from 'child_process';
-import { BIN, run, tempProject } from './cli';
+import { BIN, initializeOverStdio, run, tempProject } from './cli';
 
 const COMMANDS: Record<string, string[]> = {
   lint: ['lint'], toc: ['toc'], renumber: ['renumber'], terms: ['terms'], glossary: ['glossary'], lsp: ['lsp'],
@@ -95,20 +94,7 @@ describe('CLI usage and usage errors', () => {
   });
 
   it('lsp --stdio still starts the server (initialize answered)', async () => {
-    const child = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd: p.dir, stdio: ['pipe', 'pipe', 'pipe'] });
-    try {
-      const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
-      child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
-      const out = await new Promise<string>((resolve, reject) => {
-        let buf = '';
-        const timer = setTimeout(() => reject(new Error(`no initialize result; got: ${buf}`)), 20_000);
-        child.stdout.on('data', d => { buf += d; if (/"id":1/.test(buf) && /"capabilities"/.test(buf)) { clearTimeout(timer); resolve(buf); } });
-        child.on('exit', code => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${buf}`)); });
-      });
-      assert.match(out, /"result":\{"capabilities"/);
-    } finally {
-      child.kill();
-    }
+    assert.match(await initializeOverStdio(process.execPath, [BIN, 'lsp', '--stdio'], p.dir), /"result":\{"capabilities"/);
   });
 
   it('the top-level usage lists every command; an unknown command prints it, exit 2', () => {
