@@ -278,12 +278,11 @@ export function startServer(connection: Connection = createDefaultConnection()):
       if (JSON.stringify(f.settings) !== JSON.stringify(settings)) folderSettings.set(folder, f.settings);
       for (const p of f.problems) if (!problems.includes(p)) problems.push(p);
     }
-    r.problems = problems;
-    const key = r.problems.join('\n');
+    const key = problems.join('\n');
     if (key && key !== shownProblems) {
-      for (const p of r.problems) log(p);
+      for (const p of problems) log(p);
       // A notification, not window.showWarningMessage (a request a client may not answer).
-      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: r.problems.join(' ') });
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: problems.join(' ') });
     }
     shownProblems = key;
   }

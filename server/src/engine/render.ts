@@ -13,7 +13,7 @@ import rehypeRaw from 'rehype-raw';
 import type { Root as HastRoot, Element, ElementContent, Text, RootContent as HastContent } from 'hast';
 import type { Nodes, Root } from 'mdast';
 import type { Block, Digest, Paper, Section } from './digest';
-import { entryCounts, entryKind } from './entry-kind';
+import { entryKind } from './entry-kind';
 import { LineIndex } from './text';
 import { message } from './messages';
 import type { Finding, Locale, Span } from './types';
@@ -216,11 +216,18 @@ function buildOutline(digest: Digest, findings: Finding[], index: LineIndex): Ou
   }
   // A single-paper profile has one heading-less paper spanning the document: its findings are its own.
   const single = digest.papers.find(p => !p.heading);
+  // Counted as the items are built: each entry's kind is worked out once.
   const required = digest.profile.blocks.filter(b => b.required).length;
+  const entries = { papers: 0, overviews: 0 };
+  const kindOf = (p: Paper) => {
+    const kind = entryKind(p, required);
+    if (p.heading) entries[kind === 'overview' ? 'overviews' : 'papers']++;
+    return kind;
+  };
   const paperItem = (p: Paper): OutlinePaper => ({
     number: p.heading?.numberText ?? '',
     title: p.heading ? p.heading.title : '',
-    kind: entryKind(p, required),
+    kind: kindOf(p),
     line: p.heading ? line(p.heading.span.start) : 0,
     blocks: digest.profile.blocks.map(spec => {
       const found = p.blocks.filter(b => b.spec.id === spec.id);
@@ -237,7 +244,6 @@ function buildOutline(digest: Digest, findings: Finding[], index: LineIndex): Ou
     papers: s.papers.map(paperItem), findings: bySection.get(s) ?? [],
   }));
   const papers = digest.papers.filter(p => !p.section).map(paperItem);
-  const entries = entryCounts(digest.papers, required);
   return {
     profile: digest.profile.id, sections, papers, findings: rest,
     counts: { sections: sections.length, papers: entries.papers, overviews: entries.overviews, findings: findings.length },
