@@ -3,17 +3,14 @@
  * value checked. A bad value (a rule level "warn", an unknown rule, a run mode "always") is named
  * in one plain line and its default is used; it never reaches a diagnostic (issue 16).
  */
-import Ajv, { type ValidateFunction } from 'ajv';
 import configSchema from '../../schemas/config.schema.json';
+import { validator } from './engine/json-file';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type Settings } from '../../shared/settings';
 import { message, type Locale } from './engine';
 
-let rulesValidator: ValidateFunction | undefined;
 /** The rules of `.paperdigestrc.json`'s schema: the same levels, options and rule ids. */
-function ruleSettingValid(rule: string, value: unknown): boolean {
-  rulesValidator ??= new Ajv({ strict: false, allowUnionTypes: true }).compile({ definitions: configSchema.definitions, ...configSchema.properties.rules });
-  return rulesValidator({ [rule]: value });
-}
+const RULES_SCHEMA = { definitions: configSchema.definitions, ...configSchema.properties.rules };
+const ruleSettingValid = (rule: string, value: unknown): boolean => validator(RULES_SCHEMA)({ [rule]: value }) as boolean;
 
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every(x => typeof x === 'string');
 

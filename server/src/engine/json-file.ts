@@ -10,7 +10,8 @@ export interface JsonFileResult<T> { value?: T; problems: JsonProblem[] }
 const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
 const compiled = new Map<object, ValidateFunction>();
 
-function validator(schema: object): ValidateFunction {
+/** The compiled validator for a schema object, compiled once (one Ajv for every schema of the project). */
+export function validator(schema: object): ValidateFunction {
   let v = compiled.get(schema);
   if (!v) { v = ajv.compile(schema); compiled.set(schema, v); }
   return v;
