@@ -5,18 +5,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  TextDocuments, TextDocumentSyncKind, CodeActionKind,
+  TextDocuments, TextDocumentSyncKind,
   DidChangeConfigurationNotification, ShowMessageNotification, MessageType, type InitializeParams, type InitializeResult, type Connection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import {
-  ConfigResolver, nodeFileReader, lintSteps, runSteps, runStepsAsync, message, isDigestFile, frontMatterOptIn, builtinProfile, normaliseLocale, type Locale, type FileProblems,
+  ConfigResolver, nodeFileReader, lintSteps, runSteps, runStepsAsync, message, isDigestFile, resolveFile, normaliseLocale, type Locale, type FileProblems, type FileSetup,
 } from './engine';
 import { glossaryResolverFor } from './engine/glossary';
 import { IncrementalParser } from './engine/incremental/parser';
 import { formatSize } from './engine/text';
-import { DEFAULT_SETTINGS, FIX_ALL_KIND, SETTINGS_SECTION, ServerCommands, type Settings } from '../../shared/protocol';
+import { DEFAULT_SETTINGS, SETTINGS_SECTION, type Settings } from '../../shared/protocol';
 import { resolveSettings } from './settings';
 import { isDigestPath } from './engine/digest-files';
 import type { Analysis, ServerContext, ServerHooks } from './features/context';
@@ -64,13 +64,14 @@ export function startServer(connection: Connection = createDefaultConnection()):
     const a = analyses.get(uri);
     if (a) return a.outcome.locale;
     try {
-      const c = resolver.resolve(uriToPath(uri), overrides(uri));
-      // As lintSteps chooses: front matter `profile: <id>` names the profile for this one file.
-      const fm = frontMatterOptIn(documents.get(uri)?.getText() ?? '');
-      const profile = typeof fm === 'string' && !own.profile ? builtinProfile(fm) ?? c.profile : c.profile;
-      return c.locale ?? profile.locale ?? clientLocale;
+      return setupOf(uri, documents.get(uri)?.getText() ?? '').locale ?? clientLocale;
     } catch { return clientLocale; }
   };
+
+  /** What applies to a file (configuration, profile, glossaries), with its own settings' overrides: the engine's one resolver. */
+  function setupOf(uri: string, text: string): FileSetup {
+    return resolveFile(uriToPath(uri), text, { resolver, overrides: overrides(uri) });
+  }
 
   function workspaceFolderOf(file: string): string | undefined {
     return workspaceFolders.filter(f => file === f || file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
@@ -82,12 +83,15 @@ export function startServer(connection: Connection = createDefaultConnection()):
 
   function isDigest(doc: TextDocument): boolean {
     if (!/^(markdown|mdx)$/.test(doc.languageId) && !/\.(md|mdx|markdown)$/i.test(doc.uri)) return false;
-    // The CLI's rule (engine/digest-files.ts): a .paperdigestrc.json's "files" first, else paperDigest.files.
-    const file = uriToPath(doc.uri);
-    const { files } = settingsFor(doc.uri);
-    if (!path.isAbsolute(file)) return isDigestFile(relativeToWorkspace(file), doc.getText(), files);
-    const config = resolver.resolve(file);
-    return isDigestPath(file, doc.getText(), resolver, config, workspaceFolderOf(file) ?? path.dirname(file), files);
+    return isDigestText(doc.uri, doc.getText());
+  }
+
+  /** The CLI's rule (engine/digest-files.ts): a .paperdigestrc.json's "files" first, else paperDigest.files, else front matter. */
+  function isDigestText(uri: string, text: string): boolean {
+    const file = uriToPath(uri);
+    const { files } = settingsFor(uri);
+    if (!path.isAbsolute(file)) return isDigestFile(relativeToWorkspace(file), text, files);
+    return isDigestPath(file, text, resolver, resolver.resolve(file), workspaceFolderOf(file) ?? path.dirname(file), files);
   }
 
   /** Documents over the size limit are not parsed or checked in the editor: one note says so (docs/security.md). */
@@ -314,9 +318,7 @@ export function startServer(connection: Connection = createDefaultConnection()):
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-        executeCommandProvider: { commands: Object.values(ServerCommands) },
-        ...featureCapabilities,
+        ...featureCapabilities(),
       },
       serverInfo: { name: 'paper-digest', version: typeof PAPER_DIGEST_VERSION === 'string' ? PAPER_DIGEST_VERSION : 'dev' },
     };
@@ -367,8 +369,8 @@ export function startServer(connection: Connection = createDefaultConnection()):
   });
 
   const ctx: ServerContext = {
-    connection, documents, settings: () => settings, locale, analysisOf, oversize, isDigest, revalidateAll, log,
-    workspaceFolders: () => workspaceFolders, resolver, overrides, publish: validate, hooks, clientCommands: () => clientCommands,
+    connection, documents, settingsFor, locale, analysisOf, oversize, isDigest, isDigestText, setupOf, revalidateAll, log,
+    workspaceFolders: () => workspaceFolders, publish: validate, hooks, clientCommands: () => clientCommands,
   };
   registerFeatures(ctx);
 

@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import type { Root, Nodes } from 'mdast';
 import { FIXTURES } from '../support/paths';
 import { applyEdits, builtinProfile, checkText, loadProfileText, rules, type CheckOptions, type Finding, type Profile } from '../../server/src/engine';
-import { message, messageIds } from '../../server/src/engine/messages';
+import { messageIds } from '../../server/src/engine/messages';
 import { validArxivId } from '../../server/src/engine/rules/resources-links';
 import { flanking } from '../../server/src/engine/rules/cjk-emphasis';
 

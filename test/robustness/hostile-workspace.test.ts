@@ -36,7 +36,6 @@ function assertQuickExit2(r: Run, expected: RegExp): void {
 }
 
 const hasMkfifo = spawnSync('mkfifo', ['--version']).status === 0;
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 describe('robustness: hostile workspace files', function () {
   this.timeout(60_000);

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {
-  CompletionRequest, DocumentSymbolRequest, FoldingRangeRequest, type CompletionItem, type CompletionList, type DocumentSymbol, type TextEdit,
+  CompletionRequest, DocumentSymbolRequest, type CompletionItem, type CompletionList, type DocumentSymbol, type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TestClient } from '../support/lsp-client';
 import { FIXTURES } from '../support/paths';
@@ -11,7 +11,8 @@ import { PreviewRequest, type PreviewContent } from '../../shared/protocol';
 import { builtinProfile, checkText } from '../../server/src/engine';
 import { expandSnippet } from '../preview/snippet-expander';
 
-// Outline, folding, structure completion and the preview request of the real server over stdio.
+// The wiring of outline, completion and the preview request in the real server over stdio; the
+// features' own cases are tested in process (providers.test.ts).
 describe('editor features over stdio (symbols, folding, completion, preview)', function () {
   this.timeout(30000);
   let ws: string;
@@ -43,11 +44,6 @@ describe('editor features over stdio (symbols, folding, completion, preview)', f
     await pending;
     return uri;
   }
-  async function complete(text: string, line: number, character: number): Promise<CompletionItem[]> {
-    const uri = await open(text);
-    const r = await client.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character } });
-    return r === null ? [] : Array.isArray(r) ? r : (r as CompletionList).items;
-  }
   const newText = (i: CompletionItem) => (i.textEdit as TextEdit).newText;
 
   it('gives document symbols: TOC, sections → papers → blocks, with ranges on the headings', async () => {
@@ -68,37 +64,6 @@ describe('editor features over stdio (symbols, folding, completion, preview)', f
     for (const s of sections) for (const p of s.children!) {
       assert.ok(p.range.start.line >= s.range.start.line && p.range.end.line <= s.range.end.line, p.name);
     }
-  });
-
-  it('gives folding ranges for each section and paper', async () => {
-    const uri = await open(seed);
-    const ranges = await client.conn.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
-    const starts = ranges!.map(r => r.startLine);
-    for (const h of ['### 1. ', '#### 1.1.', '#### 1.2.', '### 4. ', '#### 4.2.']) assert.ok(starts.includes(lineOf(h)), h);
-    const s1 = ranges!.find(r => r.startLine === lineOf('### 1. '))!;
-    assert.ok(s1.endLine < lineOf('### 2. ') && s1.endLine >= lineOf('#### 1.3.'), `section 1 folds to ${s1.endLine}`);
-    const p11 = ranges!.find(r => r.startLine === lineOf('#### 1.1.'))!;
-    assert.ok(p11.endLine < lineOf('#### 1.2.') && p11.endLine > lineOf('**중요 자료**'));
-  });
-
-  it('after `### ` offers the next section number, and its TOC title', async () => {
-    const at = lineOf('### 3. ');
-    const text = [...seedLines.slice(0, at), '### ', ...seedLines.slice(at)].join('\n');
-    const items = await complete(text, at, 4);
-    assert.strictEqual(newText(items[0]), '3. ');
-    assert.ok(items.some(i => newText(i) === '3. LLM 추론 및 성능 향상 기법'));
-  });
-
-  it('after `#### ` offers the next paper number N.M. of the enclosing section', async () => {
-    const at = lineOf('### 2. ');
-    const text = [...seedLines.slice(0, at), '#### ', '', ...seedLines.slice(at)].join('\n');
-    const items = await complete(text, at, 5);
-    assert.strictEqual(newText(items[0]), '1.4. ');
-    // and the whole entry, numbered for this place
-    assert.deepStrictEqual(items.slice(1).map(i => newText(i).split('\n')[0]), ['#### 1.4. ${1:논문 제목}(${2:English Title})']);
-    // a partly typed number is replaced
-    const items2 = await complete(text.replace(/^#### $/m, '#### 1.'), at, 7);
-    assert.strictEqual(items2[0].textEdit && (items2[0].textEdit as TextEdit).range.start.character, 5);
   });
 
   it('`#` at the start of a line (a trigger character) offers the next section, the next paper number and the whole entry', async () => {
@@ -130,20 +95,6 @@ describe('editor features over stdio (symbols, folding, completion, preview)', f
     const midUri = await open(mid);
     const inLine = await client.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: midUri }, position: { line: at, character: 2 }, context: { triggerKind: 2, triggerCharacter: '#' } });
     assert.ok(inLine === null || (Array.isArray(inLine) ? inLine : (inLine as CompletionList).items).length === 0);
-  });
-
-  it('after `**` offers the blocks this paper still lacks, in profile order', async () => {
-    // 1.2 has 핵심 아이디어 only: after its content, `**` offers the other three in order.
-    const at = lineOf('#### 1.3.');
-    const text = [...seedLines.slice(0, at - 2), '', '**', '', ...seedLines.slice(at - 2)].join('\n');
-    const items = await complete(text, at - 1, 2);
-    assert.deepStrictEqual(items.sort((x, y) => x.sortText!.localeCompare(y.sortText!)).map(i => i.label), ['주요 방법론', '가장 중요한 발견', '중요 자료']);
-    const res = items.find(i => i.label === '중요 자료')!;
-    assert.strictEqual(res.insertTextFormat, 2);
-    assert.match(newText(res), /arxiv\.org\/abs\/\$\{1:arXiv-id\}\)[\s\S]*arxiv\.org\/pdf\/\$\{1:arXiv-id\}\)/);
-    // in the middle of a paragraph `**` is emphasis, not a block label
-    const mid = [...seedLines.slice(0, at - 2), 'text', '**', ...seedLines.slice(at - 2)].join('\n');
-    assert.deepStrictEqual(await complete(mid, at - 1, 2), []);
   });
 
   it('answers the preview request with sanitised HTML and the outline of the same version', async () => {

@@ -1,12 +1,11 @@
 /** The engine's public surface, used by the CLI, the language server and tests. */
 import { checkTextSteps, type CheckOptions, type CheckResult } from './check';
 import { ConfigResolver, type ConfigFile, type ResolvedConfig } from './config';
-import { builtinProfile } from './profiles';
-import { frontMatterOptIn } from './detect';
+import { resolveFile, type FileSetup } from './resolve-file';
 import { LineIndex } from './text';
 import { runSteps } from './steps';
 import type { Finding, Locale, Range, Severity } from './types';
-import { glossaryResolverFor, BUILTIN_GLOSSARY, type GlossaryResolver, type ResolvedGlossary } from './glossary';
+import type { GlossaryResolver, ResolvedGlossary } from './glossary';
 
 export * from './types';
 export { checkText, checkDigest, ruleLevel } from './check';
@@ -16,6 +15,8 @@ export type { ResolvedConfig, FileReader, ConfigFile, FileProblems } from './con
 export { builtinProfile, BUILTIN_PROFILE_IDS, DEFAULT_PROFILE_ID, loadProfileText } from './profiles';
 export type { Profile } from './profiles';
 export { isDigestFile, frontMatterOptIn, DEFAULT_DIGEST_GLOBS } from './detect';
+export { resolveFile } from './resolve-file';
+export type { FileSetup, ResolveFileOptions } from './resolve-file';
 export { LineIndex } from './text';
 export { runSteps, runStepsAsync } from './steps';
 export { applyEdits } from './fixes';
@@ -41,8 +42,8 @@ export interface LintOptions {
   root?: CheckOptions['root'];
   /** Glossary stacking and caching; by default one per ConfigResolver. */
   glossaries?: GlossaryResolver;
-  /** The file's configuration, already resolved with these overrides (the CLI resolves it once per file). */
-  config?: ResolvedConfig;
+  /** What applies to the file, already resolved with these overrides (the CLI resolves it once per file). */
+  setup?: FileSetup;
 }
 
 export interface LintOutcome {
@@ -58,26 +59,20 @@ export function lintText(text: string, filePath: string, opts: LintOptions): Lin
 
 /** lintText as steps that yield between rules: the server runs them in slices (see steps.ts). */
 export function* lintSteps(text: string, filePath: string, opts: LintOptions): Generator<void, LintOutcome> {
-  // A copy: glossary problems are added to it below.
-  const config = opts.config ? { ...opts.config, problems: [...opts.config.problems] } : opts.resolver.resolve(filePath, opts.overrides);
-  // Front matter `profile: <id>` names the profile for this one file (unless a CLI flag says otherwise).
-  const fm = frontMatterOptIn(text);
-  const profile = typeof fm === 'string' && !opts.overrides?.profile ? builtinProfile(fm) ?? config.profile : config.profile;
-  // Glossary problems are reported like configuration problems, in their files (the built-in one is tested, not reported).
-  const glossary = (opts.glossaries ?? glossaryResolverFor(opts.resolver)).resolve(filePath, config.glossaries);
-  config.problems.push(...glossary.problems.filter(p => p.file !== BUILTIN_GLOSSARY));
-  // The language: asked for (setting, flag), else the configuration's, else the profile's own
-  // (the Korean profiles speak Korean whatever the editor's display language).
-  const locale = opts.locale ?? config.locale ?? profile.locale;
+  const setup = opts.setup ?? resolveFile(filePath, text, opts);
+  // The outcome's configuration lists every problem, glossary files' included, as they are reported alike.
+  const config = { ...setup.config, problems: setup.problems };
+  // The language: asked for (setting, flag), else the configuration's or the profile's (resolveFile).
+  const locale = opts.locale ?? setup.locale ?? 'en';
   const result = yield* checkTextSteps(text, {
-    profile,
+    profile: setup.profile,
     locale,
     rules: config.rules,
-    env: { glossarySettings: config.glossary, glossary: glossary.glossary, ...opts.env },
+    env: { glossarySettings: config.glossary, glossary: setup.glossary.glossary, ...opts.env },
     onRuleError: opts.onRuleError,
     root: opts.root,
   });
-  return { result, config, glossary, locale };
+  return { result, config, glossary: setup.glossary, locale };
 }
 
 /** A finding in the public JSON shape (LSP-style 0-based ranges, UTF-16 characters). */

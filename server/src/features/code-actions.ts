@@ -1,54 +1,70 @@
-import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
-import { LineIndex, message, type Finding, type Locale, type OffsetEdit } from '../engine';
+import { CodeActionKind, type CancellationToken, type CodeAction, type Range } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { message, type Finding, type Locale } from '../engine';
 import { suppressionEdit } from '../engine/suppress';
 import { fixAllEdits } from '../engine/fix-all';
 import { FIX_ALL_KIND, SelectTextCommand } from '../../../shared/protocol';
-import type { Analysis, ServerContext } from './context';
-import { toDiagnostic } from './lsp-convert';
+import type { Analysis, Feature } from './context';
+import { toDiagnostic, toTextEdits } from './lsp-convert';
 import { glossaryActions } from './glossary-actions';
 
-// The fix-all set is computed by the engine (the CLI's --fix uses the same); re-exported for callers here.
-
-export function toTextEdits(index: LineIndex, edits: OffsetEdit[]): TextEdit[] {
-  return edits.map(e => ({ range: index.range(e), newText: e.text }));
+/** What code actions need besides the analysis: the document's language, the client, and open documents. */
+export interface CodeActionEnv {
+  locale: Locale;
+  /** Client-side commands the client implements (a fix's "select" runs only there). */
+  clientCommands: string[];
+  /** An open document by uri (the workspace glossary's unsaved text wins over the disk's). */
+  openDocument(uri: string): TextDocument | undefined;
 }
 
-export function registerCodeActions(ctx: ServerContext): void {
-  ctx.connection.onCodeAction(params => {
-    const a = ctx.analysisOf(params.textDocument.uri);
-    if (!a) return [];
-    const only = params.context.only;
-    const actions: CodeAction[] = [];
-    const { findings, lineIndex } = a.outcome.result;
-    const wantsFixAll = !only || only.some(k => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.Source);
-    const wantsQuickFix = !only || only.some(k => CodeActionKind.QuickFix.startsWith(k));
-    if (wantsQuickFix) {
-      const start = lineIndex.offsetAt(params.range.start), end = lineIndex.offsetAt(params.range.end);
-      for (const f of findings) {
-        if (f.span.end < start || f.span.start > end) continue;
-        const diagnostic = toDiagnostic(f, lineIndex);
-        f.fixes.forEach((fix, i) => actions.push({
-          title: fix.title,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          isPreferred: i === 0 && fix.safe,
-          edit: { changes: { [a.uri]: toTextEdits(lineIndex, fix.edits) } },
-          // Only for clients that implement it: other LSP clients would be handed a command they cannot run.
-          ...(fix.select && ctx.clientCommands().includes(SelectTextCommand)
-            ? { command: { title: fix.select, command: SelectTextCommand, arguments: [a.uri, lineIndex.range(fix.edits[0]).start.line, fix.select] } }
-            : {}),
-        }));
-        actions.push(...glossaryActions(ctx, a, f, diagnostic));
-      }
-      actions.push(...suppressionActions(a, findings.filter(f => f.span.end >= start && f.span.start <= end), ctx.locale(a.uri)));
+/**
+ * The code actions for a range: each finding's fixes and suppressions, "add to the workspace
+ * glossary", and fix-all (computed by the engine, as the CLI's --fix). A provider over the analysis.
+ */
+export function codeActions(a: Analysis, range: Range, only: string[] | undefined, env: CodeActionEnv, token?: CancellationToken): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const { findings, lineIndex } = a.outcome.result;
+  const wantsFixAll = !only || only.some(k => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.Source);
+  const wantsQuickFix = !only || only.some(k => CodeActionKind.QuickFix.startsWith(k));
+  if (wantsQuickFix) {
+    const start = lineIndex.offsetAt(range.start), end = lineIndex.offsetAt(range.end);
+    for (const f of findings) {
+      if (token?.isCancellationRequested) return [];
+      if (f.span.end < start || f.span.start > end) continue;
+      const diagnostic = toDiagnostic(f, lineIndex);
+      f.fixes.forEach((fix, i) => actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: i === 0 && fix.safe,
+        edit: { changes: { [a.uri]: toTextEdits(lineIndex, fix.edits) } },
+        // Only for clients that implement it: other LSP clients would be handed a command they cannot run.
+        ...(fix.select && env.clientCommands.includes(SelectTextCommand)
+          ? { command: { title: fix.select, command: SelectTextCommand, arguments: [a.uri, lineIndex.range(fix.edits[0]).start.line, fix.select] } }
+          : {}),
+      }));
+      actions.push(...glossaryActions(env.openDocument, a, f, diagnostic));
     }
-    if (wantsFixAll) {
-      const edits = fixAllEdits(findings);
-      if (edits.length) actions.push({ title: ctx.locale(a.uri) === 'ko' ? '고칠 수 있는 문제 모두 고치기 (paper-digest)' : 'Fix all auto-fixable problems (paper-digest)', kind: FIX_ALL_KIND, edit: { changes: { [a.uri]: toTextEdits(lineIndex, edits) } } });
-    }
-    return actions;
-  });
+    actions.push(...suppressionActions(a, findings.filter(f => f.span.end >= start && f.span.start <= end), env.locale));
+  }
+  if (wantsFixAll) {
+    const edits = fixAllEdits(findings);
+    if (edits.length) actions.push({ title: message(env.locale, 'fix-all/title'), kind: FIX_ALL_KIND, edit: { changes: { [a.uri]: toTextEdits(lineIndex, edits) } } });
+  }
+  return actions;
 }
+
+export const codeActionsFeature: Feature = {
+  capabilities: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } },
+  register(ctx) {
+    ctx.connection.onCodeAction((params, token) => {
+      const a = ctx.analysisOf(params.textDocument.uri);
+      if (!a) return [];
+      const env: CodeActionEnv = { locale: ctx.locale(a.uri), clientCommands: ctx.clientCommands(), openDocument: uri => ctx.documents.get(uri) };
+      return codeActions(a, params.range, params.context.only, env, token);
+    });
+  },
+};
 
 /**
  * "Disable RULE for this line / for this file": the suppression comments, written by the
@@ -77,4 +93,3 @@ function suppressionActions(a: Analysis, findings: Finding[], locale: Locale): C
   return out;
 }
 
-export type { Diagnostic };

@@ -1,13 +1,14 @@
 import { renumberEdits } from '../engine/renumber';
 import { LineIndex } from '../engine';
 import { ServerCommands } from '../../../shared/protocol';
-import type { ServerContext } from './context';
-import { toTextEdits } from './code-actions';
+import type { Feature } from './context';
+import { toTextEdits } from './lsp-convert';
 import { tocRewriteEdit } from '../engine/toc';
 
 /** Server-side commands: each computes edits and asks the client to apply them (undoable). */
-export function registerCommands(ctx: ServerContext): void {
-  ctx.connection.onExecuteCommand(async params => {
+export const commandsFeature: Feature = {
+  capabilities: { executeCommandProvider: { commands: Object.values(ServerCommands) } },
+  register: ctx => ctx.connection.onExecuteCommand(async params => {
     const uri = String(params.arguments?.[0] ?? '');
     const a = ctx.analysisOf(uri);
     if (!a) return { applied: false, reason: 'not a digest' };
@@ -22,5 +23,5 @@ export function registerCommands(ctx: ServerContext): void {
     if (!edits.length) return { applied: true, changes: 0 };
     const r = await ctx.connection.workspace.applyEdit({ label: params.command, edit: { changes: { [uri]: toTextEdits(index, edits) } } });
     return { applied: r.applied, changes: edits.length };
-  });
-}
+  }),
+};

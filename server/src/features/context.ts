@@ -1,6 +1,6 @@
-import type { Connection, Diagnostic, FileEvent, TextDocuments } from 'vscode-languageserver/node';
+import type { Connection, Diagnostic, FileEvent, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ConfigResolver, LintOptions, LintOutcome, Locale } from '../engine';
+import type { FileSetup, LintOutcome, Locale } from '../engine';
 import type { Settings } from '../../../shared/protocol';
 
 /** The latest check of one document version, shared by all features (one parse per version). */
@@ -10,12 +10,17 @@ export interface Analysis { uri: string; version: number; filePath: string; text
 export interface ServerContext {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
-  settings(): Settings;
+  /** The settings that apply to a document (its workspace folder's); without a uri, the window's. */
+  settingsFor(uri?: string): Settings;
   /** The language of a document's messages (see server.ts); without a uri, the settings' or the editor's. */
   locale(uri?: string): Locale;
   /** The analysis of the document's current version, computed if needed; undefined for non-digests. */
   analysisOf(uri: string): Analysis | undefined;
   isDigest(doc: TextDocument): boolean;
+  /** Whether a file with this text is a digest, by the CLI's rule (for files that are not open). */
+  isDigestText(uri: string, text: string): boolean;
+  /** What applies to a file: configuration, profile and glossaries with its settings' overrides (engine/resolve-file.ts). */
+  setupOf(uri: string, text: string): FileSetup;
   /** Set when the document is over paperDigest.maxDocumentKB: it is not parsed or checked. */
   oversize(doc: TextDocument): { size: string; limit: string } | undefined;
   /** Re-check every open digest (after configuration or glossary changes). */
@@ -23,10 +28,6 @@ export interface ServerContext {
   log(message: string): void;
   /** The workspace folders (file system paths). */
   workspaceFolders(): string[];
-  /** The server's configuration resolver (the server invalidates its caches on watched-file changes). */
-  resolver: ConfigResolver;
-  /** What the settings override in each file's configuration, as the checks use it. */
-  overrides(): LintOptions['overrides'];
   /** Publish an open document's diagnostics again (its own, unchanged versions not re-checked, plus the hooks'). */
   publish(uri: string): void;
   hooks: ServerHooks;
@@ -42,4 +43,14 @@ export interface ServerHooks {
   settingsChanged: (() => void)[];
   /** Watched files changed; the server's caches are already invalidated. */
   watchedFilesChanged: ((changes: FileEvent[]) => void)[];
+}
+
+/**
+ * One editor feature: the capabilities it declares in the initialize result and the handlers it
+ * registers. The feature's work is a provider function over the analysis, testable in process;
+ * `register` only wires it to the connection (features/index.ts lists them all).
+ */
+export interface Feature {
+  capabilities?: ServerCapabilities;
+  register(ctx: ServerContext): void;
 }

@@ -1,5 +1,5 @@
 import type { FoldingRange } from 'vscode-languageserver/node';
-import type { Analysis, ServerContext } from './context';
+import type { Analysis, Feature } from './context';
 import { lineRange } from './symbols';
 
 /** Folding for sections and paper entries (a paper folds inside its section): a provider over the analysis. */
@@ -14,9 +14,10 @@ export function foldingRanges(a: Analysis): FoldingRange[] {
   return ranges.sort((x, y) => x.startLine - y.startLine || y.endLine - x.endLine);
 }
 
-export function registerFolding(ctx: ServerContext): void {
-  ctx.connection.onFoldingRanges(params => {
+export const foldingFeature: Feature = {
+  capabilities: { foldingRangeProvider: true },
+  register: ctx => ctx.connection.onFoldingRanges(params => {
     const a = ctx.analysisOf(params.textDocument.uri);
     return a ? foldingRanges(a) : [];
-  });
-}
+  }),
+};

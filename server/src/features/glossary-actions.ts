@@ -4,7 +4,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languag
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { addEntryEdits, message, WORKSPACE_GLOSSARY, type Finding } from '../engine';
-import type { Analysis, ServerContext } from './context';
+import type { Analysis } from './context';
 
 /**
  * The workspace glossary for a document: the nearest existing `.paper-digest/glossary.json`,
@@ -22,12 +22,12 @@ export function workspaceGlossaryPath(a: Analysis): string {
  * that creates `.paper-digest/glossary.json` when needed and inserts the entry keeping the
  * file's formatting (the open editor's text wins over the disk's).
  */
-export function glossaryActions(ctx: ServerContext, a: Analysis, f: Finding, diagnostic: Diagnostic): CodeAction[] {
+export function glossaryActions(openDocument: (uri: string) => TextDocument | undefined, a: Analysis, f: Finding, diagnostic: Diagnostic): CodeAction[] {
   const add = f.data?.addToGlossary as { ko: string; en: string; abbr?: string } | undefined;
   if (!add) return [];
   const file = workspaceGlossaryPath(a);
   const uri = URI.file(file).toString();
-  const open = ctx.documents.get(uri);
+  const open = openDocument(uri);
   let text: string | undefined = open?.getText();
   if (text === undefined) {
     const r = safeReadFile(file);

@@ -1,7 +1,6 @@
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver/node';
 import { analyse, glossarySettings, mentionedBefore, normKo, type CompiledGlossary, type SourcedEntry } from '../engine/glossary';
-import { completionProviders, type CompletionProvider } from './completion-hub';
-import type { ServerContext } from './context';
+import type { CompletionProvider } from './completion-request';
 
 const MAX_ITEMS = 50;
 
@@ -61,7 +60,3 @@ export const glossaryCompletion: CompletionProvider = req => {
     };
   });
 };
-
-export function registerGlossaryCompletion(_ctx: ServerContext): void {
-  completionProviders.push(glossaryCompletion);
-}

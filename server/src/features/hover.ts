@@ -1,7 +1,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
 import { BUILTIN_GLOSSARY, message, type Locale, type SourcedEntry } from '../engine';
 import { analyse, termAt } from '../engine/glossary';
-import type { Analysis, ServerContext } from './context';
+import type { Analysis, Feature } from './context';
 
 /** The glossary term under a position, from the document's current analysis. */
 export function termUnder(a: Analysis, offset: number) {
@@ -10,12 +10,13 @@ export function termUnder(a: Analysis, offset: number) {
 }
 
 /** Hover on a glossary term (Korean, English or abbreviation): the entry and the glossary it comes from. */
-export function registerHover(ctx: ServerContext): void {
-  ctx.connection.onHover((params): Hover | null => {
+export const hoverFeature: Feature = {
+  capabilities: { hoverProvider: true },
+  register: ctx => ctx.connection.onHover((params): Hover | null => {
     const a = ctx.analysisOf(params.textDocument.uri);
     return a ? hover(a, params.position, ctx.locale(params.textDocument.uri)) : null;
-  });
-}
+  }),
+};
 
 /** The hover at a position: a provider over the analysis. */
 export function hover(a: Analysis, position: Position, locale: Locale): Hover | null {

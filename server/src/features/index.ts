@@ -1,41 +1,37 @@
 import type { ServerCapabilities } from 'vscode-languageserver/node';
-import type { ServerContext } from './context';
-import { registerCodeActions } from './code-actions';
-import { registerCommands } from './commands';
-import { registerStatus } from './status';
-import { registerPreview } from './preview';
-import { registerSymbols } from './symbols';
-import { registerFolding } from './folding';
-import { registerCompletionHub, COMPLETION_TRIGGERS } from './completion-hub';
-import { registerStructureCompletion } from './structure-completion';
-import { registerGlossaryCompletion } from './glossary-completion';
-import { registerHover } from './hover';
-import { registerDefinition } from './definition';
-import { registerWorkspaceTerms } from './workspace-terms';
+import type { Feature, ServerContext } from './context';
+import { codeActionsFeature } from './code-actions';
+import { commandsFeature } from './commands';
+import { statusFeature } from './status';
+import { previewFeature } from './preview';
+import { symbolsFeature } from './symbols';
+import { foldingFeature } from './folding';
+import { completionFeature } from './completion';
+import { hoverFeature } from './hover';
+import { definitionFeature } from './definition';
+import { workspaceTermsFeature } from './workspace-terms';
 
 /**
- * Every LSP feature of the server: a module under features/ registers its handlers here and
- * declares its capabilities below. Add a feature: one import, one line in each list.
+ * Every LSP feature of the server, in registration order. Each declares its own capabilities
+ * next to its handlers; add a feature with one line here.
  */
-export const featureCapabilities: ServerCapabilities = {
-  documentSymbolProvider: true,
-  foldingRangeProvider: true,
-  completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
-  hoverProvider: true,
-  definitionProvider: true,
-};
+export const FEATURES: readonly Feature[] = [
+  codeActionsFeature, commandsFeature, statusFeature, previewFeature, symbolsFeature, foldingFeature,
+  completionFeature, hoverFeature, definitionFeature, workspaceTermsFeature,
+];
 
-export function registerFeatures(ctx: ServerContext): void {
-  registerCodeActions(ctx);
-  registerCommands(ctx);
-  registerStatus(ctx);
-  registerPreview(ctx);
-  registerSymbols(ctx);
-  registerFolding(ctx);
-  registerCompletionHub(ctx);
-  registerStructureCompletion(ctx);
-  registerGlossaryCompletion(ctx);
-  registerHover(ctx);
-  registerDefinition(ctx);
-  registerWorkspaceTerms(ctx);
+/** The capabilities of all features, for the initialize result; two features may not declare the same one. */
+export function featureCapabilities(features: readonly Feature[] = FEATURES): ServerCapabilities {
+  const out: Record<string, unknown> = {};
+  for (const f of features) {
+    for (const [key, value] of Object.entries(f.capabilities ?? {})) {
+      if (key in out) throw new Error(`two features declare the capability ${key}`);
+      out[key] = value;
+    }
+  }
+  return out as ServerCapabilities;
+}
+
+export function registerFeatures(ctx: ServerContext, features: readonly Feature[] = FEATURES): void {
+  for (const f of features) f.register(ctx);
 }

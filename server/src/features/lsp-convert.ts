@@ -1,5 +1,5 @@
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver/node';
-import { RULE_DOCS_BASE, type Finding, type LineIndex } from '../engine';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
+import { RULE_DOCS_BASE, type Finding, type LineIndex, type OffsetEdit } from '../engine';
 import { DIAGNOSTIC_SOURCE } from '../../../shared/protocol';
 import type { Analysis, ServerHooks } from './context';
 import { URI } from 'vscode-uri';
@@ -28,6 +28,10 @@ export function analysisDiagnostics(a: Analysis): Diagnostic[] {
 /** What is published for a checked document: its own findings, then the workspace features' (the status bar counts the same). */
 export function documentDiagnostics(a: Analysis, hooks: ServerHooks): Diagnostic[] {
   return [...analysisDiagnostics(a), ...hooks.extraDiagnostics.flatMap(h => h(a.uri))];
+}
+
+export function toTextEdits(index: LineIndex, edits: OffsetEdit[]): TextEdit[] {
+  return edits.map(e => ({ range: index.range(e), newText: e.text }));
 }
 
 export function uriToPath(uri: string): string {

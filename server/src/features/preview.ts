@@ -2,7 +2,7 @@ import { buildDigest, builtinProfile, DEFAULT_PROFILE_ID, parseMarkdown, LineInd
 import { glossaryTermMarks, renderDigest, type TermMark } from '../engine/render';
 import { analyse } from '../engine/glossary';
 import { PreviewRequest, type PreviewContent, type PreviewParams } from '../../../shared/protocol';
-import type { Analysis, ServerContext } from './context';
+import type { Analysis, Feature, ServerContext } from './context';
 
 /** Glossary terms to mark: the matcher's hits with the glossary this file was checked with (cached per digest). */
 export function termMarks(a: Analysis): TermMark[] {
@@ -11,7 +11,9 @@ export function termMarks(a: Analysis): TermMark[] {
 }
 
 /** The preview request: HTML and outline from the analysis the diagnostics came from. */
-export function registerPreview(ctx: ServerContext): void {
+export const previewFeature: Feature = { register: registerPreview };
+
+function registerPreview(ctx: ServerContext): void {
   const cache = new Map<string, PreviewContent>();
   const rendered = new WeakMap<Analysis, PreviewContent>();
   ctx.documents.onDidClose(e => cache.delete(e.document.uri));

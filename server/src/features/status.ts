@@ -1,5 +1,5 @@
 import { DocumentStatusRequest, type DocumentStatus, type DocumentStatusParams } from '../../../shared/protocol';
-import type { ServerContext } from './context';
+import type { Feature } from './context';
 import { documentDiagnostics } from './lsp-convert';
 import { entryCounts } from '../engine/entry-kind';
 
@@ -8,8 +8,8 @@ export function looksLikeDigest(text: string): boolean {
   return /^\s*(\*\*)?(목차|Contents)(\*\*)?\s*:?\s*$/m.test(text) && /^#{2,4}\s+\d+\.(\d+\.)?\s/m.test(text);
 }
 
-export function registerStatus(ctx: ServerContext): void {
-  ctx.connection.onRequest(DocumentStatusRequest, (p: DocumentStatusParams): DocumentStatus => {
+export const statusFeature: Feature = {
+  register: ctx => ctx.connection.onRequest(DocumentStatusRequest, (p: DocumentStatusParams): DocumentStatus => {
     const doc = ctx.documents.get(p.uri);
     if (!doc) return { isDigest: false, looksLikeDigest: false, papers: 0, findings: 0, profile: '' };
     const tooLarge = ctx.isDigest(doc) ? ctx.oversize(doc) : undefined;
@@ -23,5 +23,5 @@ export function registerStatus(ctx: ServerContext): void {
     const counts = { errors: by(1), warnings: by(2), infos: by(3), hints: by(4) };
     const entries = entryCounts(r.digest.papers, r.digest.profile.blocks.filter(b => b.required).length);
     return { isDigest: true, looksLikeDigest: true, papers: entries.papers, overviews: entries.overviews, findings: counts.errors + counts.warnings + counts.infos, counts, profile: r.digest.profile.id, locale: a.outcome.locale };
-  });
-}
+  }),
+};

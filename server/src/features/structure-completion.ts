@@ -2,8 +2,7 @@ import { CompletionItemKind, CompletionTriggerKind, InsertTextFormat, type Compl
 import { message } from '../engine';
 import type { Digest } from '../engine/digest';
 import type { BlockSpec } from '../engine/profiles';
-import { completionProviders, type CompletionRequest, type CompletionProvider } from './completion-hub';
-import type { ServerContext } from './context';
+import type { CompletionRequest, CompletionProvider } from './completion-request';
 
 /**
  * Context-aware structure completion: after `### ` the next section number (with its title
@@ -11,7 +10,7 @@ import type { ServerContext } from './context';
  * section, after `**` at the start of a paragraph the blocks this paper still lacks, in
  * profile order.
  */
-export const structureCompletion: CompletionProvider = (req, ctx) => {
+export const structureCompletion: CompletionProvider = req => {
   const heading = /^(#{1,6})[ \t]+([\d.]*)$/.exec(req.linePrefix);
   const bold = /^[ \t]{0,3}\*\*([^*]*)$/.exec(req.linePrefix);
   // `#` typed at the start of a line (a trigger character, so this shows while typing even though
@@ -177,8 +176,4 @@ export function blockSnippet(spec: BlockSpec, subtitle = 'subtitle'): string {
     return body.replace(/(arxiv\.org\/(?:abs|pdf)\/)(?=\))/g, '$1${1:arXiv-id}') + '$0';
   }
   return `${escape(spec.label)}\${1:: \${2:${escape(subtitle)}}}**\n\n$0`;
-}
-
-export function registerStructureCompletion(_ctx: ServerContext): void {
-  if (!completionProviders.includes(structureCompletion)) completionProviders.push(structureCompletion);
 }

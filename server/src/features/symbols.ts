@@ -1,14 +1,15 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver/node';
 import { message, type LineIndex, type Locale, type Span } from '../engine';
 import type { Block, Paper, Section } from '../engine/digest';
-import type { Analysis, ServerContext } from './context';
+import type { Analysis, Feature } from './context';
 
-export function registerSymbols(ctx: ServerContext): void {
-  ctx.connection.onDocumentSymbol(params => {
+export const symbolsFeature: Feature = {
+  capabilities: { documentSymbolProvider: true },
+  register: ctx => ctx.connection.onDocumentSymbol(params => {
     const a = ctx.analysisOf(params.textDocument.uri);
     return a ? documentSymbols(a, ctx.locale(params.textDocument.uri)) : [];
-  });
-}
+  }),
+};
 
 /** The outline view and breadcrumbs of a digest: TOC, sections → papers → blocks; a provider over the analysis. */
 export function documentSymbols(a: Analysis, locale: Locale): DocumentSymbol[] {

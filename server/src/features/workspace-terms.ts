@@ -9,16 +9,15 @@
  * cached until it changes. Off by default: then nothing is walked, read or watched.
  */
 import * as fs from 'fs';
-import * as path from 'path';
 import { DiagnosticSeverity, DidChangeWatchedFilesNotification, type Diagnostic, type DiagnosticRelatedInformation, type Disposable, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { isDigestFile, glossaryResolverFor, message, ruleById, ruleLevel, LineIndex, RULE_DOCS_BASE, type Severity } from '../engine';
+import { message, ruleById, ruleLevel, LineIndex, RULE_DOCS_BASE, type Severity } from '../engine';
 import { Ignores, walkMarkdown, MARKDOWN } from '../engine/workspace-files';
 import { safeReadFile, maxDocumentBytes } from '../engine/safe-read';
 import { TermTable, textTermUses, type TermUse } from '../engine/terms/aggregate';
 import { DIAGNOSTIC_SOURCE } from '../../../shared/protocol';
-import type { ServerContext } from './context';
+import type { Feature, ServerContext } from './context';
 import { uriToPath } from './lsp-convert';
 
 const DEBOUNCE_MS = 500;
@@ -35,7 +34,9 @@ interface Use { uri: string; range: Range }
 /** One file's pairs for one version of its text; `uses` is null for a Markdown file that is not a digest. */
 interface FileTerms { stamp: string; uri: string; uses: TermUse[] | null; lineIndex?: LineIndex; level: Severity | 'off' }
 
-export function registerWorkspaceTerms(ctx: ServerContext): void {
+export const workspaceTermsFeature: Feature = { register: registerWorkspaceTerms };
+
+function registerWorkspaceTerms(ctx: ServerContext): void {
   const cache = new Map<string, FileTerms>();
   /** What each uri was last sent (JSON), to publish only what changed. */
   let published = new Map<string, Diagnostic[]>();
@@ -43,15 +44,17 @@ export function registerWorkspaceTerms(ctx: ServerContext): void {
   let timer: NodeJS.Timeout | undefined;
   let generation = 0;
   let watcher: Promise<Disposable | undefined> | undefined;
-  const on = () => ctx.settings().workspaceTerms === true;
+  const on = () => ctx.settingsFor().workspaceTerms === true;
 
   ctx.hooks.extraDiagnostics.push(uri => (on() ? published.get(uri) ?? [] : []));
 
   let cachedFor = '';
   ctx.hooks.settingsChanged.push(() => {
     // Different globs, profile, rules or glossaries: every file is read again (the locale only changes messages).
-    const { files, profile, rules, glossaries } = ctx.settings();
-    const key = JSON.stringify([files, profile, rules, glossaries]);
+    const key = JSON.stringify([undefined, ...ctx.workspaceFolders()].map(folder => {
+      const { files, profile, rules, glossaries } = ctx.settingsFor(folder && URI.file(folder).toString());
+      return [files, profile, rules, glossaries];
+    }));
     if (key !== cachedFor) { cache.clear(); cachedFor = key; }
     if (on()) {
       watcher ??= ctx.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,mdx,markdown}' }] })
@@ -92,9 +95,9 @@ export function registerWorkspaceTerms(ctx: ServerContext): void {
     const table = new TermTable<Use>();
     const levels = new Map<string, Severity | 'off'>();
     let digests = 0;
-    for (const { file, folder } of files) {
+    for (const file of files) {
       if (digests >= MAX_DIGESTS) { ctx.log(`workspace terms: stopped at ${MAX_DIGESTS} digests; the rest of the workspace is not compared`); break; }
-      const ft = fileTerms(file, folder, open.get(file));
+      const ft = fileTerms(file, open.get(file));
       if (ft?.uses) {
         digests++;
         levels.set(ft.uri, ft.level);
@@ -109,13 +112,13 @@ export function registerWorkspaceTerms(ctx: ServerContext): void {
     ctx.log(`workspace terms: ${digests} digests, ${table.pairs} pairs, ${inconsistent.length} terms rendered more than one way, in ${(performance.now() - t0).toFixed(0)} ms`);
   }
 
-  /** The workspace's Markdown files, each once, with the folder its path is relative to. */
-  function markdownFiles(): { file: string; folder: string }[] {
-    const out: { file: string; folder: string }[] = [];
+  /** The workspace's Markdown files, each once. */
+  function markdownFiles(): string[] {
+    const out: string[] = [];
     const seen = new Set<string>();
     for (const folder of ctx.workspaceFolders()) {
       const complete = walkMarkdown(folder, new Ignores(folder), file => {
-        if (!seen.has(file)) { seen.add(file); out.push({ file, folder }); }
+        if (!seen.has(file)) { seen.add(file); out.push(file); }
         return out.length < MAX_MARKDOWN;
       });
       if (!complete) { ctx.log(`workspace terms: stopped at ${MAX_MARKDOWN} Markdown files`); break; }
@@ -124,7 +127,7 @@ export function registerWorkspaceTerms(ctx: ServerContext): void {
   }
 
   /** A file's pairs, from the open document's text when it is open, from disk otherwise; cached by version or mtime. */
-  function fileTerms(file: string, folder: string, doc: TextDocument | undefined): FileTerms | undefined {
+  function fileTerms(file: string, doc: TextDocument | undefined): FileTerms | undefined {
     let stamp: string;
     try {
       const st = doc ? undefined : fs.statSync(file);
@@ -142,13 +145,11 @@ export function registerWorkspaceTerms(ctx: ServerContext): void {
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // columns as editors show them
     const uri = doc?.uri ?? URI.file(file).toString();
     let ft: FileTerms = { stamp, uri, uses: null, level: 'off' };
-    if (isDigestFile(path.relative(folder, file), text, ctx.settings().files)) {
+    if (ctx.isDigestText(uri, text)) {
       try {
-        const overrides = ctx.overrides();
-        const config = ctx.resolver.resolve(file, overrides);
-        const glossary = glossaryResolverFor(ctx.resolver).resolve(file, config.glossaries);
-        const { level } = ruleLevel(ruleById.get(RULE)!, { rules: config.rules, profile: config.profile });
-        ft = { stamp, uri, uses: textTermUses(text, config.profile, glossary.glossary, !!overrides?.profile), lineIndex: new LineIndex(text), level };
+        const setup = ctx.setupOf(uri, text);
+        const { level } = ruleLevel(ruleById.get(RULE)!, { rules: setup.config.rules, profile: setup.profile });
+        ft = { stamp, uri, uses: textTermUses(text, setup.profile, setup.glossary.glossary), lineIndex: new LineIndex(text), level };
       } catch (e) {
         ctx.log(`workspace terms: cannot read the pairs of ${file}: ${(e as Error)?.stack ?? e}`);
       }

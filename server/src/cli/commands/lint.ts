@@ -1,7 +1,7 @@
 import * as path from 'path';
 import * as fs from 'fs';
 import {
-  ConfigResolver, nodeFileReader, message, lintText, toJsonDiagnostic, formatProblem, ruleById,
+  ConfigResolver, nodeFileReader, message, lintText, resolveFile, toJsonDiagnostic, formatProblem, ruleById,
   DEFAULT_DIGEST_GLOBS, SEVERITIES, type FileProblems, type Finding, type LintOutcome, type LineIndex, type Locale, type RuleLevel, type RuleSetting,
 } from '../../engine';
 import { parseCommandArgs } from '../args';
@@ -120,21 +120,16 @@ export function lintCommand(argv: string[], io: CliIO, version: string): number 
       progress.done();
       throw new UsageError(t(locale, 'cannot-read', { file: target.display, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
     }
-    const config = resolver.resolve(target.abs, overrides);
-    for (const p of config.problems) configProblems.set(`${p.file}\0${p.problems.map(x => x.message).join()}`, p);
-    if (config.problems.length) continue;
-    if ((!target.explicit || values['digests-only']) && !values['all-markdown'] && !isDigestTarget(target, source.text, resolver, config, io.cwd)) continue;
-    // Resolved once for this file (above); every pass of --fix checks with the same configuration.
+    // Configuration, profile and glossaries, resolved once for this file: every pass of --fix checks with them.
+    const setup = resolveFile(target.abs, source.text, { resolver, overrides });
+    for (const p of setup.problems) configProblems.set(`${p.file}\0${p.problems.map(x => x.message).join()}`, p);
+    if (setup.problems.length) continue;
+    if ((!target.explicit || values['digests-only']) && !values['all-markdown'] && !isDigestTarget(target, source.text, resolver, setup.config, io.cwd)) continue;
     const lint = (text: string) => lintText(text, target.abs, {
-      resolver, locale: asked, overrides, config,
+      resolver, locale: asked, overrides, setup,
       onRuleError: (rule, err) => io.stderr(t(locale, 'rule-failed', { rule, file: target.display, error: (err as Error)?.stack ?? String(err) }) + '\n'),
     });
     const first = lint(source.text);
-    // Glossary files (from configuration or --glossary) are read while linting: their problems come back here.
-    if (first.config.problems.length) {
-      for (const p of first.config.problems) configProblems.set(`${p.file}\0${p.problems.map(x => x.message).join()}`, p);
-      continue;
-    }
     if (!values.fix && !values['fix-dry-run']) {
       linted.push(keep(target, first));
       continue;

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  ConfigResolver, nodeFileReader, formatProblem, glossaryResolverFor, LineIndex, BUILTIN_GLOSSARY, type FileProblems,
+  ConfigResolver, nodeFileReader, formatProblem, glossaryResolverFor, resolveFile, LineIndex, type FileProblems,
 } from '../../engine';
 import { parseCommandArgs } from '../args';
 import { cliLocale, t, slash, UsageError, EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, type CliIO } from '../io';
@@ -64,13 +64,11 @@ export function termsCommand(argv: string[], io: CliIO): number {
       progress.done();
       throw new UsageError(t(locale, 'cannot-read', { file: target.display, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
     }
-    const config = resolver.resolve(target.abs, overrides);
-    const glossary = glossaries.resolve(target.abs, config.glossaries);
-    const found = [...config.problems, ...glossary.problems.filter(p => p.file !== BUILTIN_GLOSSARY)];
-    for (const p of found) problems.set(`${p.file}\0${p.problems.map(x => x.message).join()}`, p);
-    if (found.length) continue;
-    if ((!target.explicit || values['digests-only']) && !values['all-markdown'] && !isDigestTarget(target, text, resolver, config, io.cwd)) continue;
-    const uses = textTermUses(text, config.profile, glossary.glossary, !!values.profile);
+    const setup = resolveFile(target.abs, text, { resolver, overrides, glossaries });
+    for (const p of setup.problems) problems.set(`${p.file}\0${p.problems.map(x => x.message).join()}`, p);
+    if (setup.problems.length) continue;
+    if ((!target.explicit || values['digests-only']) && !values['all-markdown'] && !isDigestTarget(target, text, resolver, setup.config, io.cwd)) continue;
+    const uses = textTermUses(text, setup.profile, setup.glossary.glossary);
     table.add(target.display, uses, lineLocator(target.display, new LineIndex(text)));
   }
   progress.done();

@@ -12,8 +12,7 @@ import { runSpan } from '../text-runs';
 import type { GlossaryEntry, GlossaryFile } from '../glossary/types';
 import { buildDigest } from '../digest';
 import { parseMarkdown } from '../parse';
-import { frontMatterOptIn } from '../detect';
-import { builtinProfile, type Profile } from '../profiles';
+import type { Profile } from '../profiles';
 
 /** One Korean↔English pair as written in a digest. */
 export interface TermUse { ko: string; en: string; abbr?: string; span: Span }
@@ -38,14 +37,9 @@ export function termUses(digest: Digest, glossary: CompiledGlossary): TermUse[] 
   return out;
 }
 
-/**
- * The pairs of a digest's text, parsed with its profile chosen as lintText does: front matter
- * `profile: ID` names it unless `profileFixed` (a --profile flag or setting said otherwise).
- */
-export function textTermUses(text: string, profile: Profile, glossary: CompiledGlossary, profileFixed = false): TermUse[] {
-  const fm = frontMatterOptIn(text);
-  const p = typeof fm === 'string' && !profileFixed ? builtinProfile(fm) ?? profile : profile;
-  return termUses(buildDigest(parseMarkdown(text), text, p), glossary);
+/** The pairs of a digest's text, parsed with the profile that applies to it (resolveFile chooses it). */
+export function textTermUses(text: string, profile: Profile, glossary: CompiledGlossary): TermUse[] {
+  return termUses(buildDigest(parseMarkdown(text), text, profile), glossary);
 }
 
 /** An English side worth comparing across files: a word of three letters or more, no numbers ("7B", "x", "11.5ms"). */
