@@ -49,7 +49,7 @@ export function codeActions(a: Analysis, range: Range, only: string[] | undefine
   }
   if (wantsFixAll) {
     const edits = fixAllEdits(findings);
-    if (edits.length) actions.push({ title: message(env.locale, 'fix-all/title'), kind: FIX_ALL_KIND, edit: { changes: { [a.uri]: toTextEdits(lineIndex, edits) } } });
+    if (edits.length) actions.push({ title: message(env.locale, 'code-action/fix-all'), kind: FIX_ALL_KIND, edit: { changes: { [a.uri]: toTextEdits(lineIndex, edits) } } });
   }
   return actions;
 }
