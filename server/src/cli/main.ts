@@ -4,6 +4,7 @@ import { renumberCommand, RENUMBER_USAGE } from './commands/renumber';
 import { termsCommand, TERMS_USAGE } from './commands/terms';
 import { glossaryCommand, GLOSSARY_USAGE } from './commands/glossary';
 import { lspCommand, LSP_USAGE } from './commands/lsp';
+import { mcpCommand, MCP_USAGE } from './commands/mcp';
 import { wantsHelp } from './args';
 import { cliLocale, t, UsageError, EXIT_OK, EXIT_USAGE, type CliIO } from './io';
 
@@ -19,6 +20,7 @@ Commands:
   terms [PATH...]                  English terms rendered more than one Korean way across digests (and the reverse)
   glossary check FILE...           validate glossaries and run their self-test specs
   lsp --stdio                      start the language server on stdin/stdout (for any LSP client)
+  mcp                              start the MCP server for AI assistants on stdin/stdout
 
 Run "paper-digest <command> --help" for a command's options. Documentation: docs/cli.md
 `;
@@ -28,7 +30,7 @@ export const VERSION = typeof PAPER_DIGEST_VERSION === 'string' ? PAPER_DIGEST_V
 
 /** Each command's own usage: printed for `--help` anywhere in its arguments and after its usage errors. */
 const COMMAND_USAGE: Record<string, string> = {
-  lint: LINT_USAGE, toc: TOC_USAGE, renumber: RENUMBER_USAGE, terms: TERMS_USAGE, glossary: GLOSSARY_USAGE, lsp: LSP_USAGE,
+  lint: LINT_USAGE, toc: TOC_USAGE, renumber: RENUMBER_USAGE, terms: TERMS_USAGE, glossary: GLOSSARY_USAGE, lsp: LSP_USAGE, mcp: MCP_USAGE,
 };
 
 async function dispatch(command: string | undefined, rest: string[], io: CliIO): Promise<number> {
@@ -41,6 +43,7 @@ async function dispatch(command: string | undefined, rest: string[], io: CliIO):
     case 'terms': return termsCommand(rest, io);
     case 'glossary': return glossaryCommand(rest, io);
     case 'lsp': return lspCommand(rest, io);
+    case 'mcp': return mcpCommand(rest, io, VERSION);
     case '-h': case '--help': case 'help': io.stdout(USAGE); return EXIT_OK;
     case '-v': case '--version': io.stdout(`${VERSION}\n`); return EXIT_OK;
     case undefined: io.stderr(USAGE); return EXIT_USAGE;

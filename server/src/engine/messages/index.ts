@@ -11,6 +11,8 @@ import enPreview from './en/preview.json';
 import koPreview from './ko/preview.json';
 import enServer from './en/server.json';
 import koServer from './ko/server.json';
+import enAssistant from './en/assistant.json';
+import koAssistant from './ko/assistant.json';
 import { resolveParticles } from './particles';
 
 /**
@@ -18,8 +20,8 @@ import { resolveParticles } from './particles';
  * Ids are "<rule-id>/<message>" for rules and "<area>/<message>" otherwise; placeholders are {name}.
  */
 const catalogues: Record<Locale, Record<string, string>> = {
-  en: { ...enCommon, ...enStructure, ...enGlossary, ...enCli, ...enPreview, ...enServer },
-  ko: { ...koCommon, ...koStructure, ...koGlossary, ...koCli, ...koPreview, ...koServer },
+  en: { ...enCommon, ...enStructure, ...enGlossary, ...enCli, ...enPreview, ...enServer, ...enAssistant },
+  ko: { ...koCommon, ...koStructure, ...koGlossary, ...koCli, ...koPreview, ...koServer, ...koAssistant },
 };
 
 export function message(locale: Locale, id: string, data: Record<string, unknown> = {}): string {

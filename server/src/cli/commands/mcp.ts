@@ -1,0 +1,30 @@
+import * as path from 'path';
+import { parseCommandArgs } from '../args';
+import { cliLocale, t, UsageError, EXIT_OK, type CliIO } from '../io';
+
+export const MCP_USAGE = `Usage: paper-digest mcp [--root DIR] [--untrusted] [--locale ko|en]
+
+Starts a Model Context Protocol server on stdin/stdout, for AI assistants (Claude Code, Cursor,
+Copilot, any MCP client). Tools: check_digest, lookup_term, fix_digest, update_toc; resource:
+paper-digest://glossary (the effective glossary; paper-digest://glossary/FOLDER for a folder).
+Paths are confined to the root; only fix_digest and update_toc write, and only the Markdown file
+named. No network access. See docs/assistants.md.
+
+Options:
+  --root DIR        the workspace the tools may read (default: the current folder)
+  --untrusted       do not read profiles or glossaries a configuration names outside its folder
+  --locale ko|en    language of the tools' messages (default: PAPER_DIGEST_LOCALE, then LANG)
+  -h, --help        show this help
+`;
+
+export async function mcpCommand(argv: string[], io: CliIO, version: string): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    root: { type: 'string' }, untrusted: { type: 'boolean' }, locale: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  }, io.env);
+  if (values.help) { io.stdout(MCP_USAGE); return EXIT_OK; }
+  const locale = cliLocale(values.locale, io.env);
+  if (positionals.length) throw new UsageError(t(locale, 'unknown-option', { option: positionals[0] }), true);
+  const { serveMcp } = await import('../mcp/server');
+  await serveMcp({ root: path.resolve(io.cwd, values.root ?? '.'), untrusted: !!values.untrusted, locale, findingsLocale: values.locale ? locale : undefined, version });
+  return EXIT_OK;
+}

@@ -1,0 +1,98 @@
+/**
+ * The tools paper-digest offers AI assistants, defined once: the MCP server (`paper-digest mcp`)
+ * lists them under `mcpName`, the VS Code extension contributes them as language model tools under
+ * `vscodeName` (package.json's `contributes.languageModelTools` must match: a test checks).
+ * Descriptions are written for a model choosing a tool; inputs are JSON Schemas, validated.
+ */
+
+export interface AssistantTool {
+  mcpName: string;
+  vscodeName: string;
+  /** Short, for people (VS Code's tool picker, MCP `title`). */
+  title: string;
+  /** For the model: what the tool does, when to use it, what it returns. */
+  description: string;
+  /** Whether the tool changes a file (only the fix and TOC tools do, on the file named). */
+  writes: boolean;
+  /** JSON Schema of the input; `path` is MCP's (VS Code tools work on the open document, `uri`). */
+  inputSchema: { type: 'object'; properties: Record<string, unknown>; required?: string[]; additionalProperties: false };
+}
+
+const path = { type: 'string', description: 'The digest file: a path relative to the workspace root, or absolute inside it.' };
+const uri = { type: 'string', description: 'The digest document\'s URI; omit it for the active editor\'s document.' };
+
+export const ASSISTANT_TOOLS = {
+  check: {
+    mcpName: 'check_digest',
+    vscodeName: 'paperDigest_checkDigest',
+    title: 'Check a paper digest',
+    description:
+      'Check a Korean digest of ML/LLM research papers (Markdown) against the team\'s digest format and glossary: '
+      + 'required sections and blocks, numbering, table of contents, links, and glossary term pairs such as '
+      + '확산 트랜스포머(Diffusion Transformers). Use it after writing or translating a digest, before handing it over. '
+      + 'Returns counts by severity and the findings (rule, severity, 1-based line and column, message, the text concerned, '
+      + 'and whether fix_digest can fix it safely), most severe first.',
+    writes: false,
+    inputSchema: {
+      type: 'object',
+      properties: {
+        path, uri,
+        text: { type: 'string', description: 'Check this text instead of the file\'s saved content (an unsaved draft); the file\'s folder still decides configuration and glossary.' },
+        maxFindings: { type: 'integer', minimum: 1, maximum: 200, description: 'At most this many findings (default 30); the rest are counted in "omitted".' },
+      },
+      additionalProperties: false,
+    },
+  },
+  lookup: {
+    mcpName: 'lookup_term',
+    vscodeName: 'paperDigest_lookupTerm',
+    title: 'Look up a glossary term',
+    description:
+      'Look up the team\'s Korean–English ML glossary for a term, in English (e.g. "fine-tuning"), Korean (e.g. "미세 조정") '
+      + 'or as an abbreviation (e.g. "RAG"). Use it while translating, before choosing a Korean word for an English term. '
+      + 'Returns the preferred Korean rendering, how to write the first mention (한글(English)), whether the first mention '
+      + 'needs the English, accepted variants, spellings to avoid, other meanings, and the glossary file that defines it.',
+    writes: false,
+    inputSchema: {
+      type: 'object',
+      properties: {
+        term: { type: 'string', minLength: 1, maxLength: 200, description: 'The English, Korean or abbreviated term.' },
+        path: { type: 'string', description: 'A file or folder whose glossary applies (its .paper-digest/glossary.json and configuration); default the workspace root.' },
+        uri: { type: 'string', description: 'A document whose glossary applies; default the active editor\'s.' },
+      },
+      required: ['term'],
+      additionalProperties: false,
+    },
+  },
+  fix: {
+    mcpName: 'fix_digest',
+    vscodeName: 'paperDigest_fixDigest',
+    title: 'Apply the safe fixes to a digest',
+    description:
+      'Apply every safe automatic fix to a digest and save it: particles moved inside emphasis, numbering, the table of contents, '
+      + 'glossary spellings with one correct replacement, and the like. Findings that need the writer\'s judgment are left alone '
+      + 'and listed. Use it after check_digest reports autoFixable findings. Set dryRun to see the result without writing.',
+    writes: true,
+    inputSchema: {
+      type: 'object',
+      properties: { path, uri, dryRun: { type: 'boolean', description: 'Report what would change without writing the file.' } },
+      additionalProperties: false,
+    },
+  },
+  toc: {
+    mcpName: 'update_toc',
+    vscodeName: 'paperDigest_updateToc',
+    title: 'Rewrite a digest\'s table of contents',
+    description:
+      'Rewrite the table of contents (목차) of a digest from its numbered section headings, keeping its style, and save it. '
+      + 'Use it after adding, removing or renaming sections. Set dryRun to get the new table without writing.',
+    writes: true,
+    inputSchema: {
+      type: 'object',
+      properties: { path, uri, dryRun: { type: 'boolean', description: 'Return the new table of contents without writing the file.' } },
+      additionalProperties: false,
+    },
+  },
+} satisfies Record<string, AssistantTool>;
+
+export type AssistantToolId = keyof typeof ASSISTANT_TOOLS;

@@ -1,0 +1,145 @@
+// `paper-digest mcp`: the real CLI over stdio, driven by the official MCP SDK's own client.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { BIN, tempProject } from './cli';
+import { FIXTURES } from '../support/paths';
+import { ASSISTANT_TOOLS } from '../../shared/assistant-tools';
+
+const seed = fs.readFileSync(path.join(FIXTURES, 'seed', 'weekly-digest-2025-10-w3.md'), 'utf8');
+
+describe('paper-digest mcp (MCP server over stdio, SDK client)', function () {
+  this.timeout(60_000);
+  let project: ReturnType<typeof tempProject>;
+  let client: Client;
+  let stderr = '';
+
+  before(async () => {
+    project = tempProject({
+      'weekly.digest.md': seed,
+      'notes.txt': 'not markdown',
+      'team/.paper-digest/glossary.json': JSON.stringify({ terms: [{ ko: '우리 용어', en: 'our term', note: '팀이 정한 말' }] }),
+    });
+    fs.symlinkSync('/etc/hostname', path.join(project.dir, 'escape.md'));
+    const transport = new StdioClientTransport({ command: process.execPath, args: [BIN, 'mcp', '--locale', 'en'], cwd: project.dir, stderr: 'pipe' });
+    transport.stderr?.on('data', d => { stderr += String(d); });
+    client = new Client({ name: 'paper-digest-test', version: '1' });
+    await client.connect(transport);
+  });
+  after(async () => {
+    await client?.close();
+    project?.cleanup();
+  });
+
+  const call = async (name: string, args: Record<string, unknown>) => (await client.callTool({ name, arguments: args })) as CallToolResult;
+  const data = (r: CallToolResult) => {
+    assert.ok(!r.isError, JSON.stringify(r.content));
+    const text = JSON.parse((r.content[0] as { text: string }).text);
+    assert.deepStrictEqual(r.structuredContent, text, 'the text and the structured content agree');
+    return text;
+  };
+  const errorText = (r: CallToolResult) => {
+    assert.strictEqual(r.isError, true, JSON.stringify(r.content));
+    return (r.content[0] as { text: string }).text;
+  };
+
+  it('lists the four tools with the shared descriptions and schemas, read-only ones marked', async () => {
+    const { tools } = await client.listTools();
+    assert.deepStrictEqual(tools.map(t => t.name), ['check_digest', 'lookup_term', 'fix_digest', 'update_toc']);
+    for (const def of Object.values(ASSISTANT_TOOLS)) {
+      const t = tools.find(x => x.name === def.mcpName)!;
+      assert.strictEqual(t.description, def.description);
+      assert.ok(!('uri' in (t.inputSchema.properties ?? {})), 'MCP tools take paths, not editor URIs');
+      assert.strictEqual(t.annotations?.readOnlyHint, !def.writes, def.mcpName);
+    }
+  });
+
+  it('check_digest: counts and the most severe findings first, with 1-based places; an unsaved text is checked instead of the file', async () => {
+    const r = data(await call('check_digest', { path: 'weekly.digest.md', maxFindings: 5 }));
+    assert.strictEqual(r.profile, 'weekly-digest-ko');
+    assert.strictEqual(r.findings.length, 5);
+    const total = Object.values(r.counts as Record<string, number>).reduce((a, b) => a + b, 0);
+    assert.strictEqual(r.omitted, total - 5);
+    assert.ok(r.autoFixable > 0);
+    const promo = r.findings.find((f: { rule: string }) => f.rule === 'promo-content');
+    assert.deepStrictEqual([promo.line, promo.column], [1, 1]);
+    const draft = data(await call('check_digest', { path: 'weekly.digest.md', text: seed.replace(/^.*구독 시.*\n/m, '') }));
+    assert.ok(draft.counts.warning < r.counts.warning, 'the draft lacks one promo line');
+    assert.strictEqual(fs.readFileSync(path.join(project.dir, 'weekly.digest.md'), 'utf8'), seed, 'checking writes nothing');
+  });
+
+  it('lookup_term: English, Korean, abbreviation and avoided spellings find the entry; a folder\'s own glossary is used', async () => {
+    const en = data(await call('lookup_term', { term: 'fine-tuning' }));
+    assert.deepStrictEqual([en.terms[0].ko, en.terms[0].match], ['미세 조정', 'en']);
+    assert.strictEqual(en.terms[0].firstMention, '미세 조정(fine-tuning)');
+    assert.strictEqual(data(await call('lookup_term', { term: '파인튜닝' })).terms[0].match, 'avoided');
+    const abbr = data(await call('lookup_term', { term: 'RAG' })).terms[0];
+    assert.strictEqual(abbr.abbr, 'RAG');
+    assert.match(abbr.firstMention, /\(.+, RAG\)$/);
+    assert.deepStrictEqual(data(await call('lookup_term', { term: 'our term' })).terms, [], 'not in the root\'s glossary');
+    const team = data(await call('lookup_term', { term: 'our term', path: 'team' }));
+    assert.deepStrictEqual([team.terms[0].ko, team.terms[0].note], ['우리 용어', '팀이 정한 말']);
+    assert.ok(team.glossaries.includes('team/.paper-digest/glossary.json'), team.glossaries.join());
+  });
+
+  it('fix_digest: dry run shows a diff and writes nothing; then writes the safe fixes, and what is left is listed', async () => {
+    const file = path.join(project.dir, 'weekly.digest.md');
+    const dry = data(await call('fix_digest', { path: 'weekly.digest.md', dryRun: true }));
+    assert.strictEqual(dry.written, false);
+    assert.match(dry.diff, /^--- a\/weekly\.digest\.md/m);
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), seed);
+    const before = data(await call('check_digest', { path: 'weekly.digest.md' }));
+    const done = data(await call('fix_digest', { path: 'weekly.digest.md' }));
+    assert.strictEqual(done.written, true);
+    assert.ok(done.fixed > 0);
+    assert.notStrictEqual(fs.readFileSync(file, 'utf8'), seed);
+    assert.strictEqual(done.remaining.autoFixable, 0, 'nothing safe is left');
+    const after = data(await call('check_digest', { path: 'weekly.digest.md' }));
+    const sum = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
+    assert.ok(sum(after.counts) < sum(before.counts));
+    fs.writeFileSync(file, seed);
+  });
+
+  it('update_toc: returns the table from the headings; dry run leaves the file', async () => {
+    const file = path.join(project.dir, 'weekly.digest.md');
+    const broken = seed.replace(/^(\d+\.\s*)LLM 발전 및 기술 보고서/m, '$1옛 제목');
+    assert.notStrictEqual(broken, seed, 'the seed has the TOC line');
+    fs.writeFileSync(file, broken);
+    const dry = data(await call('update_toc', { path: 'weekly.digest.md', dryRun: true }));
+    assert.strictEqual(dry.changed, true);
+    assert.match(dry.toc, /LLM 발전 및 기술 보고서/);
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), broken);
+    assert.strictEqual(data(await call('update_toc', { path: 'weekly.digest.md' })).written, true);
+    assert.match(fs.readFileSync(file, 'utf8'), /^\d+\.\s*LLM 발전 및 기술 보고서/m);
+    fs.writeFileSync(file, seed);
+  });
+
+  it('bad input is a tool error the model can read, and the server keeps serving', async () => {
+    assert.match(errorText(await call('lookup_term', {})), /required property 'term'/);
+    assert.match(errorText(await call('check_digest', { path: 'weekly.digest.md', maxFindings: 0 })), /maxFindings/);
+    assert.match(errorText(await call('check_digest', { path: 'weekly.digest.md', colour: 'red' })), /colour/);
+    assert.match(errorText(await call('check_digest', { path: '../outside.md' })), /outside the workspace root/);
+    assert.match(errorText(await call('fix_digest', { path: 'escape.md' })), /outside the workspace root/, 'a symlink out of the root');
+    assert.match(errorText(await call('fix_digest', { path: 'notes.txt' })), /not a Markdown file/);
+    assert.match(errorText(await call('check_digest', { path: 'missing.md' })), /Cannot read missing\.md/);
+    assert.match(errorText(await call('no_such_tool', {})), /Unknown tool/);
+    assert.strictEqual(data(await call('check_digest', { path: 'weekly.digest.md' })).profile, 'weekly-digest-ko');
+  });
+
+  it('the effective glossary is a resource, for the root and for a folder', async () => {
+    const { resources } = await client.listResources();
+    assert.deepStrictEqual(resources.map(r => r.uri), ['paper-digest://glossary']);
+    const { resourceTemplates } = await client.listResourceTemplates();
+    assert.deepStrictEqual(resourceTemplates.map(r => r.uriTemplate), ['paper-digest://glossary/{+folder}']);
+    const rootGlossary = JSON.parse(((await client.readResource({ uri: 'paper-digest://glossary' })).contents[0] as { text: string }).text);
+    assert.ok(rootGlossary.terms.length > 100 && rootGlossary.terms.some((t: { en: string }) => t.en === 'fine-tuning'));
+    assert.ok(!rootGlossary.terms.some((t: { en: string }) => t.en === 'our term'));
+    const team = JSON.parse(((await client.readResource({ uri: 'paper-digest://glossary/team' })).contents[0] as { text: string }).text);
+    assert.ok(team.terms.some((t: { en: string }) => t.en === 'our term'));
+    await assert.rejects(client.readResource({ uri: 'paper-digest://glossary/../..' }), /outside the workspace root/);
+    assert.strictEqual(stderr, '', 'nothing on stderr');
+  });
+});
