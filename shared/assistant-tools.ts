@@ -96,3 +96,13 @@ export const ASSISTANT_TOOLS = {
 } satisfies Record<string, AssistantTool>;
 
 export type AssistantToolId = keyof typeof ASSISTANT_TOOLS;
+
+/**
+ * A tool's input schema for one surface: MCP names files by `path` (and may send an unsaved
+ * `text`); VS Code works on open documents, named by `uri` (the editor already holds the text).
+ */
+export function toolInputSchema(tool: AssistantTool, surface: 'mcp' | 'vscode'): AssistantTool['inputSchema'] {
+  const drop = surface === 'mcp' ? ['uri'] : ['path', 'text'];
+  const properties = Object.fromEntries(Object.entries(tool.inputSchema.properties).filter(([k]) => !drop.includes(k)));
+  return { ...tool.inputSchema, properties };
+}

@@ -67,6 +67,7 @@ export interface DocumentStatus {
 export interface PreviewParams { uri: string }
 
 import type { Outline } from './outline';
+import type { AssistantToolId } from './assistant-tools';
 export type PreviewOutline = Outline;
 
 export interface PreviewContent {
@@ -87,3 +88,14 @@ export interface PreviewContent {
 export const DocumentStatusRequest = new RequestType<DocumentStatusParams, DocumentStatus, void>('paperDigest/documentStatus');
 /** Request: the preview of a document, rendered by the server from the parse it checks. */
 export const PreviewRequest = new RequestType<PreviewParams, PreviewContent | null, void>('paperDigest/preview');
+
+/**
+ * Request: run one assistant tool (shared/assistant-tools.ts) on an open document, for VS Code's
+ * language model tools. The server validates `input` against the tool's schema. The fix and TOC
+ * tools return the edit for the client to apply (undoable), never write.
+ */
+export interface AssistantToolParams { tool: AssistantToolId; uri: string; input: unknown }
+export type AssistantToolAnswer =
+  | { ok: true; result: Record<string, unknown>; edits?: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[] }
+  | { ok: false; error: string };
+export const AssistantToolRequest = new RequestType<AssistantToolParams, AssistantToolAnswer, void>('paperDigest/assistantTool');

@@ -10,6 +10,7 @@ import { ClientCommands, LANGUAGE_SERVER_ID, SERVER_NODE_ARGS, SETTINGS_SECTION,
 import { registerPreview } from './preview/panel';
 import { registerStatus } from './status';
 import { survivalOptions } from './server-survival';
+import { registerAssistantTools } from './assistant-tools';
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
@@ -66,6 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperD
   );
   const preview = registerPreview(context, () => client);
   const status = registerStatus(context, () => client);
+  registerAssistantTools(context, () => client);
   // Trust granted: restart so the workspace's own profile and glossary settings apply.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => vscode.commands.executeCommand(ClientCommands.restart)));
   await client.start();

@@ -11,7 +11,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import {
-  ConfigResolver, nodeFileReader, lintSteps, runSteps, runStepsAsync, message, isDigestFile, resolveFile, normaliseLocale, type Locale, type FileProblems, type FileSetup,
+  ConfigResolver, nodeFileReader, lintSteps, lintText, runSteps, runStepsAsync, message, isDigestFile, resolveFile, normaliseLocale, type Locale, type FileProblems, type FileSetup,
 } from './engine';
 import { glossaryResolverFor } from './engine/glossary';
 import { IncrementalParser } from './engine/incremental/parser';
@@ -71,6 +71,10 @@ export function startServer(connection: Connection = createDefaultConnection()):
   /** What applies to a file (configuration, profile, glossaries), with its own settings' overrides: the engine's one resolver. */
   function setupOf(uri: string, text: string): FileSetup {
     return resolveFile(uriToPath(uri), text, { resolver, overrides: overrides(uri) });
+  }
+
+  function lint(uri: string, text: string) {
+    return lintText(text, uriToPath(uri), { resolver, locale: settingsFor(uri).locale || undefined, overrides: overrides(uri) });
   }
 
   function workspaceFolderOf(file: string): string | undefined {
@@ -369,7 +373,7 @@ export function startServer(connection: Connection = createDefaultConnection()):
   });
 
   const ctx: ServerContext = {
-    connection, documents, settingsFor, locale, analysisOf, oversize, isDigest, isDigestText, setupOf, revalidateAll, log,
+    connection, documents, settingsFor, locale, analysisOf, oversize, isDigest, isDigestText, setupOf, lint, revalidateAll, log,
     workspaceFolders: () => workspaceFolders, publish: validate, hooks, clientCommands: () => clientCommands,
   };
   registerFeatures(ctx);

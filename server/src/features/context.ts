@@ -21,6 +21,8 @@ export interface ServerContext {
   isDigestText(uri: string, text: string): boolean;
   /** What applies to a file: configuration, profile and glossaries with its settings' overrides (engine/resolve-file.ts). */
   setupOf(uri: string, text: string): FileSetup;
+  /** A whole check of this text with the document's settings (for fix loops over text that is not the document's yet). */
+  lint(uri: string, text: string): LintOutcome;
   /** Set when the document is over paperDigest.maxDocumentKB: it is not parsed or checked. */
   oversize(doc: TextDocument): { size: string; limit: string } | undefined;
   /** Re-check every open digest (after configuration or glossary changes). */

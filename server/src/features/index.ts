@@ -10,6 +10,7 @@ import { completionFeature } from './completion';
 import { hoverFeature } from './hover';
 import { definitionFeature } from './definition';
 import { workspaceTermsFeature } from './workspace-terms';
+import { assistantToolsFeature } from './assistant-tools';
 
 /**
  * Every LSP feature of the server, in registration order. Each declares its own capabilities
@@ -17,7 +18,7 @@ import { workspaceTermsFeature } from './workspace-terms';
  */
 export const FEATURES: readonly Feature[] = [
   codeActionsFeature, commandsFeature, statusFeature, previewFeature, symbolsFeature, foldingFeature,
-  completionFeature, hoverFeature, definitionFeature, workspaceTermsFeature,
+  completionFeature, hoverFeature, definitionFeature, workspaceTermsFeature, assistantToolsFeature,
 ];
 
 /** The capabilities of all features, for the initialize result; two features may not declare the same one. */

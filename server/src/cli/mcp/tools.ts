@@ -14,7 +14,7 @@ import { validator } from '../../engine/json-file';
 import { realPathOf } from '../../engine/safe-read';
 import { readSource, writeAtomic, keepLineEndings, FileError } from '../files';
 import { unifiedDiff } from '../formatters/diff';
-import { ASSISTANT_TOOLS, type AssistantTool } from '../../../../shared/assistant-tools';
+import { ASSISTANT_TOOLS, toolInputSchema, type AssistantTool } from '../../../../shared/assistant-tools';
 
 export interface ToolsOptions {
   /** The workspace root: every path is resolved against it and must stay inside it. */
@@ -31,10 +31,7 @@ export interface ToolsOptions {
 export class ToolError extends Error {}
 
 /** The MCP tools: the shared definitions without the editor's `uri`. */
-export const MCP_TOOLS: AssistantTool[] = Object.values(ASSISTANT_TOOLS).map(t => {
-  const { uri: _, ...properties } = t.inputSchema.properties as Record<string, unknown>;
-  return { ...t, inputSchema: { ...t.inputSchema, properties } };
-});
+export const MCP_TOOLS: AssistantTool[] = Object.values(ASSISTANT_TOOLS).map(t => ({ ...t, inputSchema: toolInputSchema(t, 'mcp') }));
 
 const MAX_DIFF = 6000;
 const MARKDOWN = /\.(md|markdown|mdx)$/i;
