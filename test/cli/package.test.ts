@@ -8,6 +8,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { ROOT } from '../support/paths';
 import { initializeOverStdio } from './cli';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
@@ -71,6 +73,16 @@ describe('the packed npm package, installed globally into a temporary prefix', f
 
   it('lsp --stdio answers initialize', async () => {
     assert.match(await initializeOverStdio(bin, ['lsp', '--stdio'], work), /"result":\{"capabilities"/);
+  });
+
+  it('mcp serves its tools from the installed package (the SDK is bundled), and its docs are shipped', async () => {
+    const installed = path.join(prefix, 'lib', 'node_modules', 'paper-digest');
+    assert.ok(fs.existsSync(path.join(installed, 'docs', 'assistants.md')), 'docs/assistants.md shipped');
+    const client = new Client({ name: 'package-test', version: '1' });
+    await client.connect(new StdioClientTransport({ command: bin, args: ['mcp'], cwd: work }));
+    try {
+      assert.deepEqual((await client.listTools()).tools.map(t => t.name), ['check_digest', 'lookup_term', 'fix_digest', 'update_toc']);
+    } finally { await client.close(); }
   });
 
   it('names one repository: the manifest and the rule help links agree', () => {
