@@ -93,6 +93,25 @@ function clampSpan(s: { start: number; end: number }, len: number) {
 
 function toFinding(rule: Rule, severity: Severity, r: Report, locale: Locale, len: number, guard: FixGuard): Finding {
   const id = (m: string) => `${rule.id}/${m}`;
+  const finding = {
+    rule: rule.id,
+    severity,
+    message: message(locale, id(r.messageId), r.data),
+    span: clampSpan(r.span, len),
+  } as Finding;
+  // The fixes are worked out when first asked for (a code action, fix-all, the CLI's output), not
+  // for every finding of every check: publishing diagnostics after an edit needs none of them.
+  let fixes: Finding['fixes'] | undefined;
+  Object.defineProperty(finding, 'fixes', {
+    enumerable: true,
+    get: () => (fixes ??= guardedFixes(r, severity, rule, locale, guard, id)),
+  });
+  finding.related = (r.related ?? []).map(x => ({ span: clampSpan(x.span, len), message: message(locale, id(x.messageId), x.data) }));
+  finding.data = r.extra;
+  return finding;
+}
+
+function guardedFixes(r: Report, severity: Severity, rule: Rule, locale: Locale, guard: FixGuard, id: (m: string) => string): Finding['fixes'] {
   const fixes: Finding['fixes'] = [];
   for (const f of r.fixes ?? []) {
     // The guard drops fixes that would damage text and demotes those it cannot vouch for.
@@ -100,13 +119,5 @@ function toFinding(rule: Rule, severity: Severity, r: Report, locale: Locale, le
     const guarded = guard.guard(f.edits, (f.safe ?? true) && severity !== 'hint', rule.category === 'glossary');
     if (guarded) fixes.push({ title: message(locale, id(f.messageId), f.data), ...guarded, ...(f.select ? { select: f.select } : {}) });
   }
-  return {
-    rule: rule.id,
-    severity,
-    message: message(locale, id(r.messageId), r.data),
-    span: clampSpan(r.span, len),
-    fixes,
-    related: (r.related ?? []).map(x => ({ span: clampSpan(x.span, len), message: message(locale, id(x.messageId), x.data) })),
-    data: r.extra,
-  };
+  return fixes;
 }

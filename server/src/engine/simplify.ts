@@ -57,7 +57,20 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 const THEMATIC_BREAK = /^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const FENCE = /^(`{3,}|~{3,})/;
 
+/**
+ * The parse guard's scan of a text. The last text's result is kept: a check scans the same text
+ * twice (the parser's guard, then the document-simplified rule), and a re-check after an edit
+ * should not pay for either twice.
+ */
+let last: { text: string; result: Simplification } | undefined;
 export function simplifyForParsing(text: string): Simplification {
+  if (last?.text === text) return last.result;
+  const result = scanForParsing(text);
+  last = { text, result };
+  return result;
+}
+
+function scanForParsing(text: string): Simplification {
   let chars: string[] | null = null;
   const lines: Span[] = [];
   const kinds = new Set<SimplificationKind>();

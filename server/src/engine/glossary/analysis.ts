@@ -69,29 +69,75 @@ export function analyse(digest: Digest, glossary: CompiledGlossary): GlossaryAna
   const runs = textRuns(digest.root, digest.text, exclude);
   const a: GlossaryAnalysis = { glossary, digest, runs, ko: [], en: [], pairs: [], abbrs: [] };
   const names = new Set<string>();
+  const local = runCacheFor(glossary);
   runs.forEach((run, r) => {
-    const t = run.text;
-    const ko = glossary.ko.scan(t, i => koStartOk(t, i), () => true).map(m => ({ ...m, run: r }));
-    // Loops, not push(...xs): a 5 MB paragraph has more matches than call arguments may be.
-    for (const m of ko) a.ko.push(m);
-    // A regular plural ("latent spaces") matches too; irregular ones are listed in enVariants.
-    for (const m of glossary.en.scan(t, i => enStartOk(t, i), j => enEndOk(t, j) || (t[j] === 's' && enEndOk(t, j + 1)))) a.en.push({ ...m, run: r });
-    for (const p of findPairs(run, r, ko, glossary)) a.pairs.push(p);
-    for (const m of t.matchAll(ABBR_TOKEN)) {
-      const s = m[0];
-      // Model names with a size or version part (GPT-OSS-120B, LLAMA-2) are names, not abbreviations.
-      const allCaps = /^[A-Z0-9-]+s?$/.test(s) && (s.match(/[A-Z]/g)?.length ?? 0) >= 2 && !/-\d/.test(s);
-      const listed = glossary.byAbbr.has(s) || (/s$/.test(s) && glossary.byAbbr.has(s.slice(0, -1)));
-      if (namedInLink(run, m.index!)) { names.add(s); continue; }
-      const why = listed || !allCaps ? undefined : notAnAbbreviation(t, m.index!, m.index! + s.length);
-      if (why === 'name' || why === 'numbered-name' || why === 'described') names.add(s);
-      if (listed || (allCaps && !why)) a.abbrs.push({ run: r, start: m.index!, end: m.index! + s.length, text: s });
+    // A run's hits, pairs and abbreviations depend only on its own text, kind and links: after an
+    // edit, every run but the edited one is found in the cache (the re-check does not rescan them).
+    const key = runKey(run);
+    let found = local.get(key);
+    if (!found) {
+      found = analyseRun(run, glossary);
+      if (local.size >= RUN_CACHE_LIMIT) local.clear();
+      local.set(key, found);
     }
+    // Loops, not push(...xs): a 5 MB paragraph has more matches than call arguments may be.
+    for (const m of found.ko) a.ko.push({ ...m, run: r });
+    for (const m of found.en) a.en.push({ ...m, run: r });
+    for (const p of found.pairs) a.pairs.push({ ...p, run: r });
+    for (const t of found.abbrs) a.abbrs.push({ ...t, run: r });
+    for (const n of found.names) names.add(n);
   });
   // A name is a name everywhere in the document: "VILA-U[67] 위에 … VILA-U는 …".
   if (names.size) a.abbrs = a.abbrs.filter(t => !names.has(t.text) || glossary.byAbbr.has(t.text));
   byGlossary.set(glossary, a);
   return a;
+}
+
+/** What one run holds, without its place in the document (run indexes are set when it is used). */
+interface RunAnalysis {
+  ko: TrieMatch<KoForm>[];
+  en: TrieMatch<SourcedEntry>[];
+  pairs: Pair[];
+  abbrs: Omit<AbbrToken, 'run'>[];
+  /** Tokens that are names here (in a link, numbered, described): names everywhere in the document. */
+  names: string[];
+}
+
+/** Per glossary, the analysis of each run by its key; cleared when it grows past the limit (a few big documents). */
+const runCaches = new WeakMap<CompiledGlossary, Map<string, RunAnalysis>>();
+const RUN_CACHE_LIMIT = 200_000;
+
+function runCacheFor(glossary: CompiledGlossary): Map<string, RunAnalysis> {
+  let c = runCaches.get(glossary);
+  if (!c) runCaches.set(glossary, (c = new Map()));
+  return c;
+}
+
+function runKey(run: TextRun): string {
+  let key = run.kind + '\0' + run.text;
+  for (const l of run.links) key += `\0${l.start},${l.end},${l.url}`;
+  return key;
+}
+
+function analyseRun(run: TextRun, glossary: CompiledGlossary): RunAnalysis {
+  const t = run.text;
+  const ko = glossary.ko.scan(t, i => koStartOk(t, i), () => true);
+  // A regular plural ("latent spaces") matches too; irregular ones are listed in enVariants.
+  const en = glossary.en.scan(t, i => enStartOk(t, i), j => enEndOk(t, j) || (t[j] === 's' && enEndOk(t, j + 1)));
+  const pairs = findPairs(run, -1, ko, glossary);
+  const abbrs: RunAnalysis['abbrs'] = [];
+  const names: string[] = [];
+  for (const m of t.matchAll(ABBR_TOKEN)) {
+    const s = m[0];
+    // Model names with a size or version part (GPT-OSS-120B, LLAMA-2) are names, not abbreviations.
+    const allCaps = /^[A-Z0-9-]+s?$/.test(s) && (s.match(/[A-Z]/g)?.length ?? 0) >= 2 && !/-\d/.test(s);
+    const listed = glossary.byAbbr.has(s) || (/s$/.test(s) && glossary.byAbbr.has(s.slice(0, -1)));
+    if (namedInLink(run, m.index!)) { names.push(s); continue; }
+    const why = listed || !allCaps ? undefined : notAnAbbreviation(t, m.index!, m.index! + s.length);
+    if (why === 'name' || why === 'numbered-name' || why === 'described') names.push(s);
+    if (listed || (allCaps && !why)) abbrs.push({ start: m.index!, end: m.index! + s.length, text: s });
+  }
+  return { ko, en, pairs, abbrs, names };
 }
 
 /** A link text without Hangul cites an outside title or names a work: "[TP vs Device Map](…)", "[BART](…)". */
@@ -110,9 +156,15 @@ export function spanOf(a: GlossaryAnalysis, run: number, start: number, end: num
  */
 export function scopeKey(a: GlossaryAnalysis, run: number, scope: GlossarySettings['firstUseScope'], withKind = true): string {
   const r = a.runs[run];
-  const key = scopeOfOffset(a, r.block.start, scope);
+  // Asked for each term mention by several rules: worked out once per run and scope.
+  let byScope = runScopes.get(a);
+  if (!byScope) runScopes.set(a, (byScope = new Map()));
+  let keys = byScope.get(scope);
+  if (!keys) byScope.set(scope, (keys = []));
+  const key = (keys[run] ??= scopeOfOffset(a, r.block.start, scope));
   return withKind ? `${key}:${r.kind}` : key;
 }
+const runScopes = new WeakMap<GlossaryAnalysis, Map<string, string[]>>();
 
 export { isAbbrLike };
 
