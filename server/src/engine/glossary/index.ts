@@ -4,6 +4,7 @@ import { GlossaryResolver } from './resolver';
 
 export * from './types';
 export { GlossaryResolver, WORKSPACE_GLOSSARY, builtinLayer, defaultGlossary } from './resolver';
+export { validateBuiltinGlossary } from './builtin';
 export type { ResolvedGlossary } from './resolver';
 export { compileGlossary, lookupEn, normEn, normKo, isKnownAbbr, replaceAvoided } from './compile';
 export type { CompiledGlossary, KoForm } from './compile';

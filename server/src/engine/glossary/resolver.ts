@@ -99,7 +99,8 @@ export class GlossaryResolver {
     const hit = this.compiled.get(key);
     if (hit) return hit;
     const before = layers.length > 1 ? this.stack(layers.slice(0, -1)) : { problems: [] as FileProblems[] };
-    const glossary = compileGlossary(layers);
+    // The built-in glossary alone is the one the engine compiles anyway (once per process).
+    const glossary = layers.length === 1 && layers[0] === builtinLayer().layer ? defaultGlossary() : compileGlossary(layers);
     const last = layers[layers.length - 1];
     const failed = specProblems(glossary, last);
     const problems = [...before.problems];
