@@ -236,7 +236,12 @@ export function buildDigest(root: Root, text: string, profile: Profile): Digest 
   }
 
   // Spans run from a heading to the start of the next heading of the same or a higher role.
-  const ends = (start: number, following: number[]) => following.find(s => s > start) ?? text.length;
+  // `following` is sorted: the first start after `start`, by binary search (a long digest has thousands).
+  const ends = (start: number, following: number[]) => {
+    let lo = 0, hi = following.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (following[mid] > start) hi = mid; else lo = mid + 1; }
+    return following[lo] ?? text.length;
+  };
   const sectionStarts = digest.sections.map(s => s.span.start);
   const paperStarts = [...digest.papers.filter(p => p.heading).map(p => p.span.start), ...sectionStarts].sort((a, b) => a - b);
   for (const s of digest.sections) s.span.end = trimEnd(text, ends(s.span.start, sectionStarts));

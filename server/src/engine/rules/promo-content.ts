@@ -18,7 +18,7 @@
  */
 import type { RootContent, ListItem, Table } from 'mdast';
 import { visit } from 'unist-util-visit';
-import type { Rule, RuleContext } from './rule';
+import type { Rule } from './rule';
 import { endOf, startOf } from '../parse';
 import { toString } from 'mdast-util-to-string';
 
@@ -40,20 +40,21 @@ export function findPromoPhrase(text: string, phrases: string[]): string | undef
   return undefined;
 }
 
-/** Top-level blocks to look at; lists are looked at item by item. */
-function candidates(nodes: RootContent[]): (RootContent | ListItem)[] {
-  const out: (RootContent | ListItem)[] = [];
-  for (const n of nodes) {
-    if (n.type === 'list') out.push(...n.children);
-    else if (n.type === 'paragraph' || n.type === 'heading' || n.type === 'blockquote') out.push(n);
-  }
+interface Candidate { node: RootContent | ListItem; siblings: (RootContent | ListItem)[]; index: number }
+
+/** Top-level blocks to look at, with the list they sit in (a deletion stays within it); lists item by item. */
+function candidates(nodes: RootContent[]): Candidate[] {
+  const out: Candidate[] = [];
+  nodes.forEach((n, index) => {
+    if (n.type === 'list') n.children.forEach((item, i) => out.push({ node: item, siblings: n.children, index: i }));
+    else if (n.type === 'paragraph' || n.type === 'heading' || n.type === 'blockquote') out.push({ node: n, siblings: nodes, index });
+  });
   return out;
 }
 
 /** The node's span extended over the blank lines after it (or before it, when last), so no double gap is left. */
-function deletion(ctx: RuleContext, node: RootContent | ListItem, siblings: (RootContent | ListItem)[]): { start: number; end: number } {
+function deletion(node: RootContent | ListItem, siblings: (RootContent | ListItem)[], i = siblings.indexOf(node)): { start: number; end: number } {
   const start = startOf(node), end = endOf(node);
-  const i = siblings.indexOf(node);
   const next = siblings[i + 1];
   if (next) return { start, end: startOf(next) };
   const prev = siblings[i - 1];
@@ -82,7 +83,7 @@ export const promoContent: Rule = {
         const next = table.children[i + 1];
         const del = next ? { start: startOf(row), end: startOf(next) }
           : i > 1 ? { start: endOf(table.children[i - 1]), end: endOf(row) }
-          : root.includes(table) ? deletion(ctx, table, root) : { start: startOf(table), end: endOf(table) };
+          : root.includes(table) ? deletion(table, root) : { start: startOf(table), end: endOf(table) };
         ctx.report({
           span: { start: startOf(row), end: endOf(row) },
           messageId: 'promo',
@@ -91,15 +92,13 @@ export const promoContent: Rule = {
         });
       });
     }
-    for (const node of candidates(root)) {
+    for (const { node, siblings, index } of candidates(root)) {
       // A table inside a quote is checked row by row above, not as the whole quote.
       const text = node.type === 'blockquote' ? node.children.filter(c => c.type !== 'table').map(c => toString(c)).join('\n') : toString(node);
       const phrase = findPromoPhrase(text, phrases);
       if (!phrase) continue;
       // A list item is deleted within its list; a top-level block among the root's children.
-      const parent = root.find(n => n.type === 'list' && n.children.includes(node as ListItem));
-      const siblings = parent && parent.type === 'list' ? parent.children : root;
-      const del = deletion(ctx, node, siblings as (RootContent | ListItem)[]);
+      const del = deletion(node, siblings, index);
       ctx.report({
         span: { start: startOf(node), end: endOf(node) },
         messageId: 'promo',

@@ -78,6 +78,7 @@ export const tocMismatch: Rule = {
     }
     const items = toc.list.items;
     const pairs = pairTocItems(items, sections);
+    const indexOf = new Map(sections.map((s, i) => [s, i]));
     let lastIndex = -1;
     items.forEach((item, pos) => {
       const s = pairs.get(item);
@@ -85,7 +86,7 @@ export const tocMismatch: Rule = {
         ctx.report({ span: item.titleSpan, messageId: 'extra', data: { title: item.title }, fixes: fixes() });
         return;
       }
-      const sIndex = sections.indexOf(s);
+      const sIndex = indexOf.get(s)!;
       const sNo = s.heading.number?.join('.') ?? String(sIndex + 1);
       if (norm(item.title) !== norm(s.heading.title)) {
         ctx.report({ span: item.titleSpan, messageId: 'title', data: { found: item.title, expected: s.heading.title, number: sNo }, fixes: fixes(), related: [{ span: s.heading.span, messageId: 'related' }] });
@@ -101,7 +102,7 @@ export const tocMismatch: Rule = {
     const paired = new Set(pairs.values());
     for (const s of sections) {
       if (paired.has(s)) continue;
-      ctx.report({ span: s.heading.span, messageId: 'missing', data: { number: s.heading.number?.join('.') ?? sections.indexOf(s) + 1, title: s.heading.title }, fixes: fixes(), related: [{ span: toc.list.span, messageId: 'related' }] });
+      ctx.report({ span: s.heading.span, messageId: 'missing', data: { number: s.heading.number?.join('.') ?? indexOf.get(s)! + 1, title: s.heading.title }, fixes: fixes(), related: [{ span: toc.list.span, messageId: 'related' }] });
     }
   },
 };
