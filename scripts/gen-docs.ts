@@ -5,6 +5,7 @@
  * messages beside the lines they are about and what `--fix` makes of them (so they cannot drift).
  * `tsx scripts/gen-docs.ts` writes; `--check` exits 1 when a generated file is out of date.
  */
+import { ASSISTANT_TOOLS, toolInputSchema } from '../shared/assistant-tools';
 import * as fs from 'fs';
 import * as path from 'path';
 import { rules } from '../server/src/engine/rules';
@@ -115,7 +116,25 @@ export function withExamples(doc: string, rule: string): string {
   return [...lines.slice(0, headings[start].at), ...section.split('\n'), ...lines.slice(end)].join('\n');
 }
 
+/** package.json's languageModelTools: the assistant tools of shared/assistant-tools.ts, for VS Code. */
+function languageModelTools(current: string): string {
+  const pkg = JSON.parse(current);
+  pkg.contributes.languageModelTools = Object.values(ASSISTANT_TOOLS).map(t => ({
+    name: t.vscodeName,
+    displayName: t.title,
+    toolReferenceName: t.mcpName.replace(/_/g, '-'),
+    canBeReferencedInPrompt: true,
+    icon: '$(book)',
+    userDescription: t.title,
+    modelDescription: t.description,
+    tags: ['paper-digest', 'markdown', 'korean'],
+    inputSchema: toolInputSchema(t, 'vscode'),
+  }));
+  return JSON.stringify(pkg, null, 2) + '\n';
+}
+
 const outputs: [string, (current: string) => string][] = [
+  ['package.json', languageModelTools],
   ['docs/rules/README.md', () => ruleIndex()],
   ['schemas/config.schema.json', configSchema],
   ...rules.map((r): [string, (current: string) => string] => [`docs/rules/${r.id}.md`, current => withExamples(current, r.id)]),

@@ -37,7 +37,7 @@ export const ASSISTANT_TOOLS = {
       type: 'object',
       properties: {
         path, uri,
-        text: { type: 'string', description: 'Check this text instead of the file\'s saved content (an unsaved draft); the file\'s folder still decides configuration and glossary.' },
+        text: { type: 'string', maxLength: 16_000_000, description: 'Check this text instead of the file\'s saved content (an unsaved draft); the file\'s folder still decides configuration and glossary.' },
         maxFindings: { type: 'integer', minimum: 1, maximum: 200, description: 'At most this many findings (default 30); the rest are counted in "omitted".' },
       },
       additionalProperties: false,
@@ -69,9 +69,10 @@ export const ASSISTANT_TOOLS = {
     vscodeName: 'paperDigest_fixDigest',
     title: 'Apply the safe fixes to a digest',
     description:
-      'Apply every safe automatic fix to a digest and save it: particles moved inside emphasis, numbering, the table of contents, '
-      + 'glossary spellings with one correct replacement, and the like. Findings that need the writer\'s judgment are left alone '
-      + 'and listed. Use it after check_digest reports autoFixable findings. Set dryRun to see the result without writing.',
+      'Apply every safe automatic fix to a digest: particles moved inside emphasis, numbering, the table of contents, '
+      + 'glossary spellings with one correct replacement, and the like. Over MCP the file is written; in the editor the open '
+      + 'document is changed, unsaved and undoable. Findings that need the writer\'s judgment are left alone and listed. '
+      + 'Use it after check_digest reports autoFixable findings. Set dryRun to see the result without changing anything.',
     writes: true,
     inputSchema: {
       type: 'object',
@@ -84,8 +85,9 @@ export const ASSISTANT_TOOLS = {
     vscodeName: 'paperDigest_updateToc',
     title: 'Rewrite a digest\'s table of contents',
     description:
-      'Rewrite the table of contents (목차) of a digest from its numbered section headings, keeping its style, and save it. '
-      + 'Use it after adding, removing or renaming sections. Set dryRun to get the new table without writing.',
+      'Rewrite the table of contents (목차) of a digest from its numbered section headings, keeping its style. Over MCP the '
+      + 'file is written; in the editor the open document is changed, unsaved and undoable. Use it after adding, removing or '
+      + 'renaming sections. Set dryRun to get the new table without changing anything.',
     writes: true,
     inputSchema: {
       type: 'object',
@@ -104,5 +106,7 @@ export type AssistantToolId = keyof typeof ASSISTANT_TOOLS;
 export function toolInputSchema(tool: AssistantTool, surface: 'mcp' | 'vscode'): AssistantTool['inputSchema'] {
   const drop = surface === 'mcp' ? ['uri'] : ['path', 'text'];
   const properties = Object.fromEntries(Object.entries(tool.inputSchema.properties).filter(([k]) => !drop.includes(k)));
-  return { ...tool.inputSchema, properties };
+  // Over MCP a digest tool must be told which file (the glossary lookup defaults to the root).
+  const required = [...tool.inputSchema.required ?? [], ...(surface === 'mcp' && tool !== ASSISTANT_TOOLS.lookup ? ['path'] : [])];
+  return { ...tool.inputSchema, properties, ...(required.length ? { required } : {}) };
 }

@@ -96,6 +96,6 @@ export const PreviewRequest = new RequestType<PreviewParams, PreviewContent | nu
  */
 export interface AssistantToolParams { tool: AssistantToolId; uri: string; input: unknown }
 export type AssistantToolAnswer =
-  | { ok: true; result: Record<string, unknown>; edits?: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[] }
+  | { ok: true; result: Record<string, unknown>; edits?: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]; /** The document version the edits apply to. */ version?: number }
   | { ok: false; error: string };
 export const AssistantToolRequest = new RequestType<AssistantToolParams, AssistantToolAnswer, void>('paperDigest/assistantTool');

@@ -49,6 +49,8 @@ function toolFor(id: AssistantToolId, client: () => LanguageClient | undefined):
       // A tool error is thrown: VS Code hands its message to the model as the tool's failure.
       if (!answer.ok) throw new Error(answer.error);
       if (answer.edits?.length && doc) {
+        // Worked out for the version the server checked: typing since then would be overwritten.
+        if (answer.version !== undefined && doc.version !== answer.version) throw new Error(t(undefined, 'The document changed while the tool ran; nothing was changed. Run the tool again.'));
         const edit = new vscode.WorkspaceEdit();
         for (const e of answer.edits) {
           edit.replace(doc.uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);

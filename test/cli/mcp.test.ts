@@ -1,11 +1,12 @@
 // `paper-digest mcp`: the real CLI over stdio, driven by the official MCP SDK's own client.
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { BIN, tempProject } from './cli';
+import { BIN, run, tempProject } from './cli';
 import { FIXTURES } from '../support/paths';
 import { ASSISTANT_TOOLS } from '../../shared/assistant-tools';
 
@@ -16,14 +17,19 @@ describe('paper-digest mcp (MCP server over stdio, SDK client)', function () {
   let project: ReturnType<typeof tempProject>;
   let client: Client;
   let stderr = '';
+  let outsideDir: string;
 
   before(async () => {
+    outsideDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-outside-'));
+    fs.writeFileSync(path.join(outsideDir, 'secret.md'), seed);
     project = tempProject({
       'weekly.digest.md': seed,
-      'notes.txt': 'not markdown',
+      'README.md': '# Read me\n\n이 논문은 파인튜닝 없이 씁니다.\n',
+      'notes.txt': '이 논문은 파인튜닝 없이 씁니다.\n',
       'team/.paper-digest/glossary.json': JSON.stringify({ terms: [{ ko: '우리 용어', en: 'our term', note: '팀이 정한 말' }] }),
     });
-    fs.symlinkSync('/etc/hostname', path.join(project.dir, 'escape.md'));
+    fs.symlinkSync(path.join(outsideDir, 'secret.md'), path.join(project.dir, 'escape.md'));
+    fs.symlinkSync(path.join(project.dir, 'notes.txt'), path.join(project.dir, 'link.md'));
     const transport = new StdioClientTransport({ command: process.execPath, args: [BIN, 'mcp', '--locale', 'en'], cwd: project.dir, stderr: 'pipe' });
     transport.stderr?.on('data', d => { stderr += String(d); });
     client = new Client({ name: 'paper-digest-test', version: '1' });
@@ -32,6 +38,7 @@ describe('paper-digest mcp (MCP server over stdio, SDK client)', function () {
   after(async () => {
     await client?.close();
     project?.cleanup();
+    fs.rmSync(outsideDir, { recursive: true, force: true });
   });
 
   const call = async (name: string, args: Record<string, unknown>) => (await client.callTool({ name, arguments: args })) as CallToolResult;
@@ -83,6 +90,11 @@ describe('paper-digest mcp (MCP server over stdio, SDK client)', function () {
     const team = data(await call('lookup_term', { term: 'our term', path: 'team' }));
     assert.deepStrictEqual([team.terms[0].ko, team.terms[0].note], ['우리 용어', '팀이 정한 말']);
     assert.ok(team.glossaries.includes('team/.paper-digest/glossary.json'), team.glossaries.join());
+    assert.strictEqual(team.terms[0].glossary, 'team/.paper-digest/glossary.json', 'paths relative to the root');
+    // A term that needs no English is written alone at its first mention.
+    const never = data(await call('lookup_term', { term: 'optimizer' })).terms.find((t: { original: string }) => t.original === 'never');
+    assert.ok(never, 'the built-in glossary has a term that needs no English');
+    assert.strictEqual(never.firstMention, never.ko);
   });
 
   it('fix_digest: dry run shows a diff and writes nothing; then writes the safe fixes, and what is left is listed', async () => {
@@ -123,7 +135,13 @@ describe('paper-digest mcp (MCP server over stdio, SDK client)', function () {
     assert.match(errorText(await call('check_digest', { path: 'weekly.digest.md', colour: 'red' })), /colour/);
     assert.match(errorText(await call('check_digest', { path: '../outside.md' })), /outside the workspace root/);
     assert.match(errorText(await call('fix_digest', { path: 'escape.md' })), /outside the workspace root/, 'a symlink out of the root');
+    assert.match(errorText(await call('check_digest', { path: path.join(outsideDir, 'secret.md') })), /outside the workspace root/, 'an absolute path elsewhere');
     assert.match(errorText(await call('fix_digest', { path: 'notes.txt' })), /not a Markdown file/);
+    assert.match(errorText(await call('fix_digest', { path: 'link.md' })), /not a Markdown file/, 'a .md link to a text file');
+    assert.strictEqual(fs.readFileSync(path.join(project.dir, 'notes.txt'), 'utf8'), '이 논문은 파인튜닝 없이 씁니다.\n', 'the text file is untouched');
+    assert.match(errorText(await call('fix_digest', { path: 'README.md' })), /not a digest/, 'only digests are changed');
+    assert.match(fs.readFileSync(path.join(project.dir, 'README.md'), 'utf8'), /파인튜닝/);
+    assert.match(errorText(await call('fix_digest', {})), /required property 'path'/);
     assert.match(errorText(await call('check_digest', { path: 'missing.md' })), /Cannot read missing\.md/);
     assert.match(errorText(await call('no_such_tool', {})), /Unknown tool/);
     assert.strictEqual(data(await call('check_digest', { path: 'weekly.digest.md' })).profile, 'weekly-digest-ko');
@@ -141,5 +159,12 @@ describe('paper-digest mcp (MCP server over stdio, SDK client)', function () {
     assert.ok(team.terms.some((t: { en: string }) => t.en === 'our term'));
     await assert.rejects(client.readResource({ uri: 'paper-digest://glossary/../..' }), /outside the workspace root/);
     assert.strictEqual(stderr, '', 'nothing on stderr');
+  });
+
+  it('a --root that is not a folder, or a bad --locale, is a usage error (exit 2)', () => {
+    const r = run(['mcp', '--root', path.join(project.dir, 'nope')], project.dir);
+    assert.strictEqual(r.code, 2, r.stderr);
+    assert.match(r.stderr, /is not a folder/);
+    assert.strictEqual(run(['mcp', '--locale', 'fr'], project.dir).code, 2);
   });
 });

@@ -53,6 +53,7 @@ describe('assistant tools over stdio (for VS Code language model tools)', functi
   it('fix: one whole-document edit whose result has no safe fix left; nothing is written to disk', async () => {
     const a = ok(await ask({ tool: 'fix', uri, input: {} }));
     assert.strictEqual(a.edits?.length, 1);
+    assert.strictEqual(a.version, 1, 'the version the edit is for (the client refuses it for a newer one)');
     const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, seed), a.edits!);
     assert.notStrictEqual(fixed, seed);
     assert.ok((a.result.fixed as number) > 0);
@@ -83,6 +84,8 @@ describe('assistant tools over stdio (for VS Code language model tools)', functi
     assert.ok(!extra.ok && /additional properties/.test(extra.error), JSON.stringify(extra));
     const unknown = await ask({ tool: 'nope' as never, uri, input: {} });
     assert.ok(!unknown.ok && /Unknown tool/.test(unknown.error));
+    const inherited = await ask({ tool: 'toString' as never, uri, input: {} });
+    assert.ok(!inherited.ok && /Unknown tool/.test(inherited.error), 'an inherited property is no tool');
     const closed = await ask({ tool: 'check', uri: `file://${ws}/other.digest.md`, input: {} });
     assert.ok(!closed.ok && /No digest is open/.test(closed.error), JSON.stringify(closed));
   });

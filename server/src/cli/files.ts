@@ -61,7 +61,7 @@ export function keepLineEndings(original: string, fixed: string): string {
  * by readSource that was not valid UTF-8; and a file that changed on disk since readSource read
  * it (size, mtime or sha256 differ), checked again right before the rename.
  */
-export function writeAtomic(file: string, source: SourceText): void {
+export function writeAtomic(file: string, source: SourceText, opts: { mustHaveRead?: boolean } = {}): void {
   const target = fs.realpathSync(file);
   const dir = path.dirname(target);
   const st = fs.statSync(target);
@@ -73,6 +73,8 @@ export function writeAtomic(file: string, source: SourceText): void {
   if ((st.mode & 0o222) === 0) throw new FileError(reason('file/read-only', { file: name }));
   fs.accessSync(target, fs.constants.W_OK); // a read-only file stays unwritten, though rename could replace it
   const read = readStamps.get(target);
+  // A caller that read the file first (the MCP tools) must find it as read: a file never read here is not replaced.
+  if (opts.mustHaveRead && !read) throw new FileError(reason('file/changed-since-read', { file: name }));
   if (read && !read.validUtf8) throw new FileError(reason('file/fix-invalid-utf8', { file: name }));
   const mode = st.mode & 0o7777;
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.paper-digest.tmp`);

@@ -39,7 +39,8 @@ export interface AssistCheck {
 const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 const clip = (s: string, n = 80) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 
-export function assistCheck(outcome: LintOutcome, file: string, maxFindings = 30): AssistCheck {
+/** `place` shows a configuration or glossary file (the MCP server shows paths relative to its root). */
+export function assistCheck(outcome: LintOutcome, file: string, maxFindings = 30, place: (file: string) => string = f => f): AssistCheck {
   const { findings, lineIndex, digest } = outcome.result;
   const text = lineIndex.text;
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
@@ -54,7 +55,7 @@ export function assistCheck(outcome: LintOutcome, file: string, maxFindings = 30
   });
   const chosen = new Set(fixAllEdits(findings));
   const autoFixable = findings.filter(f => f.fixes.find(x => x.safe)?.edits.every(e => chosen.has(e))).length;
-  const problems = outcome.config.problems.flatMap(p => p.problems.map(x => `${p.file}: ${x.message}`));
+  const problems = outcome.config.problems.flatMap(p => p.problems.map(x => `${place(p.file)}: ${x.message}`));
   return { file, profile: digest.profile.id, counts, autoFixable, findings: shown, omitted: ordered.length - shown.length, problems };
 }
 
@@ -62,7 +63,7 @@ export interface TermInfo {
   ko: string;
   en: string;
   abbr?: string;
-  /** How to write it at its first mention in a scope: the pair convention 한글(English). */
+  /** How to write it at its first mention in a scope: the pair convention 한글(English), or the Korean alone for a term that needs no English. */
   firstMention: string;
   /** Whether the first mention needs the English: always, never, or when the document gives it later. */
   original: 'always' | 'never' | 'when-paired-later';
@@ -110,7 +111,7 @@ export function lookupTerms(glossary: CompiledGlossary, query: string, max = 10)
 function termInfo(e: SourcedEntry): Omit<TermInfo, 'match'> {
   return {
     ko: e.ko, en: e.en, ...(e.abbr ? { abbr: e.abbr } : {}),
-    firstMention: `${e.ko}(${e.en}${e.abbr ? `, ${e.abbr}` : ''})`,
+    firstMention: e.original === 'never' ? e.ko : `${e.ko}(${e.en}${e.abbr ? `, ${e.abbr}` : ''})`,
     original: e.original ?? 'when-paired-later',
     ...(e.koVariants?.length ? { koVariants: e.koVariants } : {}),
     ...(e.enVariants?.length ? { enVariants: e.enVariants } : {}),

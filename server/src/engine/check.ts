@@ -70,7 +70,7 @@ function* checkDigestSteps(digest: Digest, opts: CheckOptions): Generator<void, 
     const { level, options } = ruleLevel(rule, opts);
     if (level === 'off') continue;
     const found: Finding[] = [];
-    const report = (r: Report) => found.push(toFinding(rule, level, r, locale, text.length, guard));
+    const report = (r: Report) => found.push(toFinding(rule, level, r, locale, text.length, guard, opts.onRuleError));
     try {
       rule.check({ digest, text, profile: opts.profile, locale, eol, options, env: opts.env ?? {}, report });
       for (const f of found) findings.push(f);
@@ -91,7 +91,7 @@ function clampSpan(s: { start: number; end: number }, len: number) {
   return { start, end: Math.max(start, Math.min(s.end, len)) };
 }
 
-function toFinding(rule: Rule, severity: Severity, r: Report, locale: Locale, len: number, guard: FixGuard): Finding {
+function toFinding(rule: Rule, severity: Severity, r: Report, locale: Locale, len: number, guard: FixGuard, onError?: CheckOptions['onRuleError']): Finding {
   const id = (m: string) => `${rule.id}/${m}`;
   const finding = {
     rule: rule.id,
@@ -104,14 +104,26 @@ function toFinding(rule: Rule, severity: Severity, r: Report, locale: Locale, le
   let fixes: Finding['fixes'] | undefined;
   Object.defineProperty(finding, 'fixes', {
     enumerable: true,
-    get: () => (fixes ??= guardedFixes(r, severity, rule, locale, guard, id)),
+    configurable: true,
+    get: () => (fixes ??= guardedFixes(r, severity, rule, locale, guard, id, onError)),
+    set: (v: Finding['fixes']) => { fixes = v; },
   });
   finding.related = (r.related ?? []).map(x => ({ span: clampSpan(x.span, len), message: message(locale, id(x.messageId), x.data) }));
   finding.data = r.extra;
   return finding;
 }
 
-function guardedFixes(r: Report, severity: Severity, rule: Rule, locale: Locale, guard: FixGuard, id: (m: string) => string): Finding['fixes'] {
+function guardedFixes(r: Report, severity: Severity, rule: Rule, locale: Locale, guard: FixGuard, id: (m: string) => string, onError?: CheckOptions['onRuleError']): Finding['fixes'] {
+  try {
+    return guardFixes(r, severity, rule, locale, guard, id);
+  } catch (error) {
+    // Worked out later than the rule ran, so outside its try/catch: a failure loses the fixes, not the finding.
+    onError?.(rule.id, error);
+    return [];
+  }
+}
+
+function guardFixes(r: Report, severity: Severity, rule: Rule, locale: Locale, guard: FixGuard, id: (m: string) => string): Finding['fixes'] {
   const fixes: Finding['fixes'] = [];
   for (const f of r.fixes ?? []) {
     // The guard drops fixes that would damage text and demotes those it cannot vouch for.

@@ -13,7 +13,7 @@ import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
-import { simplifyForParsing, type Simplification } from './simplify';
+import { simplifyForParsing, rememberGuard, type Simplification } from './simplify';
 
 declare module 'mdast' {
   interface RootData {
@@ -48,6 +48,7 @@ export function parseMarkdown(text: string): Root {
     shiftPositions(root, 1);
   } else root = p.parse(s.text) as Root;
   if (s.lines.length) root.data = { ...root.data, simplified: { lines: s.lines, kinds: s.kinds, first: s.first, noAutolinks: s.noAutolinks } };
+  rememberGuard(root, s);
   return root;
 }
 

@@ -58,19 +58,14 @@ const THEMATIC_BREAK = /^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const FENCE = /^(`{3,}|~{3,})/;
 
 /**
- * The parse guard's scan of a text. The last text's result is kept: a check scans the same text
- * twice (the parser's guard, then the document-simplified rule), and a re-check after an edit
- * should not pay for either twice.
+ * The guard's scan of the whole text behind each parsed tree (parseMarkdown's, or the incremental
+ * parser's stitched tree), so the document-simplified rule reads it instead of scanning again.
  */
-let last: { text: string; result: Simplification } | undefined;
-export function simplifyForParsing(text: string): Simplification {
-  if (last?.text === text) return last.result;
-  const result = scanForParsing(text);
-  last = { text, result };
-  return result;
-}
+const guards = new WeakMap<object, Simplification>();
+export function rememberGuard(root: object, s: Simplification): void { guards.set(root, s); }
+export function guardOf(root: object): Simplification | undefined { return guards.get(root); }
 
-function scanForParsing(text: string): Simplification {
+export function simplifyForParsing(text: string): Simplification {
   let chars: string[] | null = null;
   const lines: Span[] = [];
   const kinds = new Set<SimplificationKind>();

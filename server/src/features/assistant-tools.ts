@@ -20,7 +20,7 @@ type Input = { maxFindings?: number; term?: string; dryRun?: boolean };
 export function runAssistantTool(ctx: ServerContext, p: AssistantToolParams): AssistantToolAnswer {
   const locale = ctx.locale(p.uri);
   const fail = (id: string, data: Record<string, unknown> = {}): AssistantToolAnswer => ({ ok: false, error: message(locale, id, data) });
-  const tool = (ASSISTANT_TOOLS as Record<string, (typeof ASSISTANT_TOOLS)[keyof typeof ASSISTANT_TOOLS]>)[p.tool];
+  const tool = Object.hasOwn(ASSISTANT_TOOLS, p.tool) ? ASSISTANT_TOOLS[p.tool] : undefined;
   if (!tool) return fail('assistant/unknown-tool', { name: p.tool });
   const validate = validator(toolInputSchema(tool, 'vscode'));
   const input = (p.input ?? {}) as Input;
@@ -49,7 +49,7 @@ export function runAssistantTool(ctx: ServerContext, p: AssistantToolParams): As
     return {
       ok: true,
       result: { file: shown, fixed: r.fixed, applied: changed && !input.dryRun, remaining: assistCheck(r.outcome, shown) as unknown as Record<string, unknown> },
-      ...(changed && !input.dryRun ? { edits: [{ range: whole, newText: r.text }] } : {}),
+      ...(changed && !input.dryRun ? { edits: [{ range: whole, newText: r.text }], version: a.version } : {}),
     };
   }
   const edit = tocRewriteEdit(a.outcome.result.digest);
@@ -58,7 +58,7 @@ export function runAssistantTool(ctx: ServerContext, p: AssistantToolParams): As
   return {
     ok: true,
     result: { file: shown, changed, applied: changed && !input.dryRun, toc: edit.text.replace(/^\r?\n/, '').replace(/\r\n/g, '\n').trimEnd() },
-    ...(changed && !input.dryRun ? { edits: [{ range: index.range(edit), newText: edit.text }] } : {}),
+    ...(changed && !input.dryRun ? { edits: [{ range: index.range(edit), newText: edit.text }], version: a.version } : {}),
   };
 }
 

@@ -122,9 +122,13 @@ export function lintCommand(argv: string[], io: CliIO, version: string): number 
     }
     // Configuration, profile and glossaries, resolved once for this file: every pass of --fix checks with them.
     const setup = resolveFile(target.abs, source.text, { resolver, overrides });
-    for (const p of setup.problems) configProblems.set(`${p.file}\0${p.problems.map(x => x.message).join()}`, p);
-    if (setup.problems.length) continue;
+    const note = (problems: FileProblems[]) => { for (const p of problems) configProblems.set(`${p.file}\0${p.problems.map(x => x.message).join()}`, p); };
+    // Configuration problems count for every file; a glossary's only for the digests checked with it.
+    note(setup.config.problems);
+    if (setup.config.problems.length) continue;
     if ((!target.explicit || values['digests-only']) && !values['all-markdown'] && !isDigestTarget(target, source.text, resolver, setup.config, io.cwd)) continue;
+    note(setup.problems);
+    if (setup.problems.length) continue;
     const lint = (text: string) => lintText(text, target.abs, {
       resolver, locale: asked, overrides, setup,
       onRuleError: (rule, err) => io.stderr(t(locale, 'rule-failed', { rule, file: target.display, error: (err as Error)?.stack ?? String(err) }) + '\n'),

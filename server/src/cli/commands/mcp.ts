@@ -1,4 +1,6 @@
+import * as fs from 'fs';
 import * as path from 'path';
+import { inspect } from 'util';
 import { parseCommandArgs } from '../args';
 import { cliLocale, t, UsageError, EXIT_OK, type CliIO } from '../io';
 
@@ -22,9 +24,16 @@ export async function mcpCommand(argv: string[], io: CliIO, version: string): Pr
     root: { type: 'string' }, untrusted: { type: 'boolean' }, locale: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   }, io.env);
   if (values.help) { io.stdout(MCP_USAGE); return EXIT_OK; }
+  if (values.locale !== undefined && !['ko', 'en'].includes(values.locale)) throw new UsageError(t(cliLocale(undefined, io.env), 'bad-locale', { value: values.locale }));
   const locale = cliLocale(values.locale, io.env);
   if (positionals.length) throw new UsageError(t(locale, 'unknown-option', { option: positionals[0] }), true);
+  const root = path.resolve(io.cwd, values.root ?? '.');
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(t(locale, 'mcp-root-not-folder', { root }));
+  // stdout carries the protocol: anything a dependency logs goes to stderr instead.
+  for (const level of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) {
+    console[level] = (...args: unknown[]) => { process.stderr.write(args.map(a => (typeof a === 'string' ? a : inspect(a))).join(' ') + '\n'); };
+  }
   const { serveMcp } = await import('../mcp/server');
-  await serveMcp({ root: path.resolve(io.cwd, values.root ?? '.'), untrusted: !!values.untrusted, locale, findingsLocale: values.locale ? locale : undefined, version });
+  await serveMcp({ root, untrusted: !!values.untrusted, locale, findingsLocale: values.locale ? locale : undefined, version });
   return EXIT_OK;
 }

@@ -6,7 +6,8 @@
  */
 import * as path from 'path';
 import * as fs from 'fs';
-import { ConfigResolver, nodeFileReader, lintText, resolveFile, applyEdits, message, type Locale, type LintOutcome } from '../../engine';
+import { ConfigResolver, nodeFileReader, lintText, resolveFile, applyEdits, message, DEFAULT_DIGEST_GLOBS, type Locale, type LintOutcome } from '../../engine';
+import { isDigestPath } from '../../engine/digest-files';
 import { assistCheck, lookupTerms, glossaryEntries } from '../../engine/assistant';
 import { fixAll } from '../../engine/fix-all';
 import { tocRewriteEdit } from '../../engine/toc';
@@ -42,15 +43,24 @@ export function createTools(opts: ToolsOptions) {
   if (opts.untrusted) resolver.setConfined(true);
   const say = (id: string, data: Record<string, unknown> = {}) => message(opts.locale ?? 'en', id, data);
   const shown = (abs: string) => path.relative(root, abs).split(path.sep).join('/') || '.';
+  /** A glossary or configuration file as results show it: relative to the root when inside it, else as it is. */
+  const place = (f: string) => (path.isAbsolute(f) && !outside(f) ? shown(f) : f);
 
-  /** A path inside the root (its real path, so a symlink cannot lead out). */
+  const outside = (p: string) => { const rel = path.relative(root, p); return rel === '..' || rel.startsWith('..' + path.sep) || path.isAbsolute(rel); };
+
+  /**
+   * The real path of a path named by the client, inside the root. It is refused as written first
+   * (no file system access for `../x` or a UNC path on Windows, which would reach the network),
+   * then by where it really is, so a symlink cannot lead out; a Markdown file by its real name (a
+   * `.md` link to another file is not Markdown). Reads and writes then use this real path only.
+   */
   function inside(p: string | undefined, kind: 'file' | 'any'): string {
-    const abs = path.resolve(root, p ?? '.');
-    const real = realPathOf(abs);
-    const rel = path.relative(root, real);
-    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new ToolError(say('assistant/outside-root', { path: p, root }));
-    if (kind === 'file' && !MARKDOWN.test(abs)) throw new ToolError(say('assistant/not-markdown', { path: p }));
-    return abs;
+    const named = p ?? '.';
+    if (/^(\\\\|\/\/)/.test(named) || outside(path.resolve(root, named))) throw new ToolError(say('assistant/outside-root', { path: named, root }));
+    const real = realPathOf(path.resolve(root, named));
+    if (outside(real)) throw new ToolError(say('assistant/outside-root', { path: named, root }));
+    if (kind === 'file' && !MARKDOWN.test(real)) throw new ToolError(say('assistant/not-markdown', { path: named }));
+    return real;
   }
   function read(abs: string) {
     try { return readSource(abs); } catch (e) {
@@ -58,14 +68,25 @@ export function createTools(opts: ToolsOptions) {
     }
   }
   function lint(abs: string, text: string): LintOutcome {
-    return lintText(text, abs, { resolver, locale: opts.findingsLocale });
+    return lintText(text, abs, {
+      resolver, locale: opts.findingsLocale,
+      onRuleError: (rule, err) => process.stderr.write(`paper-digest mcp: rule ${rule} failed on ${shown(abs)}: ${(err as Error)?.stack ?? err}\n`),
+    });
+  }
+  /** Only digests are rewritten (the CLI's rule: "files" globs, default globs, or front matter), as in the editor. */
+  function refuseNonDigest(abs: string, text: string, outcome: LintOutcome): void {
+    if (!isDigestPath(abs, text, resolver, outcome.config, root, DEFAULT_DIGEST_GLOBS)) throw new ToolError(say('assistant/not-a-digest', { path: shown(abs) }));
   }
   function refuseBrokenConfig(abs: string, outcome: LintOutcome): void {
-    const problems = outcome.config.problems.flatMap(p => p.problems.map(x => `${shown(p.file)}: ${x.message}`));
+    const problems = outcome.config.problems.flatMap(p => p.problems.map(x => `${place(p.file)}: ${x.message}`));
     if (problems.length) throw new ToolError(say('assistant/config-problems', { path: shown(abs), problems: problems.join('; ') }));
   }
   function write(abs: string, source: ReturnType<typeof readSource>, text: string): void {
-    try { writeAtomic(abs, { ...source, text: keepLineEndings(source.text, text) }); } catch (e) {
+    try {
+      // The file must still be where it was read: a symlink swapped meanwhile is refused, not followed.
+      if (realPathOf(abs) !== abs || outside(abs)) throw new Error(say('assistant/moved', { path: shown(abs) }));
+      writeAtomic(abs, { ...source, text: keepLineEndings(source.text, text) }, { mustHaveRead: true });
+    } catch (e) {
       throw new ToolError(say('assistant/cannot-write', { path: shown(abs), reason: (e as Error).message }));
     }
   }
@@ -78,7 +99,7 @@ export function createTools(opts: ToolsOptions) {
     check_digest(input: { path?: string; text?: string; maxFindings?: number }) {
       const abs = inside(input.path, 'file');
       const text = input.text ?? read(abs).text;
-      return assistCheck(lint(abs, text), shown(abs), input.maxFindings ?? 30);
+      return assistCheck(lint(abs, text), shown(abs), input.maxFindings ?? 30, place);
     },
 
     lookup_term(input: { term: string; path?: string }) {
@@ -86,7 +107,7 @@ export function createTools(opts: ToolsOptions) {
       // A folder's glossary is what a digest directly in it would use.
       const probe = fs.existsSync(abs) && fs.statSync(abs).isDirectory() ? path.join(abs, 'digest.md') : abs;
       const setup = resolveFile(probe, '', { resolver });
-      return { term: input.term, terms: lookupTerms(setup.glossary.glossary, input.term), glossaries: setup.glossary.files.map(f => (path.isAbsolute(f) ? shown(f) : f)) };
+      return { term: input.term, terms: lookupTerms(setup.glossary.glossary, input.term).map(t => ({ ...t, glossary: place(t.glossary) })), glossaries: setup.glossary.files.map(place) };
     },
 
     fix_digest(input: { path?: string; dryRun?: boolean }) {
@@ -94,13 +115,14 @@ export function createTools(opts: ToolsOptions) {
       const source = read(abs);
       const first = lint(abs, source.text);
       refuseBrokenConfig(abs, first);
+      refuseNonDigest(abs, source.text, first);
       const r = fixAll(source.text, t => lint(abs, t), o => o.result.findings, first);
       const changed = r.text !== source.text;
       if (changed && !input.dryRun) write(abs, source, r.text);
       return {
         file: shown(abs), fixed: r.fixed, written: changed && !input.dryRun,
         ...(input.dryRun && changed ? { diff: diff(abs, source.text, r.text) } : {}),
-        remaining: assistCheck(r.outcome, shown(abs)),
+        remaining: assistCheck(r.outcome, shown(abs), 30, place),
       };
     },
 
@@ -109,6 +131,7 @@ export function createTools(opts: ToolsOptions) {
       const source = read(abs);
       const outcome = lint(abs, source.text);
       refuseBrokenConfig(abs, outcome);
+      refuseNonDigest(abs, source.text, outcome);
       const edit = tocRewriteEdit(outcome.result.digest);
       if (!edit) throw new ToolError(say('assistant/no-toc', { path: shown(abs) }));
       const next = applyEdits(source.text, [edit]).text;
@@ -134,7 +157,7 @@ export function createTools(opts: ToolsOptions) {
   function glossaryOf(folder: string | undefined) {
     const abs = inside(folder, 'any');
     const setup = resolveFile(path.join(abs, 'digest.md'), '', { resolver });
-    return { folder: shown(abs), glossaries: setup.glossary.files.map(f => (path.isAbsolute(f) ? shown(f) : f)), terms: glossaryEntries(setup.glossary.glossary) };
+    return { folder: shown(abs), glossaries: setup.glossary.files.map(place), terms: glossaryEntries(setup.glossary.glossary).map(t => ({ ...t, glossary: place(t.glossary) })) };
   }
 
   return { call, glossaryOf, root, invalidate: (file: string) => resolver.invalidate(file) };

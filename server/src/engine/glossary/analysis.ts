@@ -75,11 +75,7 @@ export function analyse(digest: Digest, glossary: CompiledGlossary): GlossaryAna
     // edit, every run but the edited one is found in the cache (the re-check does not rescan them).
     const key = runKey(run);
     let found = local.get(key);
-    if (!found) {
-      found = analyseRun(run, glossary);
-      if (local.size >= RUN_CACHE_LIMIT) local.clear();
-      local.set(key, found);
-    }
+    if (!found) local.set(key, (found = analyseRun(run, glossary)));
     // Loops, not push(...xs): a 5 MB paragraph has more matches than call arguments may be.
     for (const m of found.ko) a.ko.push({ ...m, run: r });
     for (const m of found.en) a.en.push({ ...m, run: r });
@@ -103,13 +99,40 @@ interface RunAnalysis {
   names: string[];
 }
 
-/** Per glossary, the analysis of each run by its key; cleared when it grows past the limit (a few big documents). */
-const runCaches = new WeakMap<CompiledGlossary, Map<string, RunAnalysis>>();
-const RUN_CACHE_LIMIT = 200_000;
+/**
+ * The analysis of runs by key, least recently used first out, bounded by the characters of the
+ * keys held (every edit of a paragraph makes a new key: without a bound, a long session of edits
+ * would keep every version of it).
+ */
+export class RunCache {
+  private entries = new Map<string, RunAnalysis>();
+  private chars = 0;
+  constructor(private readonly limitChars: number) {}
+  get size(): { entries: number; chars: number } { return { entries: this.entries.size, chars: this.chars }; }
+  get(key: string): RunAnalysis | undefined {
+    const v = this.entries.get(key);
+    // Re-inserted: a Map keeps insertion order, so the first entry is the least recently used.
+    if (v) { this.entries.delete(key); this.entries.set(key, v); }
+    return v;
+  }
+  set(key: string, value: RunAnalysis): void {
+    this.entries.set(key, value);
+    this.chars += key.length;
+    while (this.chars > this.limitChars && this.entries.size > 1) {
+      const oldest = this.entries.keys().next().value as string;
+      this.entries.delete(oldest);
+      this.chars -= oldest.length;
+    }
+  }
+}
 
-function runCacheFor(glossary: CompiledGlossary): Map<string, RunAnalysis> {
+/** Per glossary: runs of about 4 M characters, twice the text of a 100-fold digest (a few big documents open). */
+const runCaches = new WeakMap<CompiledGlossary, RunCache>();
+export const RUN_CACHE_CHARS = 4_000_000;
+
+function runCacheFor(glossary: CompiledGlossary): RunCache {
   let c = runCaches.get(glossary);
-  if (!c) runCaches.set(glossary, (c = new Map()));
+  if (!c) runCaches.set(glossary, (c = new RunCache(RUN_CACHE_CHARS)));
   return c;
 }
 

@@ -1,7 +1,7 @@
 import type { Root, RootContent, Nodes } from 'mdast';
 import type { Point, Position } from 'unist';
 import { parseMarkdown } from '../parse';
-import { simplifyForParsing } from '../simplify';
+import { simplifyForParsing, rememberGuard } from '../simplify';
 import { headingCandidates } from './split';
 import { runSteps, runStepsAsync } from '../steps';
 
@@ -124,6 +124,7 @@ export class IncrementalParser {
     }
     const lastPiece = pieces[pieces.length - 1];
     const root: Root = { type: 'root', children };
+    rememberGuard(root, guard);
     root.position = {
       start: { line: 1, column: 1, offset: text.charCodeAt(0) === 0xfeff ? 1 : 0 },
       end: shiftPoint(lastPiece.entry.end, lastPiece.start, lastPiece.line),

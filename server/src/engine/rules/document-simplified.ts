@@ -17,7 +17,7 @@
  * Fix: none; flatten the structure by hand.
  */
 import type { Rule } from './rule';
-import { LIMITS, simplifyForParsing } from '../simplify';
+import { LIMITS, guardOf, simplifyForParsing } from '../simplify';
 
 export const documentSimplified: Rule = {
   id: 'document-simplified',
@@ -29,9 +29,9 @@ export const documentSimplified: Rule = {
     ko: '마크다운 표시가 빠르게 해석할 수 있는 한도를 넘게 중첩·반복되어, 넘는 부분을 일반 텍스트로 읽음',
   },
   check({ digest, text, report }) {
-    // Recomputed from the text (a linear scan), not read from the tree: the incremental parser
-    // stitches chunk trees and does not carry the root's data over.
-    const s = digest.root.data?.simplified ?? simplifyForParsing(text);
+    // The parser's own scan of this text (parseMarkdown's, or the incremental parser's for its
+    // stitched tree); scanned again only for a tree made elsewhere.
+    const s = guardOf(digest.root) ?? digest.root.data?.simplified ?? simplifyForParsing(text);
     for (const kind of s.kinds) {
       const first = s.first[kind];
       if (!first) continue;
