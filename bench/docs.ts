@@ -36,12 +36,20 @@ export function repeatSeed(seed: string, times: number): string {
   return head.replace(/\s*$/, '\n\n') + parts.join('\n');
 }
 
-export function seedDocs(): BenchDoc[] {
+/** The seed repeated as it is, promotional lines and numbers included (the rules then report much more). */
+export function repeatSeedAsIs(seed: string, times: number): string {
+  return Array.from({ length: times }, () => seed.replace(/\s*$/, '\n')).join('\n');
+}
+
+/** seed, x10, x100 (renumbered), x100 as is; with `x1000`, x1000 renumbered too. */
+export function seedDocs(x1000 = false): BenchDoc[] {
   const seed = fs.readFileSync(SEED_FILE, 'utf8');
   return [
     { name: 'seed', text: seed },
     { name: 'x10', text: repeatSeed(seed, 10) },
     { name: 'x100', text: repeatSeed(seed, 100) },
+    { name: 'x100 as is', text: repeatSeedAsIs(seed, 100) },
+    ...(x1000 ? [{ name: 'x1000', text: repeatSeed(seed, 1000) }] : []),
   ];
 }
 
