@@ -167,4 +167,18 @@ describe('paper-digest mcp (MCP server over stdio, SDK client)', function () {
     assert.match(r.stderr, /is not a folder/);
     assert.strictEqual(run(['mcp', '--locale', 'fr'], project.dir).code, 2);
   });
+
+  it('a root given through a symlink: absolute paths built from it are inside; results name files as asked', async () => {
+    const link = path.join(outsideDir, 'ws-link');
+    fs.symlinkSync(project.dir, link);
+    const other = new Client({ name: 'paper-digest-test-2', version: '1' });
+    await other.connect(new StdioClientTransport({ command: process.execPath, args: [BIN, 'mcp', '--root', link, '--locale', 'en'], cwd: outsideDir, stderr: 'pipe' }));
+    try {
+      const r = (await other.callTool({ name: 'check_digest', arguments: { path: path.join(link, 'weekly.digest.md') } })) as CallToolResult;
+      assert.ok(!r.isError, JSON.stringify(r.content));
+      assert.strictEqual((r.structuredContent as { file: string }).file, 'weekly.digest.md');
+      const out = (await other.callTool({ name: 'check_digest', arguments: { path: path.join(outsideDir, 'secret.md') } })) as CallToolResult;
+      assert.strictEqual(out.isError, true, 'still nothing outside the root');
+    } finally { await other.close(); }
+  });
 });

@@ -1,26 +1,54 @@
-// The glossary analysis caches each text run's result (issue 17); the cache is bounded by the
-// characters of its keys, least recently used out, so a long editing session cannot grow it.
+// The glossary analysis caches each text run's result (issue 17); the cache is bounded by an
+// estimate of what it holds, least recently used out, so a long editing session cannot grow it,
+// and a document's own runs are never evicted to make room for each other.
 import * as assert from 'assert';
-import { RunCache } from '../../server/src/engine/glossary/analysis';
+import { RunCache, analyse } from '../../server/src/engine/glossary/analysis';
+import { compileGlossary } from '../../server/src/engine/glossary/compile';
+import { builtinLayer } from '../../server/src/engine/glossary/builtin';
+import { buildDigest, builtinProfile, parseMarkdown } from '../../server/src/engine';
 
 describe('glossary run cache', () => {
   const value = { ko: [], en: [], pairs: [], abbrs: [], names: [] };
+  const key = (i: number) => `${i}`.padEnd(36, '.'); // cost 36 + 64 = 100
 
-  it('keeps at most its limit of key characters, dropping the least recently used first', () => {
-    const c = new RunCache(100);
-    for (let i = 0; i < 50; i++) c.set(`${i}`.padEnd(10, '.'), value);
-    assert.ok(c.size.chars <= 100, JSON.stringify(c.size));
-    assert.strictEqual(c.size.entries, 10);
-    assert.ok(c.get('49'.padEnd(10, '.')), 'the newest is kept');
-    assert.strictEqual(c.get('0'.padEnd(10, '.')), undefined, 'the oldest is gone');
+  it('trims to its limit, least recently used first', () => {
+    const c = new RunCache(1000);
+    for (let i = 0; i < 50; i++) c.set(key(i), value);
+    c.trim();
+    assert.deepStrictEqual(c.size, { entries: 10, cost: 1000 });
+    assert.ok(c.get(key(49)), 'the newest is kept');
+    assert.strictEqual(c.get(key(0)), undefined, 'the oldest is gone');
   });
 
-  it('a read makes an entry recent again', () => {
-    const c = new RunCache(30);
-    c.set('a'.repeat(10), value); c.set('b'.repeat(10), value); c.set('c'.repeat(10), value);
-    c.get('a'.repeat(10));
-    c.set('d'.repeat(10), value);
-    assert.ok(c.get('a'.repeat(10)), 'read just before: kept');
-    assert.strictEqual(c.get('b'.repeat(10)), undefined, 'least recently used: dropped');
+  it('a read makes an entry recent again; trim keeps the current document\'s keys even over the limit', () => {
+    const c = new RunCache(800);
+    for (let i = 1; i <= 8; i++) c.set(key(i), value);
+    c.get(key(1));
+    c.set(key(9), value);
+    c.trim();
+    assert.ok(c.get(key(1)), 'read just before: kept');
+    assert.strictEqual(c.get(key(2)), undefined, 'least recently used: dropped');
+    for (let i = 10; i < 20; i++) c.set(key(i), value);
+    c.trim(new Set(Array.from({ length: 10 }, (_, k) => key(10 + k))));
+    assert.strictEqual(c.size.entries, 10, 'all ten of the current document stay, the rest go');
+  });
+
+  it('setting a key again does not count it twice; a run too big for it is not kept', () => {
+    const c = new RunCache(1000);
+    c.set(key(1), value); c.set(key(1), value);
+    assert.deepStrictEqual(c.size, { entries: 1, cost: 100 });
+    c.set('x'.repeat(200), value);
+    assert.strictEqual(c.get('x'.repeat(200)), undefined);
+  });
+
+  it('analysing a document gives the same result from a cold and from a warm cache', () => {
+    const text = '# 제목\n\n확산 트랜스포머(Diffusion Transformers)와 LLM을 씁니다. 파인튜닝도 합니다.\n\n## 2\n\n강화 학습(RL)과 DiT를 봅니다.\n';
+    const digest = () => buildDigest(parseMarkdown(text), text, builtinProfile('weekly-digest-ko')!);
+    const g = compileGlossary([builtinLayer().layer]);
+    const strip = (a: ReturnType<typeof analyse>) => ({ ko: a.ko, en: a.en, pairs: a.pairs, abbrs: a.abbrs });
+    const cold = strip(analyse(digest(), g));
+    const warm = strip(analyse(digest(), g));
+    assert.deepStrictEqual(warm, cold);
+    assert.ok(cold.ko.length > 2 && cold.pairs.length >= 2 && cold.abbrs.length >= 1, JSON.stringify(cold).slice(0, 200));
   });
 });

@@ -66,11 +66,20 @@ function* checkDigestSteps(digest: Digest, opts: CheckOptions): Generator<void, 
   const findings: Finding[] = [];
   const failures: CheckResult['failures'] = [];
   const guard = new FixGuard(text, digest.root);
+  // A rule's fixes are worked out when first read, after the rule ran: a failure then is added to
+  // this check's failures and reported once per rule, however many findings it touches.
+  const failedFixes = new Set<string>();
+  const fixFailed = (rule: string, error: unknown) => {
+    if (failedFixes.has(rule)) return;
+    failedFixes.add(rule);
+    failures.push({ rule, error: (error as Error)?.message ?? String(error) });
+    opts.onRuleError?.(rule, error);
+  };
   for (const rule of allRules) {
     const { level, options } = ruleLevel(rule, opts);
     if (level === 'off') continue;
     const found: Finding[] = [];
-    const report = (r: Report) => found.push(toFinding(rule, level, r, locale, text.length, guard, opts.onRuleError));
+    const report = (r: Report) => found.push(toFinding(rule, level, r, locale, text.length, guard, fixFailed));
     try {
       rule.check({ digest, text, profile: opts.profile, locale, eol, options, env: opts.env ?? {}, report });
       for (const f of found) findings.push(f);
@@ -91,7 +100,7 @@ function clampSpan(s: { start: number; end: number }, len: number) {
   return { start, end: Math.max(start, Math.min(s.end, len)) };
 }
 
-function toFinding(rule: Rule, severity: Severity, r: Report, locale: Locale, len: number, guard: FixGuard, onError?: CheckOptions['onRuleError']): Finding {
+function toFinding(rule: Rule, severity: Severity, r: Report, locale: Locale, len: number, guard: FixGuard, onError: (rule: string, error: unknown) => void): Finding {
   const id = (m: string) => `${rule.id}/${m}`;
   const finding = {
     rule: rule.id,
@@ -113,12 +122,12 @@ function toFinding(rule: Rule, severity: Severity, r: Report, locale: Locale, le
   return finding;
 }
 
-function guardedFixes(r: Report, severity: Severity, rule: Rule, locale: Locale, guard: FixGuard, id: (m: string) => string, onError?: CheckOptions['onRuleError']): Finding['fixes'] {
+function guardedFixes(r: Report, severity: Severity, rule: Rule, locale: Locale, guard: FixGuard, id: (m: string) => string, onError: (rule: string, error: unknown) => void): Finding['fixes'] {
   try {
     return guardFixes(r, severity, rule, locale, guard, id);
   } catch (error) {
     // Worked out later than the rule ran, so outside its try/catch: a failure loses the fixes, not the finding.
-    onError?.(rule.id, error);
+    onError(rule.id, error);
     return [];
   }
 }

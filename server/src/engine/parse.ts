@@ -37,9 +37,10 @@ function remarkGfmNoAutolinks(this: Processor): void {
 }
 const plainProcessor = unified().use(remarkParse).use(remarkGfmNoAutolinks).use(remarkFrontmatter, ['yaml']).use(remarkCjkFriendly);
 
-export function parseMarkdown(text: string): Root {
+/** `guard`: the scan of this very text, when the caller already made it (the incremental parser). */
+export function parseMarkdown(text: string, guard?: Simplification): Root {
   // Pathological nesting is neutralised in a same-length copy, so offsets still index `text`.
-  const s = simplifyForParsing(text);
+  const s = guard ?? simplifyForParsing(text);
   const p = s.noAutolinks ? plainProcessor : processor;
   let root: Root;
   if (s.text.charCodeAt(0) === 0xfeff) {

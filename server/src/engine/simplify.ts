@@ -61,9 +61,10 @@ const FENCE = /^(`{3,}|~{3,})/;
  * The guard's scan of the whole text behind each parsed tree (parseMarkdown's, or the incremental
  * parser's stitched tree), so the document-simplified rule reads it instead of scanning again.
  */
-const guards = new WeakMap<object, Simplification>();
-export function rememberGuard(root: object, s: Simplification): void { guards.set(root, s); }
-export function guardOf(root: object): Simplification | undefined { return guards.get(root); }
+const guards = new WeakMap<object, Omit<Simplification, 'text'>>();
+/** Kept without the simplified copy of the text (the rule reads only where and what was simplified). */
+export function rememberGuard(root: object, s: Simplification): void { guards.set(root, { lines: s.lines, kinds: s.kinds, first: s.first, noAutolinks: s.noAutolinks }); }
+export function guardOf(root: object): Omit<Simplification, 'text'> | undefined { return guards.get(root); }
 
 export function simplifyForParsing(text: string): Simplification {
   let chars: string[] | null = null;

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { inspect } from 'util';
+import { format } from 'util';
 import { parseCommandArgs } from '../args';
 import { cliLocale, t, UsageError, EXIT_OK, type CliIO } from '../io';
 
@@ -31,7 +31,7 @@ export async function mcpCommand(argv: string[], io: CliIO, version: string): Pr
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(t(locale, 'mcp-root-not-folder', { root }));
   // stdout carries the protocol: anything a dependency logs goes to stderr instead.
   for (const level of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) {
-    console[level] = (...args: unknown[]) => { process.stderr.write(args.map(a => (typeof a === 'string' ? a : inspect(a))).join(' ') + '\n'); };
+    console[level] = (...args: unknown[]) => { process.stderr.write(format(...args) + (level === 'trace' ? `\n${new Error().stack?.split('\n').slice(2).join('\n')}` : '') + '\n'); };
   }
   const { serveMcp } = await import('../mcp/server');
   await serveMcp({ root, untrusted: !!values.untrusted, locale, findingsLocale: values.locale ? locale : undefined, version });

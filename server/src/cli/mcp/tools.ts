@@ -37,107 +37,120 @@ export const MCP_TOOLS: AssistantTool[] = Object.values(ASSISTANT_TOOLS).map(t =
 const MAX_DIFF = 6000;
 const MARKDOWN = /\.(md|markdown|mdx)$/i;
 
+/** A file the client named: the path as named (what configuration and results go by, as the CLI's) and where it really is. */
+interface Target { named: string; real: string }
+
 export function createTools(opts: ToolsOptions) {
-  const root = fs.realpathSync(opts.root);
+  // The root as given (a client builds absolute paths from it) and where it really is.
+  const given = path.resolve(opts.root);
+  const root = fs.realpathSync(given);
   const resolver = new ConfigResolver(nodeFileReader(fs));
   if (opts.untrusted) resolver.setConfined(true);
   const say = (id: string, data: Record<string, unknown> = {}) => message(opts.locale ?? 'en', id, data);
-  const shown = (abs: string) => path.relative(root, abs).split(path.sep).join('/') || '.';
+  const within = (base: string, p: string) => { const rel = path.relative(base, p); return !(rel === '..' || rel.startsWith('..' + path.sep) || path.isAbsolute(rel)); };
+  const outside = (p: string) => !within(root, p) && !within(given, p);
+  const shown = (abs: string) => path.relative(within(given, abs) ? given : root, abs).split(path.sep).join('/') || '.';
   /** A glossary or configuration file as results show it: relative to the root when inside it, else as it is. */
   const place = (f: string) => (path.isAbsolute(f) && !outside(f) ? shown(f) : f);
 
-  const outside = (p: string) => { const rel = path.relative(root, p); return rel === '..' || rel.startsWith('..' + path.sep) || path.isAbsolute(rel); };
-
   /**
-   * The real path of a path named by the client, inside the root. It is refused as written first
-   * (no file system access for `../x` or a UNC path on Windows, which would reach the network),
-   * then by where it really is, so a symlink cannot lead out; a Markdown file by its real name (a
-   * `.md` link to another file is not Markdown). Reads and writes then use this real path only.
+   * A path named by the client, inside the root. It is refused as written first (no file system
+   * access for `../x`, or a UNC path on Windows, which would reach the network), then by where it
+   * really is, so a symlink cannot lead out; a Markdown file by its real name (a `.md` link to
+   * another file is not Markdown). Reads and writes use the real path and check it again.
    */
-  function inside(p: string | undefined, kind: 'file' | 'any'): string {
-    const named = p ?? '.';
-    if (/^(\\\\|\/\/)/.test(named) || outside(path.resolve(root, named))) throw new ToolError(say('assistant/outside-root', { path: named, root }));
-    const real = realPathOf(path.resolve(root, named));
-    if (outside(real)) throw new ToolError(say('assistant/outside-root', { path: named, root }));
-    if (kind === 'file' && !MARKDOWN.test(real)) throw new ToolError(say('assistant/not-markdown', { path: named }));
-    return real;
+  function inside(p: string | undefined, kind: 'file' | 'any'): Target {
+    const asked = p ?? '.';
+    const named = path.resolve(given, asked);
+    if (/^(\\\\|\/\/)/.test(asked) || outside(named)) throw new ToolError(say('assistant/outside-root', { path: asked, root: given }));
+    const real = realPathOf(named);
+    if (!within(root, real)) throw new ToolError(say('assistant/outside-root', { path: asked, root: given }));
+    if (kind === 'file' && !MARKDOWN.test(real)) throw new ToolError(say('assistant/not-markdown', { path: asked }));
+    return { named, real };
   }
-  function read(abs: string) {
-    try { return readSource(abs); } catch (e) {
-      throw new ToolError(say('assistant/cannot-read', { path: shown(abs), reason: e instanceof FileError ? e.message : (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
+  /** The file must still be where it was found: a link swapped in meanwhile is refused, not followed. */
+  function stillThere(t: Target): void {
+    if (realPathOf(t.named) !== t.real || !within(root, t.real)) throw new ToolError(say('assistant/moved', { path: shown(t.named) }));
+  }
+  function read(t: Target) {
+    let source: ReturnType<typeof readSource>;
+    try { source = readSource(t.real); } catch (e) {
+      throw new ToolError(say('assistant/cannot-read', { path: shown(t.named), reason: e instanceof FileError ? e.message : (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
     }
+    // Swapped between the check and the read: what was read may be another file; nothing of it is returned.
+    stillThere(t);
+    return source;
   }
-  function lint(abs: string, text: string): LintOutcome {
-    return lintText(text, abs, {
+  function lint(t: Target, text: string): LintOutcome {
+    return lintText(text, t.named, {
       resolver, locale: opts.findingsLocale,
-      onRuleError: (rule, err) => process.stderr.write(`paper-digest mcp: rule ${rule} failed on ${shown(abs)}: ${(err as Error)?.stack ?? err}\n`),
+      onRuleError: (rule, err) => process.stderr.write(`paper-digest mcp: rule ${rule} failed on ${shown(t.named)}: ${(err as Error)?.stack ?? err}\n`),
     });
   }
   /** Only digests are rewritten (the CLI's rule: "files" globs, default globs, or front matter), as in the editor. */
-  function refuseNonDigest(abs: string, text: string, outcome: LintOutcome): void {
-    if (!isDigestPath(abs, text, resolver, outcome.config, root, DEFAULT_DIGEST_GLOBS)) throw new ToolError(say('assistant/not-a-digest', { path: shown(abs) }));
+  function refuseNonDigest(t: Target, text: string, outcome: LintOutcome): void {
+    if (!isDigestPath(t.named, text, resolver, outcome.config, given, DEFAULT_DIGEST_GLOBS)) throw new ToolError(say('assistant/not-a-digest', { path: shown(t.named) }));
   }
-  function refuseBrokenConfig(abs: string, outcome: LintOutcome): void {
+  function refuseBrokenConfig(t: Target, outcome: LintOutcome): void {
     const problems = outcome.config.problems.flatMap(p => p.problems.map(x => `${place(p.file)}: ${x.message}`));
-    if (problems.length) throw new ToolError(say('assistant/config-problems', { path: shown(abs), problems: problems.join('; ') }));
+    if (problems.length) throw new ToolError(say('assistant/config-problems', { path: shown(t.named), problems: problems.join('; ') }));
   }
-  function write(abs: string, source: ReturnType<typeof readSource>, text: string): void {
+  function write(t: Target, source: ReturnType<typeof readSource>, text: string): void {
+    stillThere(t);
     try {
-      // The file must still be where it was read: a symlink swapped meanwhile is refused, not followed.
-      if (realPathOf(abs) !== abs || outside(abs)) throw new Error(say('assistant/moved', { path: shown(abs) }));
-      writeAtomic(abs, { ...source, text: keepLineEndings(source.text, text) }, { mustHaveRead: true });
+      writeAtomic(t.real, { ...source, text: keepLineEndings(source.text, text) }, { mustHaveRead: true });
     } catch (e) {
-      throw new ToolError(say('assistant/cannot-write', { path: shown(abs), reason: (e as Error).message }));
+      throw new ToolError(say('assistant/cannot-write', { path: shown(t.named), reason: (e as Error).message }));
     }
   }
-  const diff = (abs: string, before: string, after: string) => {
-    const d = unifiedDiff(shown(abs), before, after);
+  const diff = (t: Target, before: string, after: string) => {
+    const d = unifiedDiff(shown(t.named), before, after);
     return d.length > MAX_DIFF ? d.slice(0, MAX_DIFF) + '\n… (diff shortened)\n' : d;
   };
 
   const run = {
     check_digest(input: { path?: string; text?: string; maxFindings?: number }) {
-      const abs = inside(input.path, 'file');
-      const text = input.text ?? read(abs).text;
-      return assistCheck(lint(abs, text), shown(abs), input.maxFindings ?? 30, place);
+      const t = inside(input.path, 'file');
+      const text = input.text ?? read(t).text;
+      return assistCheck(lint(t, text), shown(t.named), input.maxFindings ?? 30, place);
     },
 
     lookup_term(input: { term: string; path?: string }) {
-      const abs = inside(input.path, 'any');
+      const t = inside(input.path, 'any');
       // A folder's glossary is what a digest directly in it would use.
-      const probe = fs.existsSync(abs) && fs.statSync(abs).isDirectory() ? path.join(abs, 'digest.md') : abs;
+      const probe = fs.existsSync(t.real) && fs.statSync(t.real).isDirectory() ? path.join(t.named, 'digest.md') : t.named;
       const setup = resolveFile(probe, '', { resolver });
-      return { term: input.term, terms: lookupTerms(setup.glossary.glossary, input.term).map(t => ({ ...t, glossary: place(t.glossary) })), glossaries: setup.glossary.files.map(place) };
+      return { term: input.term, terms: lookupTerms(setup.glossary.glossary, input.term).map(x => ({ ...x, glossary: place(x.glossary) })), glossaries: setup.glossary.files.map(place) };
     },
 
     fix_digest(input: { path?: string; dryRun?: boolean }) {
-      const abs = inside(input.path, 'file');
-      const source = read(abs);
-      const first = lint(abs, source.text);
-      refuseBrokenConfig(abs, first);
-      refuseNonDigest(abs, source.text, first);
-      const r = fixAll(source.text, t => lint(abs, t), o => o.result.findings, first);
+      const t = inside(input.path, 'file');
+      const source = read(t);
+      const first = lint(t, source.text);
+      refuseBrokenConfig(t, first);
+      refuseNonDigest(t, source.text, first);
+      const r = fixAll(source.text, x => lint(t, x), o => o.result.findings, first);
       const changed = r.text !== source.text;
-      if (changed && !input.dryRun) write(abs, source, r.text);
+      if (changed && !input.dryRun) write(t, source, r.text);
       return {
-        file: shown(abs), fixed: r.fixed, written: changed && !input.dryRun,
-        ...(input.dryRun && changed ? { diff: diff(abs, source.text, r.text) } : {}),
-        remaining: assistCheck(r.outcome, shown(abs), 30, place),
+        file: shown(t.named), fixed: r.fixed, written: changed && !input.dryRun,
+        ...(input.dryRun && changed ? { diff: diff(t, source.text, r.text) } : {}),
+        remaining: assistCheck(r.outcome, shown(t.named), 30, place),
       };
     },
 
     update_toc(input: { path?: string; dryRun?: boolean }) {
-      const abs = inside(input.path, 'file');
-      const source = read(abs);
-      const outcome = lint(abs, source.text);
-      refuseBrokenConfig(abs, outcome);
-      refuseNonDigest(abs, source.text, outcome);
+      const t = inside(input.path, 'file');
+      const source = read(t);
+      const outcome = lint(t, source.text);
+      refuseBrokenConfig(t, outcome);
+      refuseNonDigest(t, source.text, outcome);
       const edit = tocRewriteEdit(outcome.result.digest);
-      if (!edit) throw new ToolError(say('assistant/no-toc', { path: shown(abs) }));
+      if (!edit) throw new ToolError(say('assistant/no-toc', { path: shown(t.named) }));
       const next = applyEdits(source.text, [edit]).text;
       const changed = next !== source.text;
-      if (changed && !input.dryRun) write(abs, source, next);
-      return { file: shown(abs), changed, written: changed && !input.dryRun, toc: edit.text.replace(/^\r?\n/, '').replace(/\r\n/g, '\n').trimEnd() };
+      if (changed && !input.dryRun) write(t, source, next);
+      return { file: shown(t.named), changed, written: changed && !input.dryRun, toc: edit.text.replace(/^\r?\n/, '').replace(/\r\n/g, '\n').trimEnd() };
     },
   };
 
@@ -155,10 +168,10 @@ export function createTools(opts: ToolsOptions) {
 
   /** The effective glossary of a folder (the MCP resource). */
   function glossaryOf(folder: string | undefined) {
-    const abs = inside(folder, 'any');
-    const setup = resolveFile(path.join(abs, 'digest.md'), '', { resolver });
-    return { folder: shown(abs), glossaries: setup.glossary.files.map(place), terms: glossaryEntries(setup.glossary.glossary).map(t => ({ ...t, glossary: place(t.glossary) })) };
+    const t = inside(folder, 'any');
+    const setup = resolveFile(path.join(t.named, 'digest.md'), '', { resolver });
+    return { folder: shown(t.named), glossaries: setup.glossary.files.map(place), terms: glossaryEntries(setup.glossary.glossary).map(t => ({ ...t, glossary: place(t.glossary) })) };
   }
 
-  return { call, glossaryOf, root, invalidate: (file: string) => resolver.invalidate(file) };
+  return { call, glossaryOf, root: given };
 }

@@ -70,12 +70,15 @@ export function analyse(digest: Digest, glossary: CompiledGlossary): GlossaryAna
   const a: GlossaryAnalysis = { glossary, digest, runs, ko: [], en: [], pairs: [], abbrs: [] };
   const names = new Set<string>();
   const local = runCacheFor(glossary);
+  // A run's hits, pairs and abbreviations depend only on its own text, kind and links: after an
+  // edit, every run but the edited one is found in the cache (the re-check does not rescan them).
+  // All of this document's runs are looked up first, so none of them is evicted to make room for
+  // another of them; the cache is trimmed once, after.
+  const keys = runs.map(runKey);
+  const cached = keys.map(k => local.get(k));
   runs.forEach((run, r) => {
-    // A run's hits, pairs and abbreviations depend only on its own text, kind and links: after an
-    // edit, every run but the edited one is found in the cache (the re-check does not rescan them).
-    const key = runKey(run);
-    let found = local.get(key);
-    if (!found) local.set(key, (found = analyseRun(run, glossary)));
+    let found = cached[r];
+    if (!found) local.set(keys[r], (found = cached[r] = analyseRun(run, glossary)));
     // Loops, not push(...xs): a 5 MB paragraph has more matches than call arguments may be.
     for (const m of found.ko) a.ko.push({ ...m, run: r });
     for (const m of found.en) a.en.push({ ...m, run: r });
@@ -83,6 +86,7 @@ export function analyse(digest: Digest, glossary: CompiledGlossary): GlossaryAna
     for (const t of found.abbrs) a.abbrs.push({ ...t, run: r });
     for (const n of found.names) names.add(n);
   });
+  local.trim(new Set(keys));
   // A name is a name everywhere in the document: "VILA-U[67] 위에 … VILA-U는 …".
   if (names.size) a.abbrs = a.abbrs.filter(t => !names.has(t.text) || glossary.byAbbr.has(t.text));
   byGlossary.set(glossary, a);
@@ -100,39 +104,47 @@ interface RunAnalysis {
 }
 
 /**
- * The analysis of runs by key, least recently used first out, bounded by the characters of the
- * keys held (every edit of a paragraph makes a new key: without a bound, a long session of edits
- * would keep every version of it).
+ * The analysis of runs by key, least recently used first out, bounded by an estimate of what the
+ * entries hold (key characters plus a share per match): every edit of a paragraph makes a new
+ * key, and without a bound a long session of edits would keep every version of it.
  */
 export class RunCache {
-  private entries = new Map<string, RunAnalysis>();
-  private chars = 0;
-  constructor(private readonly limitChars: number) {}
-  get size(): { entries: number; chars: number } { return { entries: this.entries.size, chars: this.chars }; }
+  private entries = new Map<string, { value: RunAnalysis; cost: number }>();
+  private held = 0;
+  constructor(private readonly limit: number) {}
+  get size(): { entries: number; cost: number } { return { entries: this.entries.size, cost: this.held }; }
   get(key: string): RunAnalysis | undefined {
-    const v = this.entries.get(key);
+    const e = this.entries.get(key);
     // Re-inserted: a Map keeps insertion order, so the first entry is the least recently used.
-    if (v) { this.entries.delete(key); this.entries.set(key, v); }
-    return v;
+    if (e) { this.entries.delete(key); this.entries.set(key, e); }
+    return e?.value;
   }
   set(key: string, value: RunAnalysis): void {
-    this.entries.set(key, value);
-    this.chars += key.length;
-    while (this.chars > this.limitChars && this.entries.size > 1) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
-      this.chars -= oldest.length;
+    const cost = key.length + 64 * (1 + value.ko.length + value.en.length + value.pairs.length + value.abbrs.length);
+    // A huge run (a 5 MB paragraph) would push out everything else and then itself: not kept.
+    if (cost > this.limit / 8) return;
+    const old = this.entries.get(key);
+    if (old) { this.held -= old.cost; this.entries.delete(key); }
+    this.entries.set(key, { value, cost });
+    this.held += cost;
+  }
+  /** Drops the least recently used entries until within the limit, never one in `keep` (the current document's). */
+  trim(keep: Set<string> = new Set()): void {
+    for (const [key, e] of this.entries) {
+      if (this.held <= this.limit || keep.has(key)) break;
+      this.entries.delete(key);
+      this.held -= e.cost;
     }
   }
 }
 
-/** Per glossary: runs of about 4 M characters, twice the text of a 100-fold digest (a few big documents open). */
+/** Per glossary: about 8 M characters' worth, several times a 100-fold digest (a few big documents open). */
 const runCaches = new WeakMap<CompiledGlossary, RunCache>();
-export const RUN_CACHE_CHARS = 4_000_000;
+export const RUN_CACHE_LIMIT = 8_000_000;
 
 function runCacheFor(glossary: CompiledGlossary): RunCache {
   let c = runCaches.get(glossary);
-  if (!c) runCaches.set(glossary, (c = new RunCache(RUN_CACHE_CHARS)));
+  if (!c) runCaches.set(glossary, (c = new RunCache(RUN_CACHE_LIMIT)));
   return c;
 }
 

@@ -78,7 +78,7 @@ export class IncrementalParser {
     const guard = simplifyForParsing(text);
     if (guard.text !== text || guard.lines.length || guard.noAutolinks) {
       this.stats = { chunks: 1, parsed: 1, reused: 0, merges: 0, fullParse: true };
-      return this.remember(text, parseMarkdown(text));
+      return this.remember(text, parseMarkdown(text, guard));
     }
     const next = new Map<string, Entry>();
     const stats: IncrementalStats = { chunks: 0, parsed: 0, reused: 0, merges: 0, fullParse: false };
@@ -105,7 +105,7 @@ export class IncrementalParser {
         this.cache = next;
         stats.fullParse = true;
         stats.chunks = 1;
-        return this.remember(text, parseMarkdown(text));
+        return this.remember(text, parseMarkdown(text, guard));
       }
       if (start > scanned) { lineAtScanned += countLines(text, scanned, start); scanned = start; }
       pieces.push({ start, line: lineAtScanned, entry });
