@@ -104,6 +104,17 @@ export type AssistantToolId = keyof typeof ASSISTANT_TOOLS;
  * `text`); VS Code works on open documents, named by `uri` (the editor already holds the text).
  */
 export function toolInputSchema(tool: AssistantTool, surface: 'mcp' | 'vscode'): AssistantTool['inputSchema'] {
+  // One object per tool and surface: validators are compiled once per schema object.
+  const key = `${tool.mcpName}:${surface}`;
+  const known = inputSchemas.get(key);
+  if (known) return known;
+  const schema = makeInputSchema(tool, surface);
+  inputSchemas.set(key, schema);
+  return schema;
+}
+const inputSchemas = new Map<string, AssistantTool['inputSchema']>();
+
+function makeInputSchema(tool: AssistantTool, surface: 'mcp' | 'vscode'): AssistantTool['inputSchema'] {
   const drop = surface === 'mcp' ? ['uri'] : ['path', 'text'];
   const properties = Object.fromEntries(Object.entries(tool.inputSchema.properties).filter(([k]) => !drop.includes(k)));
   // Over MCP a digest tool must be told which file (the glossary lookup defaults to the root).

@@ -39,3 +39,10 @@ describe('assistant tools: one definition', () => {
     }
   });
 });
+
+describe('assistant tools: schemas are made once', () => {
+  it('the same schema object for a tool and surface each time (a validator is compiled once per object)', () => {
+    assert.strictEqual(toolInputSchema(ASSISTANT_TOOLS.check, 'vscode'), toolInputSchema(ASSISTANT_TOOLS.check, 'vscode'));
+    assert.notStrictEqual(toolInputSchema(ASSISTANT_TOOLS.check, 'vscode'), toolInputSchema(ASSISTANT_TOOLS.check, 'mcp'));
+  });
+});
