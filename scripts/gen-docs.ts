@@ -5,6 +5,7 @@
  * messages beside the lines they are about and what `--fix` makes of them (so they cannot drift).
  * `tsx scripts/gen-docs.ts` writes; `--check` exits 1 when a generated file is out of date.
  */
+import { validatorsModule } from './gen-validators';
 import { ASSISTANT_TOOLS, toolInputSchema } from '../shared/assistant-tools';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -135,6 +136,7 @@ function languageModelTools(current: string): string {
 
 const outputs: [string, (current: string) => string][] = [
   ['package.json', languageModelTools],
+  ['server/src/engine/generated/validators.js', () => validatorsModule()],
   ['docs/rules/README.md', () => ruleIndex()],
   ['schemas/config.schema.json', configSchema],
   ...rules.map((r): [string, (current: string) => string] => [`docs/rules/${r.id}.md`, current => withExamples(current, r.id)]),

@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS, SETTINGS_SECTION, type Settings } from '../../shared/
 import { message, type Locale } from './engine';
 
 /** The rules of `.paperdigestrc.json`'s schema: the same levels, options and rule ids. */
-const RULES_SCHEMA = { definitions: configSchema.definitions, ...configSchema.properties.rules };
+export const RULES_SCHEMA = { definitions: configSchema.definitions, ...configSchema.properties.rules };
 const ruleSettingValid = (rule: string, value: unknown): boolean => validator(RULES_SCHEMA)({ [rule]: value }) as boolean;
 
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every(x => typeof x === 'string');

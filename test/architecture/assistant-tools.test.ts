@@ -46,3 +46,12 @@ describe('assistant tools: schemas are made once', () => {
     assert.notStrictEqual(toolInputSchema(ASSISTANT_TOOLS.check, 'vscode'), toolInputSchema(ASSISTANT_TOOLS.check, 'mcp'));
   });
 });
+
+describe('validators: compiled at build time', () => {
+  it('every schema the project validates with has a precompiled validator (run `npm run docs` after changing one)', async () => {
+    const { projectSchemas } = await import('../../scripts/gen-validators');
+    const { isPrecompiled } = await import('../../server/src/engine/json-file');
+    const missing = projectSchemas().filter(s => !isPrecompiled(s)).map(s => (s as { $id?: string; title?: string }).$id ?? JSON.stringify(s).slice(0, 60));
+    assert.deepStrictEqual(missing, []);
+  });
+});

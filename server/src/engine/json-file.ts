@@ -7,14 +7,40 @@ export interface JsonProblem { span: Span; message: string; path: string }
 
 export interface JsonFileResult<T> { value?: T; problems: JsonProblem[] }
 
-const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+/** The options every validator is compiled with, at build time (scripts/gen-validators.ts) or here. */
+export const AJV_OPTIONS = { allErrors: true, strict: false, allowUnionTypes: true } as const;
+let ajv: Ajv | undefined;
 const compiled = new Map<object, ValidateFunction>();
 
-/** The compiled validator for a schema object, compiled once (one Ajv for every schema of the project). */
+/**
+ * The validators of the project's schemas, compiled at build time (ajv's standalone code in
+ * generated/validators.js, kept current by `npm run docs`), so nothing is compiled at run time:
+ * a faster start, and no code generated with `new Function` (which web hosts may forbid).
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const precompiled = require('./generated/validators') as Record<string, ValidateFunction>;
+
+/** The name a schema's precompiled validator is exported under: a hash of its JSON. */
+export function schemaKey(schema: object): string {
+  const json = JSON.stringify(schema);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < json.length; i++) { h ^= json.charCodeAt(i); h = Math.imul(h, 0x01000193) >>> 0; }
+  return `v_${h.toString(36)}_${json.length}`;
+}
+
+/** The validator for a schema object: the precompiled one, else compiled once here (a schema changed since `npm run docs`). */
 export function validator(schema: object): ValidateFunction {
   let v = compiled.get(schema);
-  if (!v) { v = ajv.compile(schema); compiled.set(schema, v); }
+  if (!v) {
+    v = precompiled[schemaKey(schema)] ?? (ajv ??= new Ajv(AJV_OPTIONS)).compile(schema);
+    compiled.set(schema, v);
+  }
   return v;
+}
+
+/** Whether a schema's validator comes from the build (for the test that every schema has one). */
+export function isPrecompiled(schema: object): boolean {
+  return schemaKey(schema) in precompiled;
 }
 
 /**
