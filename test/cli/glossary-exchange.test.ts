@@ -61,7 +61,7 @@ describe('cli: glossary import', function () {
     let r: ReturnType<typeof run>, g: Glossary;
     const guide = fixture('pytorch-korea-guide.md');
     before(() => {
-      r = run(['glossary', 'import', 'pytorch-korea-guide.md', '--out', 'pt.glossary.json'], dir);
+      r = run(['glossary', 'import', 'pytorch-korea-guide.md', '--no-merge', '--out', 'pt.glossary.json'], dir);
       g = readJson(path.join(dir, 'pt.glossary.json'));
     });
 
@@ -120,7 +120,7 @@ describe('cli: glossary import', function () {
     it('round trip: export --to tsv, import again: the same glossary', () => {
       const ex = run(['glossary', 'export', 'pt.glossary.json', '--no-builtin', '--to', 'tsv', '--out', 'pt.tsv'], dir);
       assert.strictEqual(ex.code, 0, ex.stderr);
-      const im = run(['glossary', 'import', 'pt.tsv', '--out', 'again.glossary.json'], dir);
+      const im = run(['glossary', 'import', 'pt.tsv', '--no-merge', '--out', 'again.glossary.json'], dir);
       assert.strictEqual(im.code, 0, im.stderr);
       assert.doesNotMatch(im.stderr, /No header|skipped: [1-9]/);
       assert.deepStrictEqual(readJson(path.join(dir, 'again.glossary.json')), g);
@@ -130,7 +130,7 @@ describe('cli: glossary import', function () {
   it('the built-in glossary round-trips through TSV in every field TSV holds', () => {
     const ex = run(['glossary', 'export', '--to', 'tsv', '--out', 'builtin.tsv'], dir);
     assert.strictEqual(ex.code, 0, ex.stderr);
-    const im = run(['glossary', 'import', 'builtin.tsv', '--out', 'builtin-again.glossary.json'], dir);
+    const im = run(['glossary', 'import', 'builtin.tsv', '--no-merge', '--out', 'builtin-again.glossary.json'], dir);
     assert.strictEqual(im.code, 0, im.stderr);
     const fields = ['ko', 'en', 'abbr', 'enVariants', 'koVariants', 'avoid', 'note'] as const;
     const pick = (t: Entry) => Object.fromEntries(fields.filter(f => t[f] !== undefined).map(f => [f, t[f]]));
@@ -142,7 +142,7 @@ describe('cli: glossary import', function () {
 
   it('the d2l-ko layout (| 영어 | 한국어 |, padded, empty cells): untranslated rows skipped, abbreviations and variants read', () => {
     const file = fixture('d2l-ko-terminology.md');
-    const r = run(['glossary', 'import', 'd2l-ko-terminology.md'], dir);
+    const r = run(['glossary', 'import', 'd2l-ko-terminology.md', '--no-merge'], dir);
     assert.strictEqual(r.code, 0, r.stderr);
     const g: Glossary = JSON.parse(r.stdout);
     const [bucketing] = linesWith(file, '| bucketing ');
@@ -155,7 +155,7 @@ describe('cli: glossary import', function () {
   });
 
   it('CSV: quoted fields with commas, doubled quotes and line breaks; an unknown column ignored', () => {
-    const r = run(['glossary', 'import', 'terms.csv'], dir);
+    const r = run(['glossary', 'import', 'terms.csv', '--no-merge'], dir);
     assert.strictEqual(r.code, 0, r.stderr);
     const g: Glossary = JSON.parse(r.stdout);
     assert.deepStrictEqual(byEn(g, 'large language model'), { ko: '대규모 언어 모델', en: 'large language model', abbr: 'LLM', note: '"LLM"으로 줄여 씁니다' });
@@ -169,7 +169,7 @@ describe('cli: glossary import', function () {
   it('CSV line numbers count the line breaks inside quoted fields; a CRLF file reads the same', () => {
     const csv = 'English,Korean\r\n"a long\r\nnote term",긴 용어\r\nloss,손실\r\n"multi\r\nline",여러 줄\r\nLoss,손실\r\n';
     fs.writeFileSync(path.join(dir, 'crlf.csv'), csv);
-    const r = run(['glossary', 'import', 'crlf.csv'], dir);
+    const r = run(['glossary', 'import', 'crlf.csv', '--no-merge'], dir);
     assert.strictEqual(r.code, 0, r.stderr);
     // Loss is on line 7 (the quoted fields span lines 2-3 and 5-6), first seen on line 4.
     assert.match(r.stderr, /^crlf\.csv:7:1: "Loss" is listed again with the same Korean "손실" \(first at line 4\); kept once$/m);
@@ -177,7 +177,7 @@ describe('cli: glossary import', function () {
   });
 
   it('TSV without a header: column 1 English, column 2 Korean, and it says so', () => {
-    const r = run(['glossary', 'import', 'no-header.tsv'], dir);
+    const r = run(['glossary', 'import', 'no-header.tsv', '--no-merge'], dir);
     assert.strictEqual(r.code, 0, r.stderr);
     assert.match(r.stderr, /^no-header\.tsv:1:1: No header row names the English and Korean columns/m);
     const rows = fs.readFileSync(fixture('no-header.tsv'), 'utf8').trim().split('\n').map(l => l.split('\t'));
@@ -186,7 +186,7 @@ describe('cli: glossary import', function () {
 
   it('duplicates and conflicts: reported with their lines; the conflicting term is left out; exit 1', () => {
     const file = fixture('duplicates.md');
-    const r = run(['glossary', 'import', 'duplicates.md', '--out', 'dup.glossary.json'], dir);
+    const r = run(['glossary', 'import', 'duplicates.md', '--no-merge', '--out', 'dup.glossary.json'], dir);
     assert.strictEqual(r.code, 1, r.stderr);
     const [g1, g2] = linesWith(file, '| gradient |');
     const [loss] = linesWith(file, '| loss |'), [Loss] = linesWith(file, '| Loss |');
@@ -201,7 +201,7 @@ describe('cli: glossary import', function () {
   });
 
   it('messages in Korean with --locale ko', () => {
-    const r = run(['glossary', 'import', 'duplicates.md', '--locale', 'ko'], dir);
+    const r = run(['glossary', 'import', 'duplicates.md', '--no-merge', '--locale', 'ko'], dir);
     assert.strictEqual(r.code, 1);
     assert.match(r.stderr, /"gradient"를 여기서는 "기울기"로, \d+행에서는 "변화도"로 옮겼습니다/);
     assert.match(r.stderr, /"Loss"가 같은 번역 "손실"로 다시 나옵니다/);
@@ -234,7 +234,7 @@ describe('cli: glossary export', function () {
   let dir: string, cleanup: () => void, g: Glossary;
   before(() => {
     ({ dir, cleanup } = withFixtures());
-    const r = run(['glossary', 'import', 'pytorch-korea-guide.md', '--out', 'pt.glossary.json'], dir);
+    const r = run(['glossary', 'import', 'pytorch-korea-guide.md', '--no-merge', '--out', 'pt.glossary.json'], dir);
     assert.strictEqual(r.code, 0, r.stderr);
     g = readJson(path.join(dir, 'pt.glossary.json'));
   });
@@ -403,4 +403,39 @@ describe('cli: glossary export', function () {
     assert.strictEqual(nested.code, 0, nested.stderr);
     assert.ok(fs.existsSync(path.join(dir, 'sub/dir/dictionary.txt')));
   });
+
+describe('cli: glossary import keeps what the built-in glossary knows of a term', () => {
+  it('a bare row for a built-in term keeps its avoided spellings, variants and first-use rule; the table\'s Korean wins', () => {
+    const { dir, cleanup } = tempProject({
+      'team.md': '| 영문 | 한글 | 비고 |\n|---|---|---|\n| Fine-tuning | 미세 조정 | 팀 표기 |\n| Overfitting | 오버피팅 | |\n| Autograd | 자동 미분 엔진 | |\n',
+    });
+    try {
+      const r = run(['glossary', 'import', 'team.md', '--out', 'g.json'], dir);
+      assert.strictEqual(r.code, 0, r.stderr);
+      assert.match(r.stderr, /2 terms are in the built-in glossary too \(1 with the same Korean\)/);
+      const terms = JSON.parse(fs.readFileSync(path.join(dir, 'g.json'), 'utf8')).terms as { en: string; ko: string; avoid?: string[]; note?: string; original?: string }[];
+      const ft = terms.find(x => x.ko === '미세 조정')!;
+      assert.strictEqual(ft.en, 'fine-tuning', 'spelled as the built-in glossary spells it');
+      assert.ok(ft.avoid?.includes('파인튜닝'), JSON.stringify(ft));
+      assert.strictEqual(ft.note, '팀 표기', 'the table\'s note, not the built-in curation note');
+      const of = terms.find(x => x.en.toLowerCase() === 'overfitting')!;
+      assert.strictEqual(of.ko, '오버피팅', 'the team\'s rendering wins');
+      assert.ok(!(of.avoid ?? []).includes('오버피팅'), 'its own choice is not avoided');
+      assert.strictEqual(terms.find(x => x.ko === '자동 미분 엔진')!.en, 'Autograd', 'a term the built-in glossary lacks is written as it is');
+      // With --no-merge the rows are written as they are.
+      const bare = run(['glossary', 'import', 'team.md', '--no-merge'], dir);
+      assert.deepStrictEqual(JSON.parse(bare.stdout).terms.find((x: { ko: string }) => x.ko === '미세 조정'), { ko: '미세 조정', en: 'Fine-tuning', note: '팀 표기' });
+    } finally { cleanup(); }
+  });
+
+  it('a CSV whose quote is never closed is not written', () => {
+    const { dir, cleanup } = tempProject({ 'bad.csv': 'English,Korean\nloss,손실\n"dropout,드롭아웃\nlayer,층\n' });
+    try {
+      const r = run(['glossary', 'import', 'bad.csv', '--out', 'g.json'], dir);
+      assert.strictEqual(r.code, 1, r.stderr);
+      assert.match(r.stderr, /not written: an unclosed quote/);
+      assert.ok(!fs.existsSync(path.join(dir, 'g.json')));
+    } finally { cleanup(); }
+  });
+});
 });

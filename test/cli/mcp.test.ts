@@ -76,6 +76,10 @@ describe('paper-digest mcp (MCP server over stdio, SDK client)', function () {
     const draft = data(await call('check_digest', { path: 'weekly.digest.md', text: seed.replace(/^.*구독 시.*\n/m, '') }));
     assert.ok(draft.counts.warning < r.counts.warning, 'the draft lacks one promo line');
     assert.strictEqual(fs.readFileSync(path.join(project.dir, 'weekly.digest.md'), 'utf8'), seed, 'checking writes nothing');
+    assert.strictEqual(r.isDigest, true);
+    const readme = data(await call('check_digest', { path: 'README.md' }));
+    assert.strictEqual(readme.isDigest, false);
+    assert.match(readme.note, /not a digest/, 'a clean README is not reported as a clean digest');
   });
 
   it('lookup_term: English, Korean, abbreviation and avoided spellings find the entry; a folder\'s own glossary is used', async () => {
@@ -86,7 +90,12 @@ describe('paper-digest mcp (MCP server over stdio, SDK client)', function () {
     const abbr = data(await call('lookup_term', { term: 'RAG' })).terms[0];
     assert.strictEqual(abbr.abbr, 'RAG');
     assert.match(abbr.firstMention, /\(.+, RAG\)$/);
-    assert.deepStrictEqual(data(await call('lookup_term', { term: 'our term' })).terms, [], 'not in the root\'s glossary');
+    const absent = data(await call('lookup_term', { term: 'our term' }));
+    assert.deepStrictEqual(absent.terms, [], 'not in the root\'s glossary');
+    assert.match(absent.note, /not in the glossary/);
+    assert.match(errorText(await call('lookup_term', { term: 'x', path: 'no/such/folder' })), /does not exist/);
+    assert.deepStrictEqual(data(await call('lookup_term', { term: 'DiT' })).terms.map((x: { match: string }) => x.match), ['abbr'], 'no words that merely contain "dit"');
+    assert.strictEqual(data(await call('lookup_term', { term: '미세 조정을' })).terms[0].ko, '미세 조정', 'a particle after the term');
     const team = data(await call('lookup_term', { term: 'our term', path: 'team' }));
     assert.deepStrictEqual([team.terms[0].ko, team.terms[0].note], ['우리 용어', '팀이 정한 말']);
     assert.ok(team.glossaries.includes('team/.paper-digest/glossary.json'), team.glossaries.join());

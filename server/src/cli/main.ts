@@ -20,7 +20,7 @@ Commands:
   terms [PATH...]                  English terms rendered more than one Korean way across digests (and the reverse)
   glossary check FILE...           validate glossaries and run their self-test specs
   glossary import TABLE            a glossary from a Markdown, CSV or TSV term table
-  glossary export --to FORMAT      glossary terms as cspell, Vale, LTeX, Harper or hanspell word lists
+  glossary export --to FORMAT      glossary terms as cspell, Vale, LTeX, Harper, hanspell or TSV word lists
   lsp --stdio                      start the language server on stdin/stdout (for any LSP client)
   mcp                              start the MCP server for AI assistants on stdin/stdout
 

@@ -81,30 +81,52 @@ export interface TermInfo {
 }
 
 /**
- * The glossary entries for an English or Korean term or abbreviation: exact matches first (as the
- * rules match: Korean ignoring spaces, English ignoring case, hyphens and plurals), then entries
- * containing the query.
+ * The glossary entries for an English or Korean term or abbreviation: the exact matches when there
+ * are any (also for the term with a particle or an English plural), else the entries with a word
+ * starting with the query.
  */
 export function lookupTerms(glossary: CompiledGlossary, query: string, max = 10): TermInfo[] {
   const q = query.trim();
   if (!q) return [];
+  // An exact match, else the same without a trailing particle (미세 조정을) or plural s (LLMs).
+  const bare = [q, ...KO_PARTICLES.filter(p => q.endsWith(p) && /[가-힣]$/.test(q) && q.length - p.length >= 2).map(p => q.slice(0, -p.length)), ...(/^[A-Z][A-Za-z0-9-]*s$/.test(q) ? [q.slice(0, -1)] : [])];
+  for (const form of bare) {
+    const exact = matches(glossary, form, false);
+    if (exact.length) return exact.slice(0, max);
+  }
+  return matches(glossary, q, true).slice(0, max);
+}
+
+/** Particles a term may carry when asked for as written in a sentence, longest first. */
+const KO_PARTICLES = ['으로서', '에서는', '에서', '으로', '에게', '까지', '부터', '처럼', '보다', '이다', '을', '를', '은', '는', '이', '가', '와', '과', '의', '도', '에', '로', '만'];
+const EN_STOPWORDS = new Set(['the', 'of', 'a', 'an', 'and', 'or', 'for', 'to', 'in', 'on', 'with', 'by', 'from', 'as', 'at']);
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Entries matching a query exactly (as the rules match: Korean ignoring spaces, English ignoring
+ * case, hyphens and plurals), or with `partial`, entries with a word that starts with it (so DiT
+ * does not find "conditioning", nor "the" every term with "the" in it).
+ */
+function matches(glossary: CompiledGlossary, q: string, partial: boolean): TermInfo[] {
   const ko = normKo(q);
   const en = new Set(enKeys(q));
   const lower = q.toLowerCase();
-  const scored: { entry: SourcedEntry; match: TermInfo['match']; rank: number }[] = [];
+  const wordStart = partial && q.length >= 2 && !EN_STOPWORDS.has(lower) ? new RegExp(`(^|[\\s\\-/(])${escapeRe(lower)}`, 'u') : undefined;
+  const scored: { entry: SourcedEntry; match: TermInfo['match'] }[] = [];
   for (const entry of glossary.entries) {
     const enMatch = (s: string) => enKeys(s).some(k => en.has(k));
     let match: TermInfo['match'] | undefined;
-    if (normKo(entry.ko) === ko) match = 'ko';
-    else if (enMatch(entry.en)) match = 'en';
-    else if (entry.abbr && entry.abbr.toLowerCase() === lower) match = 'abbr';
-    else if ((entry.koVariants ?? []).some(v => normKo(v) === ko) || (entry.enVariants ?? []).some(enMatch)) match = 'variant';
-    else if ((entry.avoid ?? []).some(v => normKo(v) === ko)) match = 'avoided';
-    else if (q.length >= 2 && (normKo(entry.ko).includes(ko) || entry.en.toLowerCase().includes(lower))) match = 'partial';
-    if (match) scored.push({ entry, match, rank: match === 'partial' ? 1 : 0 });
+    if (!partial) {
+      if (normKo(entry.ko) === ko) match = 'ko';
+      else if (enMatch(entry.en)) match = 'en';
+      else if (entry.abbr && entry.abbr.toLowerCase() === lower) match = 'abbr';
+      else if ((entry.koVariants ?? []).some(v => normKo(v) === ko) || (entry.enVariants ?? []).some(enMatch)) match = 'variant';
+      else if ((entry.avoid ?? []).some(v => normKo(v) === ko)) match = 'avoided';
+    } else if (wordStart && (wordStart.test(entry.ko) || wordStart.test(entry.en.toLowerCase()))) match = 'partial';
+    if (match) scored.push({ entry, match });
   }
-  scored.sort((a, b) => a.rank - b.rank || a.entry.en.length - b.entry.en.length);
-  return scored.slice(0, max).map(({ entry, match }) => ({ ...termInfo(entry), match }));
+  scored.sort((a, b) => a.entry.en.length - b.entry.en.length);
+  return scored.map(({ entry, match }) => ({ ...termInfo(entry), match }));
 }
 
 /** One entry as the tools show it. */

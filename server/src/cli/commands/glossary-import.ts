@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadGlossaryText } from '../../engine/glossary';
-import { importTermTable, guessFormat, glossaryText, IMPORT_FORMATS, type ImportFormat } from '../../engine/glossary/exchange';
+import { builtinLayer, loadGlossaryText } from '../../engine/glossary';
+import { importTermTable, guessFormat, glossaryText, mergeWithBuiltin, IMPORT_FORMATS, type ImportFormat } from '../../engine/glossary/exchange';
 import { realPathOf } from '../../engine/safe-read';
 import { parseCommandArgs } from '../args';
 import { readSource, writeAtomic, FileError } from '../files';
@@ -78,6 +78,7 @@ export function glossaryImportCommand(argv: string[], io: CliIO, usage: string):
     format: { type: 'string' },
     schema: { type: 'string' },
     'no-schema': { type: 'boolean' },
+    'no-merge': { type: 'boolean' },
     locale: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   }, io.env);
@@ -105,6 +106,13 @@ export function glossaryImportCommand(argv: string[], io: CliIO, usage: string):
   const result = importTermTable(source.text, format);
   for (const n of result.notes) io.stderr(`${display}:${n.line}:${n.column}: ${t(locale, `glossary-import-${n.kind}`, n.data)}\n`);
   if (!result.tables) throw new UsageError(t(locale, 'glossary-import-no-table', { file: display, format }));
+  // An unclosed quote swallowed the rows after it into one cell: nothing is written from such a file.
+  if (result.notes.some(n => n.kind === 'unclosed-quote')) { io.stderr(t(locale, 'glossary-import-not-written', { file: display }) + '\n'); return EXIT_FINDINGS; }
+  if (!values['no-merge']) {
+    const m = mergeWithBuiltin(result.terms, builtinLayer().layer.data.terms);
+    result.terms = m.terms;
+    if (m.merged.length) io.stderr(t(locale, 'glossary-import-merged', { file: display, count: m.merged.length, same: m.merged.filter(x => x.sameKorean).length }) + '\n');
+  }
 
   const schema = values['no-schema'] ? undefined : values.schema ?? schemaRefFrom(outAbs ? path.dirname(outAbs) : io.cwd);
   const text = glossaryText(result.terms, schema);

@@ -25,6 +25,8 @@ renderings is left out. Exit 0: imported; 1: conflicts (or an unclosed quote); 2
   --schema REF          the "$schema" to write (default: the schema file relative to the output,
                         when it is in the same project; else none)
   --no-schema           write no "$schema"
+  --no-merge            write the table's rows as they are; by default a term the built-in glossary has keeps
+                        its avoided spellings, variants and first-use rule (the table's Korean still wins)
 
 export: writes the terms and abbreviations of the built-in glossary with the given glossary files
 stacked on top as another tool's word list (stdout unless --out). Exit 0: written; 2: usage error.

@@ -34,6 +34,8 @@ export async function mcpCommand(argv: string[], io: CliIO, version: string): Pr
     console[level] = (...args: unknown[]) => { process.stderr.write(format(...args) + (level === 'trace' ? `\n${new Error().stack?.split('\n').slice(2).join('\n')}` : '') + '\n'); };
   }
   const { serveMcp } = await import('../mcp/server');
-  await serveMcp({ root, untrusted: !!values.untrusted, locale, findingsLocale: values.locale ? locale : undefined, version });
+  // Findings speak their profile's language unless asked for (--locale or PAPER_DIGEST_LOCALE), as lint's do.
+  const asked = values.locale !== undefined || io.env.PAPER_DIGEST_LOCALE ? locale : undefined;
+  await serveMcp({ root, untrusted: !!values.untrusted, locale, findingsLocale: asked, version });
   return EXIT_OK;
 }

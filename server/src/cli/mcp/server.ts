@@ -58,17 +58,24 @@ export function createMcpServer(opts: ToolsOptions & { version: string }): Serve
   server.setRequestHandler(ReadResourceRequestSchema, async req => {
     const uri = req.params.uri;
     if (uri !== GLOSSARY_URI && !uri.startsWith(GLOSSARY_URI + '/')) {
-      throw new McpError(ErrorCode.InvalidParams, message(opts.locale ?? 'en', 'assistant/unknown-resource', { uri }));
+      throw invalidParams(message(opts.locale ?? 'en', 'assistant/unknown-resource', { uri }));
     }
     const folder = uri === GLOSSARY_URI ? undefined : decodeURIComponent(uri.slice(GLOSSARY_URI.length + 1));
     try {
       return { contents: [{ uri, mimeType: 'application/json', text: JSON.stringify(tools.glossaryOf(folder)) }] };
     } catch (e) {
-      if (e instanceof ToolError) throw new McpError(ErrorCode.InvalidParams, e.message);
+      if (e instanceof ToolError) throw invalidParams(e.message);
       throw e;
     }
   });
   return server;
+}
+
+/** A JSON-RPC "invalid params" error whose message is ours alone (McpError prefixes its code, and clients prefix it again). */
+function invalidParams(text: string): McpError {
+  const e = new McpError(ErrorCode.InvalidParams, text);
+  e.message = text;
+  return e;
 }
 
 /** Serves on stdin/stdout until the client closes the connection. */

@@ -65,7 +65,8 @@ export function createTools(opts: ToolsOptions) {
     if (/^(\\\\|\/\/)/.test(asked) || outside(named)) throw new ToolError(say('assistant/outside-root', { path: asked, root: given }));
     const real = realPathOf(named);
     if (!within(root, real)) throw new ToolError(say('assistant/outside-root', { path: asked, root: given }));
-    if (kind === 'file' && !MARKDOWN.test(real)) throw new ToolError(say('assistant/not-markdown', { path: asked }));
+    if (kind === 'file' && fs.existsSync(real) && fs.statSync(real).isDirectory()) throw new ToolError(say('assistant/is-folder', { path: asked }));
+    if (kind === 'file' && !MARKDOWN.test(real)) throw new ToolError(say('assistant/not-markdown', { path: asked || '""' }));
     return { named, real };
   }
   /** The file must still be where it was found: a link swapped in meanwhile is refused, not followed. */
@@ -91,8 +92,9 @@ export function createTools(opts: ToolsOptions) {
   function refuseNonDigest(t: Target, text: string, outcome: LintOutcome): void {
     if (!isDigestPath(t.named, text, resolver, outcome.config, given, DEFAULT_DIGEST_GLOBS)) throw new ToolError(say('assistant/not-a-digest', { path: shown(t.named) }));
   }
-  function refuseBrokenConfig(t: Target, outcome: LintOutcome): void {
-    const problems = outcome.config.problems.flatMap(p => p.problems.map(x => `${place(p.file)}: ${x.message}`));
+  function refuseBrokenConfig(t: Target, outcome: LintOutcome, glossaries = true): void {
+    const files = glossaries ? outcome.config.problems : outcome.config.problems.filter(p => outcome.config.sources.includes(p.file) || !outcome.glossary.files.includes(p.file));
+    const problems = files.flatMap(p => p.problems.map(x => `${place(p.file)}: ${x.message}`));
     if (problems.length) throw new ToolError(say('assistant/config-problems', { path: shown(t.named), problems: problems.join('; ') }));
   }
   function write(t: Target, source: ReturnType<typeof readSource>, text: string): void {
@@ -112,15 +114,26 @@ export function createTools(opts: ToolsOptions) {
     check_digest(input: { path?: string; text?: string; maxFindings?: number }) {
       const t = inside(input.path, 'file');
       const text = input.text ?? read(t).text;
-      return assistCheck(lint(t, text), shown(t.named), input.maxFindings ?? 30, place);
+      const outcome = lint(t, text);
+      // Checked all the same (a draft may not be a digest yet), but said: a clean README is not a clean digest.
+      const isDigest = isDigestPath(t.named, text, resolver, outcome.config, given, DEFAULT_DIGEST_GLOBS);
+      return { ...assistCheck(outcome, shown(t.named), input.maxFindings ?? 30, place), isDigest, ...(isDigest ? {} : { note: say('assistant/checked-not-digest') }) };
     },
 
     lookup_term(input: { term: string; path?: string }) {
       const t = inside(input.path, 'any');
+      if (!fs.existsSync(t.real)) throw new ToolError(say('assistant/no-such-path', { path: shown(t.named) }));
       // A folder's glossary is what a digest directly in it would use.
-      const probe = fs.existsSync(t.real) && fs.statSync(t.real).isDirectory() ? path.join(t.named, 'digest.md') : t.named;
+      const probe = fs.statSync(t.real).isDirectory() ? path.join(t.named, 'digest.md') : t.named;
       const setup = resolveFile(probe, '', { resolver });
-      return { term: input.term, terms: lookupTerms(setup.glossary.glossary, input.term).map(x => ({ ...x, glossary: place(x.glossary) })), glossaries: setup.glossary.files.map(place) };
+      const terms = lookupTerms(setup.glossary.glossary, input.term).map(x => ({ ...x, glossary: place(x.glossary) }));
+      // A broken team glossary means these answers may be the built-in ones only: the model is told.
+      const problems = setup.problems.flatMap(p => p.problems.map(x => `${place(p.file)}: ${x.message}`));
+      return {
+        term: input.term, terms, glossaries: setup.glossary.files.map(place),
+        ...(terms.length ? {} : { note: say('assistant/term-not-found', { term: input.term }) }),
+        ...(problems.length ? { problems } : {}),
+      };
     },
 
     fix_digest(input: { path?: string; dryRun?: boolean }) {
@@ -143,7 +156,8 @@ export function createTools(opts: ToolsOptions) {
       const t = inside(input.path, 'file');
       const source = read(t);
       const outcome = lint(t, source.text);
-      refuseBrokenConfig(t, outcome);
+      // The table of contents does not depend on the glossary: only the configuration's problems stop it.
+      refuseBrokenConfig(t, outcome, false);
       refuseNonDigest(t, source.text, outcome);
       const edit = tocRewriteEdit(outcome.result.digest);
       if (!edit) throw new ToolError(say('assistant/no-toc', { path: shown(t.named) }));

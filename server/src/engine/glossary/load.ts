@@ -12,6 +12,12 @@ export interface LayerResult { layer?: GlossaryLayer; problems: JsonProblem[] }
  * value, so the editor can show them in the glossary file itself.
  */
 export function loadGlossaryText(text: string, file: string): LayerResult {
+  // A term table or a CSV handed over as a glossary: one plain problem, not one per token.
+  const lead = /^\uFEFF?\s*(\S)/.exec(text);
+  if (lead && lead[1] !== '{') {
+    const at = lead.index + lead[0].length - 1;
+    return { problems: [{ span: { start: at, end: at + 1 }, path: '', message: 'Not a JSON glossary (a glossary is an object: {"terms": [...]}); convert a term table with "paper-digest glossary import"' }] };
+  }
   const r = readJsonFile<GlossaryFile>(text, glossarySchema);
   if (!r.value) return { problems: r.problems };
   const body = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;

@@ -6,3 +6,5 @@ export type { ExportFormat, ExportResult } from './export';
 export { detectColumns, roleOf } from './columns';
 export type { Columns, Role } from './columns';
 export { markdownTables, delimitedRecords } from './table';
+export { mergeWithBuiltin } from './merge';
+export type { MergeResult } from './merge';
