@@ -100,7 +100,11 @@ export function lookupTerms(glossary: CompiledGlossary, query: string, max = 10)
 /** Particles a term may carry when asked for as written in a sentence, longest first. */
 const KO_PARTICLES = ['으로서', '에서는', '에서', '으로', '에게', '까지', '부터', '처럼', '보다', '이다', '을', '를', '은', '는', '이', '가', '와', '과', '의', '도', '에', '로', '만'];
 const EN_STOPWORDS = new Set(['the', 'of', 'a', 'an', 'and', 'or', 'for', 'to', 'in', 'on', 'with', 'by', 'from', 'as', 'at']);
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Whether `text` has a word starting with `q` (at its start, or after a space, hyphen, slash or parenthesis). */
+function hasWordStarting(text: string, q: string): boolean {
+  for (let at = text.indexOf(q); at >= 0; at = text.indexOf(q, at + 1)) if (at === 0 || ' -/('.includes(text[at - 1])) return true;
+  return false;
+}
 
 /**
  * Entries matching a query exactly (as the rules match: Korean ignoring spaces, English ignoring
@@ -111,7 +115,7 @@ function matches(glossary: CompiledGlossary, q: string, partial: boolean): TermI
   const ko = normKo(q);
   const en = new Set(enKeys(q));
   const lower = q.toLowerCase();
-  const wordStart = partial && q.length >= 2 && !EN_STOPWORDS.has(lower) ? new RegExp(`(^|[\\s\\-/(])${escapeRe(lower)}`, 'u') : undefined;
+  const wordStart = partial && q.length >= 2 && !EN_STOPWORDS.has(lower);
   const scored: { entry: SourcedEntry; match: TermInfo['match'] }[] = [];
   for (const entry of glossary.entries) {
     const enMatch = (s: string) => enKeys(s).some(k => en.has(k));
@@ -122,7 +126,7 @@ function matches(glossary: CompiledGlossary, q: string, partial: boolean): TermI
       else if (entry.abbr && entry.abbr.toLowerCase() === lower) match = 'abbr';
       else if ((entry.koVariants ?? []).some(v => normKo(v) === ko) || (entry.enVariants ?? []).some(enMatch)) match = 'variant';
       else if ((entry.avoid ?? []).some(v => normKo(v) === ko)) match = 'avoided';
-    } else if (wordStart && (wordStart.test(entry.ko) || wordStart.test(entry.en.toLowerCase()))) match = 'partial';
+    } else if (wordStart && (hasWordStarting(entry.ko, q) || hasWordStarting(entry.en.toLowerCase(), lower))) match = 'partial';
     if (match) scored.push({ entry, match });
   }
   scored.sort((a, b) => a.entry.en.length - b.entry.en.length);
