@@ -64,7 +64,7 @@ export function startServer(connection: Connection = createDefaultConnection()):
     const a = analyses.get(uri);
     if (a) return a.outcome.locale;
     try {
-      return setupOf(uri, documents.get(uri)?.getText() ?? '').locale ?? clientLocale;
+      return setupOf(uri, documents.get(uri)?.getText() ?? '').locale;
     } catch { return clientLocale; }
   };
 
@@ -374,7 +374,7 @@ export function startServer(connection: Connection = createDefaultConnection()):
 
   const ctx: ServerContext = {
     connection, documents, settingsFor, locale, analysisOf, oversize, isDigest, isDigestText, setupOf, lint, revalidateAll, log,
-    workspaceFolders: () => workspaceFolders, publish: validate, hooks, clientCommands: () => clientCommands,
+    workspaceFolders: () => workspaceFolders, workspacePath: uri => relativeToWorkspace(uriToPath(uri)).split(path.sep).join('/'), publish: validate, hooks, clientCommands: () => clientCommands,
   };
   registerFeatures(ctx);
 

@@ -24,6 +24,12 @@ export function cliLocale(flag: string | undefined, env: NodeJS.ProcessEnv): Loc
   return normaliseLocale(flag ?? env.PAPER_DIGEST_LOCALE ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG);
 }
 
+/** cliLocale for a command's --locale flag, which must be ko or en (a usage error otherwise). */
+export function flagLocale(flag: string | undefined, env: NodeJS.ProcessEnv): Locale {
+  if (flag !== undefined && !['ko', 'en'].includes(flag)) throw new UsageError(t(cliLocale(undefined, env), 'bad-locale', { value: flag }));
+  return cliLocale(flag, env);
+}
+
 /** A message from messages/<locale>/cli.json ("cli/<name>"). */
 export function t(locale: Locale, name: string, data: Record<string, unknown> = {}): string {
   return message(locale, `cli/${name}`, data);

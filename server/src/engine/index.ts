@@ -63,7 +63,7 @@ export function* lintSteps(text: string, filePath: string, opts: LintOptions): G
   // The outcome's configuration lists every problem, glossary files' included, as they are reported alike.
   const config = { ...setup.config, problems: setup.problems };
   // The language: asked for (setting, flag), else the configuration's or the profile's (resolveFile).
-  const locale = opts.locale ?? setup.locale ?? 'en';
+  const locale = opts.locale ?? setup.locale;
   const result = yield* checkTextSteps(text, {
     profile: setup.profile,
     locale,

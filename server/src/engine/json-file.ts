@@ -43,6 +43,11 @@ export function isPrecompiled(schema: object): boolean {
   return schemaKey(schema) in precompiled;
 }
 
+/** A value's schema errors in one line (a tool's input, not a file: no place to point at). */
+export function inputProblems(errors: ErrorObject[] | null | undefined): string {
+  return (errors ?? []).map(e => `${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${e.params.additionalProperty})` : ''}`).join('; ');
+}
+
 /**
  * Parses JSON (comments and trailing commas are reported, not silently accepted) and validates
  * it against a JSON Schema with ajv; every problem carries the span of the key or value at fault.

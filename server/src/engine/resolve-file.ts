@@ -21,8 +21,8 @@ export interface FileSetup {
   config: ResolvedConfig;
   profile: Profile;
   glossary: ResolvedGlossary;
-  /** The configuration's language, else the profile's (a Korean profile speaks Korean); unset: the caller's. */
-  locale?: Locale;
+  /** The configuration's language, else the profile's (every profile has one: a Korean profile speaks Korean). */
+  locale: Locale;
   /** Problems in the configuration, profile and glossary files (the built-in glossary is tested, not reported). */
   problems: FileProblems[];
 }

@@ -109,6 +109,11 @@ export function tocLines(digest: Digest, eol: string, style: TocStyle = tocStyle
 }
 
 /** The TOC list rewritten from the section headings, or null without a TOC (the CLI's `toc` exits 1 then). */
+/** The list a TOC rewrite writes, as shown to a person or a model: without its leading break, with \n line breaks. */
+export function tocListText(edit: OffsetEdit): string {
+  return edit.text.replace(/^\r?\n/, '').replace(/\r\n/g, '\n');
+}
+
 export function tocRewriteEdit(digest: Digest): OffsetEdit | null {
   const toc = digest.toc;
   if (!toc) return null;

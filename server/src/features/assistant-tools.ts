@@ -4,16 +4,14 @@
  * `paper-digest mcp`, on the open document. Fixes and the TOC come back as edits the client
  * applies, so they are undoable and nothing is written behind the editor's back.
  */
-import * as path from 'path';
 import { applyEdits, LineIndex, message } from '../engine';
 import { assistCheck, lookupTerms } from '../engine/assistant';
 import { fixAll } from '../engine/fix-all';
-import { tocRewriteEdit } from '../engine/toc';
-import { validator } from '../engine/json-file';
+import { tocListText, tocRewriteEdit } from '../engine/toc';
+import { inputProblems, validator } from '../engine/json-file';
 import { ASSISTANT_TOOLS, toolInputSchema } from '../../../shared/assistant-tools';
 import { AssistantToolRequest, type AssistantToolAnswer, type AssistantToolParams } from '../../../shared/protocol';
 import type { Feature, ServerContext } from './context';
-import { uriToPath } from './lsp-convert';
 
 type Input = { maxFindings?: number; term?: string; dryRun?: boolean };
 
@@ -25,11 +23,9 @@ export function runAssistantTool(ctx: ServerContext, p: AssistantToolParams): As
   const validate = validator(toolInputSchema(tool, 'vscode'));
   const input = (p.input ?? {}) as Input;
   if (!validate(input)) {
-    return fail('assistant/bad-input', { problems: (validate.errors ?? []).map(e => `${e.instancePath || '/'} ${e.message}`).join('; ') });
+    return fail('assistant/bad-input', { problems: inputProblems(validate.errors) });
   }
-  const file = uriToPath(p.uri);
-  const folder = ctx.workspaceFolders().filter(f => file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
-  const shown = folder ? path.relative(folder, file).split(path.sep).join('/') : path.basename(file);
+  const shown = ctx.workspacePath(p.uri);
   const doc = ctx.documents.get(p.uri);
 
   if (p.tool === 'lookup') {
@@ -57,7 +53,7 @@ export function runAssistantTool(ctx: ServerContext, p: AssistantToolParams): As
   const changed = applyEdits(a.text, [edit]).text !== a.text;
   return {
     ok: true,
-    result: { file: shown, changed, applied: changed && !input.dryRun, toc: edit.text.replace(/^\r?\n/, '').replace(/\r\n/g, '\n').trimEnd() },
+    result: { file: shown, changed, applied: changed && !input.dryRun, toc: tocListText(edit).trimEnd() },
     ...(changed && !input.dryRun ? { edits: [{ range: index.range(edit), newText: edit.text }], version: a.version } : {}),
   };
 }

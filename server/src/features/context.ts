@@ -28,6 +28,8 @@ export interface ServerContext {
   /** Re-check every open digest (after configuration or glossary changes). */
   revalidateAll(): void;
   log(message: string): void;
+  /** A document's path relative to its workspace folder, with `/` (its file name outside any folder). */
+  workspacePath(uri: string): string;
   /** The workspace folders (file system paths). */
   workspaceFolders(): string[];
   /** Publish an open document's diagnostics again (its own, unchanged versions not re-checked, plus the hooks'). */

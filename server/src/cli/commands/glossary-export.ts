@@ -4,7 +4,7 @@ import { builtinLayer, compileGlossary, loadGlossaryText, type GlossaryLayer } f
 import { exportGlossary, EXPORT_FORMATS, type ExportFormat } from '../../engine/glossary/exchange';
 import { parseCommandArgs } from '../args';
 import { readSource } from '../files';
-import { cliLocale, t, slash, UsageError, EXIT_OK, type CliIO } from '../io';
+import { t, slash, UsageError, EXIT_OK, flagLocale, type CliIO } from '../io';
 import { writeOutput } from './glossary-import';
 
 export function glossaryExportCommand(argv: string[], io: CliIO, usage: string): number {
@@ -16,8 +16,7 @@ export function glossaryExportCommand(argv: string[], io: CliIO, usage: string):
     help: { type: 'boolean', short: 'h' },
   }, io.env);
   if (values.help) { io.stdout(usage); return EXIT_OK; }
-  if (values.locale !== undefined && !['ko', 'en'].includes(values.locale)) throw new UsageError(t(cliLocale(undefined, io.env), 'bad-locale', { value: values.locale }));
-  const locale = cliLocale(values.locale, io.env);
+  const locale = flagLocale(values.locale, io.env);
   const formats = EXPORT_FORMATS.join(', ');
   if (values.to === undefined) throw new UsageError(t(locale, 'glossary-export-needs-to', { formats }), true);
   if (!EXPORT_FORMATS.includes(values.to as ExportFormat)) throw new UsageError(t(locale, 'unknown-format', { format: values.to, formats }));

@@ -5,7 +5,7 @@ import { importTermTable, guessFormat, glossaryText, mergeWithBuiltin, IMPORT_FO
 import { realPathOf } from '../../engine/safe-read';
 import { parseCommandArgs } from '../args';
 import { readSource, writeAtomic, FileError } from '../files';
-import { cliLocale, t, slash, UsageError, EXIT_OK, EXIT_FINDINGS, type CliIO } from '../io';
+import { t, slash, UsageError, EXIT_OK, EXIT_FINDINGS, flagLocale, type CliIO } from '../io';
 import type { Locale } from '../../engine';
 
 /**
@@ -83,8 +83,7 @@ export function glossaryImportCommand(argv: string[], io: CliIO, usage: string):
     help: { type: 'boolean', short: 'h' },
   }, io.env);
   if (values.help) { io.stdout(usage); return EXIT_OK; }
-  if (values.locale !== undefined && !['ko', 'en'].includes(values.locale)) throw new UsageError(t(cliLocale(undefined, io.env), 'bad-locale', { value: values.locale }));
-  const locale = cliLocale(values.locale, io.env);
+  const locale = flagLocale(values.locale, io.env);
   if (positionals.length !== 1) throw new UsageError(t(locale, 'one-file'), true);
   if (values.format !== undefined && !IMPORT_FORMATS.includes(values.format as ImportFormat)) {
     throw new UsageError(t(locale, 'unknown-format', { format: values.format, formats: IMPORT_FORMATS.join(', ') }));

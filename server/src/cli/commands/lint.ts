@@ -5,7 +5,7 @@ import {
   DEFAULT_DIGEST_GLOBS, SEVERITIES, type FileProblems, type Finding, type LintOutcome, type LineIndex, type Locale, type RuleLevel, type RuleSetting,
 } from '../../engine';
 import { parseCommandArgs } from '../args';
-import { cliLocale, t, slash, UsageError, EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, type CliIO } from '../io';
+import { cliLocale, t, slash, UsageError, EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, flagLocale, type CliIO } from '../io';
 import { collectTargets, isDigestTarget, type Target } from '../targets';
 import { readSource, keepLineEndings, writeAtomic, type SourceText } from '../files';
 import { fixAll } from '../../engine/fix-all';
@@ -84,8 +84,7 @@ export function lintCommand(argv: string[], io: CliIO, version: string): number 
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) { io.stdout(LINT_USAGE); return EXIT_OK; }
-  if (values.locale !== undefined && !['ko', 'en'].includes(values.locale)) throw new UsageError(t(cliLocale(undefined, io.env), 'bad-locale', { value: values.locale }));
-  const locale = cliLocale(values.locale, io.env);
+  const locale = flagLocale(values.locale, io.env);
   // Findings speak --locale or PAPER_DIGEST_LOCALE when given, else their profile's language
   // (a Korean digest gets Korean messages on an English system); LANG only for the CLI's own words.
   const asked: Locale | undefined = values.locale !== undefined || io.env.PAPER_DIGEST_LOCALE ? cliLocale(values.locale, io.env) : undefined;

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { format } from 'util';
 import { parseCommandArgs } from '../args';
-import { cliLocale, t, UsageError, EXIT_OK, type CliIO } from '../io';
+import { t, UsageError, EXIT_OK, flagLocale, type CliIO } from '../io';
 
 export const MCP_USAGE = `Usage: paper-digest mcp [--root DIR] [--untrusted] [--locale ko|en]
 
@@ -24,8 +24,7 @@ export async function mcpCommand(argv: string[], io: CliIO, version: string): Pr
     root: { type: 'string' }, untrusted: { type: 'boolean' }, locale: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   }, io.env);
   if (values.help) { io.stdout(MCP_USAGE); return EXIT_OK; }
-  if (values.locale !== undefined && !['ko', 'en'].includes(values.locale)) throw new UsageError(t(cliLocale(undefined, io.env), 'bad-locale', { value: values.locale }));
-  const locale = cliLocale(values.locale, io.env);
+  const locale = flagLocale(values.locale, io.env);
   if (positionals.length) throw new UsageError(t(locale, 'unknown-option', { option: positionals[0] }), true);
   const root = path.resolve(io.cwd, values.root ?? '.');
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(t(locale, 'mcp-root-not-folder', { root }));

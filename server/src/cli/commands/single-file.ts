@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ConfigResolver, nodeFileReader, lintText, formatProblem, applyEdits, type LintOutcome, type Locale, type OffsetEdit } from '../../engine';
 import { parseCommandArgs } from '../args';
-import { cliLocale, t, slash, UsageError, EXIT_OK, EXIT_FINDINGS, type CliIO } from '../io';
+import { cliLocale, t, slash, UsageError, EXIT_OK, EXIT_FINDINGS, flagLocale, type CliIO } from '../io';
 import { readSource, keepLineEndings, writeAtomic, type SourceText } from '../files';
 import { unifiedDiff } from '../formatters/diff';
 
@@ -10,8 +10,7 @@ export interface LoadedDigest { abs: string; display: string; source: SourceText
 
 /** Reads one digest and checks it with the resolved configuration (--profile/--config as for lint). */
 export function loadDigest(file: string, io: CliIO, opts: { profile?: string; config?: string; locale?: string }): LoadedDigest {
-  if (opts.locale !== undefined && !['ko', 'en'].includes(opts.locale)) throw new UsageError(t(cliLocale(undefined, io.env), 'bad-locale', { value: opts.locale }));
-  const locale = cliLocale(opts.locale, io.env);
+  const locale = flagLocale(opts.locale, io.env);
   const abs = path.resolve(io.cwd, file);
   let source: SourceText;
   try { source = readSource(abs); } catch (e) {

@@ -4,7 +4,7 @@ import {
   ConfigResolver, nodeFileReader, formatProblem, glossaryResolverFor, resolveFile, LineIndex, type FileProblems,
 } from '../../engine';
 import { parseCommandArgs } from '../args';
-import { cliLocale, t, slash, UsageError, EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, type CliIO } from '../io';
+import { t, slash, UsageError, EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, flagLocale, type CliIO } from '../io';
 import { collectTargets, isDigestTarget } from '../targets';
 import { readSource } from '../files';
 import { createProgress } from '../progress';
@@ -43,8 +43,7 @@ export function termsCommand(argv: string[], io: CliIO): number {
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) { io.stdout(TERMS_USAGE); return EXIT_OK; }
-  if (values.locale !== undefined && !['ko', 'en'].includes(values.locale)) throw new UsageError(t(cliLocale(undefined, io.env), 'bad-locale', { value: values.locale }));
-  const locale = cliLocale(values.locale, io.env);
+  const locale = flagLocale(values.locale, io.env);
   if (!['stylish', 'json'].includes(values.format!)) throw new UsageError(t(locale, 'unknown-format', { format: values.format, formats: 'stylish, json' }));
 
   const targets = collectTargets(positionals.length ? positionals : ['.'], { cwd: io.cwd, locale, applyIgnoresToFiles: values['digests-only'] });

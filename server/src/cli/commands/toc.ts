@@ -1,4 +1,4 @@
-import { tocRewriteEdit } from '../../engine/toc';
+import { tocListText, tocRewriteEdit } from '../../engine/toc';
 import type { CliIO } from '../io';
 import { editCommand } from './single-file';
 
@@ -29,7 +29,7 @@ export function tocCommand(argv: string[], io: CliIO): number {
     // The list as it would be written, with the document's own line breaks normalised to \n.
     print: d => {
       const e = tocRewriteEdit(d.outcome.result.digest)!;
-      return e.text.replace(/^\r?\n/, '').replace(/\r\n/g, '\n') + '\n';
+      return tocListText(e) + '\n';
     },
   });
 }

@@ -6,12 +6,12 @@
  */
 import * as path from 'path';
 import * as fs from 'fs';
-import { ConfigResolver, nodeFileReader, lintText, resolveFile, applyEdits, message, DEFAULT_DIGEST_GLOBS, type Locale, type LintOutcome } from '../../engine';
+import { ConfigResolver, nodeFileReader, lintText, resolveFile, applyEdits, message, DEFAULT_DIGEST_GLOBS, type Locale, type LintOutcome, type FileProblems } from '../../engine';
 import { isDigestPath } from '../../engine/digest-files';
 import { assistCheck, lookupTerms, glossaryEntries } from '../../engine/assistant';
 import { fixAll } from '../../engine/fix-all';
-import { tocRewriteEdit } from '../../engine/toc';
-import { validator } from '../../engine/json-file';
+import { tocListText, tocRewriteEdit } from '../../engine/toc';
+import { inputProblems, validator } from '../../engine/json-file';
 import { realPathOf } from '../../engine/safe-read';
 import { readSource, writeAtomic, keepLineEndings, FileError } from '../files';
 import { unifiedDiff } from '../formatters/diff';
@@ -52,6 +52,9 @@ export function createTools(opts: ToolsOptions) {
   const shown = (abs: string) => path.relative(within(given, abs) ? given : root, abs).split(path.sep).join('/') || '.';
   /** A glossary or configuration file as results show it: relative to the root when inside it, else as it is. */
   const place = (f: string) => (path.isAbsolute(f) && !outside(f) ? shown(f) : f);
+  const problemLines = (list: FileProblems[]) => list.flatMap(p => p.problems.map(x => `${place(p.file)}: ${x.message}`));
+  /** What applies at a file, or in a folder (what a digest directly in it would use). */
+  const setupAt = (t: Target) => resolveFile(fs.existsSync(t.real) && fs.statSync(t.real).isDirectory() ? path.join(t.named, 'digest.md') : t.named, '', { resolver });
 
   /**
    * A path named by the client, inside the root. It is refused as written first (no file system
@@ -93,8 +96,8 @@ export function createTools(opts: ToolsOptions) {
     if (!isDigestPath(t.named, text, resolver, outcome.config, given, DEFAULT_DIGEST_GLOBS)) throw new ToolError(say('assistant/not-a-digest', { path: shown(t.named) }));
   }
   function refuseBrokenConfig(t: Target, outcome: LintOutcome, glossaries = true): void {
-    const files = glossaries ? outcome.config.problems : outcome.config.problems.filter(p => outcome.config.sources.includes(p.file) || !outcome.glossary.files.includes(p.file));
-    const problems = files.flatMap(p => p.problems.map(x => `${place(p.file)}: ${x.message}`));
+    const files = glossaries ? outcome.config.problems : outcome.config.problems.filter(p => !outcome.glossary.files.includes(p.file));
+    const problems = problemLines(files);
     if (problems.length) throw new ToolError(say('assistant/config-problems', { path: shown(t.named), problems: problems.join('; ') }));
   }
   function write(t: Target, source: ReturnType<typeof readSource>, text: string): void {
@@ -123,12 +126,10 @@ export function createTools(opts: ToolsOptions) {
     lookup_term(input: { term: string; path?: string }) {
       const t = inside(input.path, 'any');
       if (!fs.existsSync(t.real)) throw new ToolError(say('assistant/no-such-path', { path: shown(t.named) }));
-      // A folder's glossary is what a digest directly in it would use.
-      const probe = fs.statSync(t.real).isDirectory() ? path.join(t.named, 'digest.md') : t.named;
-      const setup = resolveFile(probe, '', { resolver });
+      const setup = setupAt(t);
       const terms = lookupTerms(setup.glossary.glossary, input.term).map(x => ({ ...x, glossary: place(x.glossary) }));
       // A broken team glossary means these answers may be the built-in ones only: the model is told.
-      const problems = setup.problems.flatMap(p => p.problems.map(x => `${place(p.file)}: ${x.message}`));
+      const problems = problemLines(setup.problems);
       return {
         term: input.term, terms, glossaries: setup.glossary.files.map(place),
         ...(terms.length ? {} : { note: say('assistant/term-not-found', { term: input.term }) }),
@@ -164,7 +165,7 @@ export function createTools(opts: ToolsOptions) {
       const next = applyEdits(source.text, [edit]).text;
       const changed = next !== source.text;
       if (changed && !input.dryRun) write(t, source, next);
-      return { file: shown(t.named), changed, written: changed && !input.dryRun, toc: edit.text.replace(/^\r?\n/, '').replace(/\r\n/g, '\n').trimEnd() };
+      return { file: shown(t.named), changed, written: changed && !input.dryRun, toc: tocListText(edit).trimEnd() };
     },
   };
 
@@ -174,7 +175,7 @@ export function createTools(opts: ToolsOptions) {
     if (!tool) throw new ToolError(say('assistant/unknown-tool', { name }));
     const validate = validator(tool.inputSchema);
     if (!validate(input ?? {})) {
-      const problems = (validate.errors ?? []).map(e => `${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${e.params.additionalProperty})` : ''}`).join('; ');
+      const problems = inputProblems(validate.errors);
       throw new ToolError(say('assistant/bad-input', { problems }));
     }
     return (run as Record<string, (i: unknown) => unknown>)[name](input ?? {});
@@ -183,8 +184,8 @@ export function createTools(opts: ToolsOptions) {
   /** The effective glossary of a folder (the MCP resource). */
   function glossaryOf(folder: string | undefined) {
     const t = inside(folder, 'any');
-    const setup = resolveFile(path.join(t.named, 'digest.md'), '', { resolver });
-    return { folder: shown(t.named), glossaries: setup.glossary.files.map(place), terms: glossaryEntries(setup.glossary.glossary).map(t => ({ ...t, glossary: place(t.glossary) })) };
+    const setup = setupAt(t);
+    return { folder: shown(t.named), glossaries: setup.glossary.files.map(place), terms: glossaryEntries(setup.glossary.glossary).map(x => ({ ...x, glossary: place(x.glossary) })) };
   }
 
   return { call, glossaryOf, root: given };
