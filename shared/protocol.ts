@@ -99,3 +99,19 @@ export type AssistantToolAnswer =
   | { ok: true; result: Record<string, unknown>; edits?: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]; /** The document version the edits apply to. */ version?: number }
   | { ok: false; error: string };
 export const AssistantToolRequest = new RequestType<AssistantToolParams, AssistantToolAnswer, void>('paperDigest/assistantTool');
+
+/**
+ * Server → client, in the web build only (a browser server has no file system): read workspace
+ * files through the editor (`workspace.fs`), so configuration, profiles, glossaries and, for
+ * workspace terms, digests in a virtual workspace (github.dev) are read as on the desktop.
+ * Each answer is a file's text with a change stamp, or why it cannot be read; `limit` in bytes.
+ */
+export interface ReadFilesParams { uris: string[]; limit: number }
+export type ReadFileAnswer =
+  | { uri: string; stamp: string; text: string }
+  | { uri: string; error: 'missing' | 'not-regular' | 'too-large' | 'unreadable' | 'invalid-utf8'; size?: number; stamp?: string };
+export const ReadFilesRequest = new RequestType<ReadFilesParams, ReadFileAnswer[], void>('paperDigest/readFiles');
+
+/** Server → client, web build: the Markdown files of a workspace folder (`workspace.findFiles`), at most `limit`, as URIs. */
+export interface FindMarkdownParams { folder: string; limit: number }
+export const FindMarkdownRequest = new RequestType<FindMarkdownParams, string[], void>('paperDigest/findMarkdown');

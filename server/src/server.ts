@@ -2,31 +2,33 @@
  * The language server: LSP wiring only. Checking is the engine's; features live in features/.
  * Works with any LSP client (VS Code, Neovim, Helix, Emacs, Zed): nothing here knows VS Code.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import {
   TextDocuments, TextDocumentSyncKind,
   DidChangeConfigurationNotification, ShowMessageNotification, MessageType, type InitializeParams, type InitializeResult, type Connection,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
 import {
-  ConfigResolver, nodeFileReader, lintSteps, lintText, runSteps, runStepsAsync, message, isDigestFile, resolveFile, normaliseLocale, type Locale, type FileProblems, type FileSetup,
+  ConfigResolver, lintSteps, lintText, runSteps, runStepsAsync, message, isDigestFile, resolveFile, normaliseLocale, type Locale, type FileProblems, type FileSetup,
 } from './engine';
 import { glossaryResolverFor } from './engine/glossary';
 import { IncrementalParser } from './engine/incremental/parser';
-import { formatSize } from './engine/text';
+import { formatSize, utf8Length } from './engine/text';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type Settings } from '../../shared/protocol';
 import { resolveSettings } from './settings';
 import { isDigestPath } from './engine/digest-files';
 import type { Analysis, ServerContext, ServerHooks } from './features/context';
-import { documentDiagnostics, uriToPath } from './features/lsp-convert';
+import { documentDiagnostics } from './features/lsp-convert';
 import { registerFeatures, featureCapabilities } from './features';
-import { createDefaultConnection } from './connection';
+import type { ServerPlatform } from './platform';
 
-export function startServer(connection: Connection = createDefaultConnection()): Connection {
+/** The server on a connection; `platform` reads the files (node-platform.ts on the desktop, web/platform.ts in a browser). */
+export function startServer(connection: Connection, platform: ServerPlatform): Connection {
   const documents = new TextDocuments(TextDocument);
-  const resolver = new ConfigResolver(nodeFileReader(fs));
+  const { files } = platform;
+  const path = files.paths;
+  /** The engine's name of a document or folder (a file-system path on the desktop, the URI in the web build). */
+  const uriToPath = (uri: string) => path.fromUri(uri);
+  const resolver = new ConfigResolver(files);
   const analyses = new Map<string, Analysis>();
   const timers = new Map<string, NodeJS.Timeout>();
   /** Checks under way in slices, by document: a second request for the same version waits for the first. */
@@ -93,9 +95,9 @@ export function startServer(connection: Connection = createDefaultConnection()):
   /** The CLI's rule (engine/digest-files.ts): a .paperdigestrc.json's "files" first, else paperDigest.files, else front matter. */
   function isDigestText(uri: string, text: string): boolean {
     const file = uriToPath(uri);
-    const { files } = settingsFor(uri);
-    if (!path.isAbsolute(file)) return isDigestFile(relativeToWorkspace(file), text, files);
-    return isDigestPath(file, text, resolver, resolver.resolve(file), workspaceFolderOf(file) ?? path.dirname(file), files);
+    const globs = settingsFor(uri).files;
+    if (!path.isAbsolute(file)) return isDigestFile(relativeToWorkspace(file), text, globs);
+    return isDigestPath(file, text, resolver, resolver.resolve(file), workspaceFolderOf(file) ?? path.dirname(file), globs);
   }
 
   /** Documents over the size limit are not parsed or checked in the editor: one note says so (docs/security.md). */
@@ -104,7 +106,7 @@ export function startServer(connection: Connection = createDefaultConnection()):
     const text = doc.getText();
     // UTF-8 is at most 3 bytes per UTF-16 unit: short documents need no count.
     if (text.length * 3 <= limitKB * 1024) return undefined;
-    const bytes = Buffer.byteLength(text, 'utf8');
+    const bytes = utf8Length(text);
     return bytes > limitKB * 1024 ? { size: formatSize(bytes), limit: formatSize(limitKB * 1024) } : undefined;
   }
 
@@ -192,8 +194,8 @@ export function startServer(connection: Connection = createDefaultConnection()):
   function publishConfigProblems(problems: FileProblems[]): void {
     const now = new Set<string>();
     for (const p of problems) {
-      if (!p.text && !fs.existsSync(p.file)) { log(`configuration: ${p.problems.map(x => x.message).join('; ')}`); continue; }
-      const doc = TextDocument.create(URI.file(p.file).toString(), 'json', 0, p.text);
+      if (!p.text && files.stamp(p.file) === undefined) { log(`configuration: ${p.problems.map(x => x.message).join('; ')}`); continue; }
+      const doc = TextDocument.create(path.toUri(p.file), 'json', 0, p.text);
       now.add(p.file);
       connection.sendDiagnostics({
         uri: doc.uri,
@@ -204,7 +206,7 @@ export function startServer(connection: Connection = createDefaultConnection()):
       });
       log(`configuration problem in ${p.file}: ${p.problems.map(x => x.message).join('; ')}`);
     }
-    for (const f of problemFiles) if (!now.has(f)) connection.sendDiagnostics({ uri: URI.file(f).toString(), diagnostics: [] });
+    for (const f of problemFiles) if (!now.has(f)) connection.sendDiagnostics({ uri: path.toUri(f), diagnostics: [] });
     problemFiles.clear();
     for (const f of now) problemFiles.add(f);
   }
@@ -247,6 +249,8 @@ export function startServer(connection: Connection = createDefaultConnection()):
     const { version } = doc; // the object itself is updated in place by later edits
     const gen = generation;
     try {
+      // The web build reads files through the client: fetch what this check will read first.
+      if (platform.prepare) await platform.prepare(() => { if (isDigest(doc)) setupOf(uri, doc.getText()); });
       const a = await analyzeAsync(uri);
       const now = documents.get(uri);
       // Stale (a newer version, a reopened document, new settings): that one's own check publishes.
@@ -301,7 +305,7 @@ export function startServer(connection: Connection = createDefaultConnection()):
       // The window's settings, and each workspace folder's (resource scope).
       const [global, ...own] = await connection.workspace.getConfiguration([
         { section: SETTINGS_SECTION },
-        ...workspaceFolders.map(f => ({ section: SETTINGS_SECTION, scopeUri: URI.file(f).toString() })),
+        ...workspaceFolders.map(f => ({ section: SETTINGS_SECTION, scopeUri: path.toUri(f) })),
       ]) as unknown[];
       applySettings(global, workspaceFolders.map((f, i) => [f, own[i]] as [string, unknown]));
     } catch (e) {
@@ -311,8 +315,8 @@ export function startServer(connection: Connection = createDefaultConnection()):
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     clientLocale = normaliseLocale(params.locale);
-    workspaceFolders = (params.workspaceFolders ?? []).map(f => URI.parse(f.uri).fsPath);
-    if (!workspaceFolders.length && params.rootUri) workspaceFolders = [URI.parse(params.rootUri).fsPath];
+    workspaceFolders = (params.workspaceFolders ?? []).map(f => uriToPath(f.uri));
+    if (!workspaceFolders.length && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)];
     pullConfiguration = !!params.capabilities.workspace?.configuration;
     const init = (params.initializationOptions ?? {}) as { settings?: Partial<Settings> };
     if ((init as { trusted?: boolean }).trusted === false) resolver.setConfined(true); // untrusted workspace: see docs/security.md
@@ -353,7 +357,7 @@ export function startServer(connection: Connection = createDefaultConnection()):
     // glossary) re-check the open documents; package.json or .vscode/settings.json do not.
     const relevant = params.changes.map(c => uriToPath(c.uri)).filter(f =>
       resolver.uses(f) || glossaries.uses(f) || /(^|[\\/])(\.paperdigestrc\.json|\.paper-digest[\\/].*\.json)$/.test(f));
-    for (const f of relevant) { resolver.invalidate(f); glossaries.invalidate(f); }
+    for (const f of relevant) { resolver.invalidate(f); glossaries.invalidate(f); platform.invalidate?.(f); }
     if (relevant.length) revalidateAll();
     for (const h of hooks.watchedFilesChanged) h(params.changes);
   });
@@ -373,7 +377,7 @@ export function startServer(connection: Connection = createDefaultConnection()):
   });
 
   const ctx: ServerContext = {
-    connection, documents, settingsFor, locale, analysisOf, oversize, isDigest, isDigestText, setupOf, lint, revalidateAll, log,
+    connection, documents, platform, settingsFor, locale, analysisOf, oversize, isDigest, isDigestText, setupOf, lint, revalidateAll, log,
     workspaceFolders: () => workspaceFolders, workspacePath: uri => relativeToWorkspace(uriToPath(uri)).split(path.sep).join('/'), publish: validate, hooks, clientCommands: () => clientCommands,
   };
   registerFeatures(ctx);

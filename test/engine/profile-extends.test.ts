@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ConfigResolver, nodeFileReader, builtinProfile } from '../../server/src/engine';
+import { ConfigResolver, builtinProfile } from '../../server/src/engine';
+import { nodeFileReader } from '../../server/src/engine/node-files';
 
 // `extends` in a profile file: a built-in id or a path relative to that file, as the schema says;
 // cycles and broken bases are errors at the "extends" that names them (issue 14).

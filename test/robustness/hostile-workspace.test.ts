@@ -5,7 +5,8 @@ import * as path from 'path';
 import { BIN, tempProject, digest } from '../cli/cli';
 import { TestClient } from '../support/lsp-client';
 import * as os from 'os';
-import { ConfigResolver, nodeFileReader, glossaryResolverFor } from '../../server/src/engine';
+import { ConfigResolver, glossaryResolverFor } from '../../server/src/engine';
+import { nodeFileReader } from '../../server/src/engine/node-files';
 import { readSource, writeAtomic } from '../../server/src/cli/files';
 import { safeReadFile } from '../../server/src/engine/safe-read';
 

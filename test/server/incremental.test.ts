@@ -5,7 +5,8 @@ import * as path from 'path';
 import { DidChangeTextDocumentNotification, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { TestClient } from '../support/lsp-client';
 import { FIXTURES } from '../support/paths';
-import { ConfigResolver, LineIndex, lintText, nodeFileReader } from '../../server/src/engine';
+import { ConfigResolver, LineIndex, lintText } from '../../server/src/engine';
+import { nodeFileReader } from '../../server/src/engine/node-files';
 
 // onType checking goes through the incremental parser: after a burst of small edits the
 // diagnostics of the last version are exactly those of a full check of that text.

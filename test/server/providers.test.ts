@@ -19,6 +19,7 @@ import { CodeActionKind, type CompletionItem, type CreateFile, type TextDocument
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND, SelectTextCommand } from '../../shared/protocol';
 import { FIXTURES } from '../support/paths';
+import { nodePlatform } from '../../server/src/node-platform';
 
 // No configuration or glossary files: the built-in profile and glossary, unless a test gives some.
 const filesOf = (files: Record<string, string>): FileReader => ({ readFile: f => files[f], stamp: f => (f in files ? '1' : undefined) });
@@ -28,7 +29,7 @@ function analysisOf(text: string, file = '/ws/weekly.digest.md', reader = noFile
   const outcome = lintText(text, file, { resolver: new ConfigResolver(reader), locale: 'en' });
   return { uri: `file://${file}`, version: 1, filePath: file, text, outcome };
 }
-const env = (over: Partial<CodeActionEnv> = {}): CodeActionEnv => ({ locale: 'en', clientCommands: [], openDocument: () => undefined, ...over });
+const env = (over: Partial<CodeActionEnv> = {}): CodeActionEnv => ({ locale: 'en', clientCommands: [], openDocument: () => undefined, files: nodePlatform().files, ...over });
 function applyTo(a: Analysis, edit: WorkspaceEdit | undefined): string {
   const edits = edit?.changes?.[a.uri] as TextEdit[] | undefined;
   assert.ok(edits?.length, 'the action carries edits for this document');

@@ -1,5 +1,6 @@
 import { josa } from 'es-hangul';
-import { applyEdits, ConfigResolver, lintText, nodeFileReader, type OffsetEdit } from '../../server/src/engine';
+import { applyEdits, ConfigResolver, lintText, type OffsetEdit } from '../../server/src/engine';
+import { nodeFileReader } from '../../server/src/engine/node-files';
 import { fixAllEdits } from '../../server/src/engine/fix-all';
 
 /**

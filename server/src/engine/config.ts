@@ -1,11 +1,11 @@
-import * as path from 'path';
 import configSchema from '../../../schemas/config.schema.json';
 import { parseTree, findNodeAtLocation } from 'jsonc-parser';
 import { readJsonFile, type JsonProblem } from './json-file';
 import { builtinProfile, DEFAULT_PROFILE_ID, loadProfileText, type Profile } from './profiles';
 import type { Locale, RuleSetting } from './types';
 import { message } from './messages';
-import { safeReadFile, readErrorMessage, realPathOf, MAX_JSON_BYTES, type SafeReadResult, type SafeReadFailure } from './safe-read';
+import { readErrorMessage, type SafeReadResult, type SafeReadFailure } from './read-errors';
+import { posixPaths, type PathOps } from './paths';
 
 export const CONFIG_FILE = '.paperdigestrc.json';
 
@@ -29,7 +29,16 @@ export interface FileReader {
    * it (test maps) fall back to readFile, undefined meaning "missing".
    */
   read?(file: string): SafeReadResult;
+  /** How files are named (paths.ts): file-system paths, or URIs in the web server. POSIX paths when absent. */
+  paths?: PathOps;
+  /** Where a file really is (symlinks followed), for confinement; the name itself when absent. */
+  realPath?(file: string): string;
 }
+
+/** The reader's way of naming files. */
+export const pathsOf = (fs: FileReader): PathOps => fs.paths ?? posixPaths;
+/** The reader's real path of a file, or the file's own name. */
+export const realPathVia = (fs: FileReader, file: string): string => fs.realPath?.(file) ?? file;
 
 /** Reads through `fs.read` when it has one, else `fs.readFile`. */
 export function readVia(fs: FileReader, file: string): SafeReadResult {
@@ -81,6 +90,9 @@ export class ConfigResolver {
    */
   constructor(readonly fs: FileReader, private opts: { confine?: boolean } = {}) {}
 
+  /** How this resolver's files are named (the reader's). */
+  get paths(): PathOps { return pathsOf(this.fs); }
+
   /** Whether paths are confined (an untrusted workspace). */
   get confined(): boolean { return !!this.opts.confine; }
 
@@ -99,6 +111,7 @@ export class ConfigResolver {
 
   configFilesFor(docPath: string): string[] {
     const found: string[] = [];
+    const path = this.paths;
     let dir = path.dirname(path.resolve(docPath));
     for (;;) {
       const candidate = path.join(dir, CONFIG_FILE);
@@ -116,10 +129,12 @@ export class ConfigResolver {
 
   /** The effective configuration for a document; `overrides` (CLI flags, editor settings) win over files, `explicit` config replaces discovery. */
   resolve(docPath: string, overrides: Partial<ConfigFile> & { configFile?: string; baseDir?: string } = {}): ResolvedConfig {
+    const path = this.paths;
     const problems: FileProblems[] = [];
     const files = overrides.configFile ? [path.resolve(overrides.configFile)] : this.configFilesFor(docPath);
     let merged: ConfigFile = {};
-    let profileBase = overrides.baseDir ?? process.cwd();
+    const base = overrides.baseDir ?? path.cwd();
+    let profileBase = base;
     let profileRef: string | undefined;
     /** The configuration file that named the profile: problems with it are located there. */
     let profileFrom: { file: string; text: string } | null = null;
@@ -146,8 +161,8 @@ export class ConfigResolver {
       if (!value) continue;
       merged = { ...merged, ...value, rules: { ...merged.rules, ...value.rules }, glossary: { ...merged.glossary, ...value.glossary } };
     }
-    if (overrides.profile) { profileRef = overrides.profile; profileBase = overrides.baseDir ?? process.cwd(); profileFrom = null; }
-    for (const g of overrides.glossaries ?? []) glossaries.push(path.resolve(overrides.baseDir ?? process.cwd(), g));
+    if (overrides.profile) { profileRef = overrides.profile; profileBase = base; profileFrom = null; }
+    for (const g of overrides.glossaries ?? []) glossaries.push(path.resolve(base, g));
     const profile = this.profileFor(profileRef, profileBase, problems, profileFrom);
     return {
       profile,
@@ -165,12 +180,14 @@ export class ConfigResolver {
   private escapes(dir: string, ref: string): boolean {
     if (!this.opts.confine || builtinProfile(ref)) return false;
     // Real paths, not strings: a symlink inside the folder pointing elsewhere escapes too.
-    const rel = path.relative(realPathOf(dir), realPathOf(path.resolve(dir, ref)));
+    const path = this.paths;
+    const rel = path.relative(realPathVia(this.fs, dir), realPathVia(this.fs, path.resolve(dir, ref)));
     return rel === '' ? false : rel.startsWith('..') || path.isAbsolute(rel);
   }
 
   private outside(text: string, at: (string | number)[], ref: string, dir: string): JsonProblem {
-    const real = realPathOf(path.resolve(dir, ref));
+    const path = this.paths;
+    const real = realPathVia(this.fs, path.resolve(dir, ref));
     const msg = real === path.resolve(dir, ref)
       ? `Not read in an untrusted workspace: "${ref}" is outside this configuration file's folder`
       : message('en', 'file/outside-workspace', { ref, real });
@@ -190,7 +207,7 @@ export class ConfigResolver {
       report(`Unknown profile "${ref}"`, base);
       return fallback;
     }
-    const file = path.resolve(base, ref);
+    const file = this.paths.resolve(base, ref);
     this.seen.add(file);
     const stamp = this.fs.stamp(file);
     if (stamp === undefined) {
@@ -222,6 +239,7 @@ export class ConfigResolver {
     if ('error' in read) return { error: read.error === 'missing' ? `Profile file not found: ${file}` : readErrorText(read) };
     const deps = new Map([[file, stamp]]);
     const inherited: FileProblems[] = [];
+    const path = this.paths;
     const dir = path.dirname(file);
     const lookup = (ref: string): Profile | undefined => {
       const builtin = builtinProfile(ref);
@@ -272,11 +290,3 @@ function locate(text: string, at: (string | number)[]): { start: number; end: nu
   const node = text ? findNodeAtLocation(parseTree(text) ?? { type: 'null', offset: 0, length: 0 } as never, at) : undefined;
   return node ? { start: node.offset, end: node.offset + node.length } : { start: 0, end: 0 };
 }
-
-export const nodeFileReader = (fs: typeof import('fs')): FileReader => ({
-  readFile(file) { const r = safeReadFile(file, { limit: MAX_JSON_BYTES }); return 'error' in r ? undefined : r.text; },
-  read(file) { return safeReadFile(file, { limit: MAX_JSON_BYTES }); },
-  // A device, FIFO or socket gets a stamp too, so that reading it is attempted and reported
-  // ("not a regular file") rather than taken for a missing file. stat never opens the file.
-  stamp(file) { try { const s = fs.statSync(file); return s.isFile() ? `${s.mtimeMs}:${s.size}` : s.isDirectory() ? undefined : `special:${s.mode}:${s.ino}`; } catch { return undefined; } },
-});

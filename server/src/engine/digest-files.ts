@@ -4,13 +4,14 @@
  * defaults relative to its working folder, the editor's `paperDigest.files` relative to the
  * workspace folder), or front matter `paper-digest: true` / `profile: ID`.
  */
-import * as path from 'path';
 import type { ConfigResolver, ResolvedConfig } from './config';
 import { isDigestFile } from './detect';
 
-const slash = (p: string) => p.split(path.sep).join('/');
+/** Markdown files, by name. */
+export const MARKDOWN = /\.(md|markdown|mdx)$/i;
 
 export function isDigestPath(abs: string, text: string, resolver: ConfigResolver, config: Pick<ResolvedConfig, 'files' | 'sources'>, base: string, globs: string[]): boolean {
+  const path = resolver.paths;
   let dir = base;
   if (config.files) {
     const owner = [...config.sources].reverse().find(f => resolver.readConfig(f).value?.files);
@@ -18,6 +19,6 @@ export function isDigestPath(abs: string, text: string, resolver: ConfigResolver
   }
   let rel = path.relative(dir, abs);
   // Outside the base (`lint ..`, a file outside the workspace): match the whole path, which "**/"-globs (the defaults) still do.
-  if (rel.startsWith('..') || path.isAbsolute(rel)) rel = abs.slice(path.parse(abs).root.length);
-  return isDigestFile(slash(rel), text, config.files ?? globs);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) rel = abs.slice(path.root(abs).length);
+  return isDigestFile(rel.split(path.sep).join('/'), text, config.files ?? globs);
 }

@@ -17,9 +17,12 @@ export async function runStepsAsync<T>(steps: Generator<void, T>, cancelled: () 
     const r = steps.next();
     if (r.done) return r.value;
     if (performance.now() - t0 > sliceMs) {
-      await new Promise(resolve => setImmediate(resolve));
+      await yieldToLoop();
       if (cancelled()) { steps.return(undefined as T); return undefined; }
       t0 = performance.now();
     }
   }
 }
+
+/** A turn for the event loop: setImmediate in Node; a timer in a browser worker, which has none. */
+export const yieldToLoop = (): Promise<void> => new Promise(resolve => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));

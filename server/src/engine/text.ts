@@ -74,3 +74,17 @@ export function lineBoundsAt(text: string, at: number): { start: number; end: nu
 export function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
+
+/** The UTF-8 length of a text in bytes, without encoding it (no Buffer in the browser). */
+export function utf8Length(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    // A surrogate pair is 2 units and 4 bytes; any other unit of the BMP is 3 bytes.
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { n += 2; i++; }
+    else n += 2;
+  }
+  return n;
+}

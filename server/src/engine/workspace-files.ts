@@ -7,7 +7,9 @@ import * as path from 'path';
 import ignore, { type Ignore } from 'ignore';
 import { safeReadFile } from './safe-read';
 
-export const MARKDOWN = /\.(md|markdown|mdx)$/i;
+import { MARKDOWN } from './digest-files';
+
+export { MARKDOWN };
 
 export const IGNORE_FILES = ['.gitignore', '.paperdigestignore'];
 /** Never walked into, whatever the ignore files say. */

@@ -1,4 +1,4 @@
-import { CodeActionKind, type CancellationToken, type CodeAction, type Range } from 'vscode-languageserver/node';
+import { CodeActionKind, type CancellationToken, type CodeAction, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { message, type Finding, type Locale } from '../engine';
 import { suppressionEdit } from '../engine/suppress';
@@ -7,6 +7,7 @@ import { FIX_ALL_KIND, SelectTextCommand } from '../../../shared/protocol';
 import type { Analysis, Feature } from './context';
 import { toDiagnostic, toTextEdits } from './lsp-convert';
 import { glossaryActions } from './glossary-actions';
+import type { ServerFiles } from '../platform';
 
 /** What code actions need besides the analysis: the document's language, the client, and open documents. */
 export interface CodeActionEnv {
@@ -15,6 +16,8 @@ export interface CodeActionEnv {
   clientCommands: string[];
   /** An open document by uri (the workspace glossary's unsaved text wins over the disk's). */
   openDocument(uri: string): TextDocument | undefined;
+  /** How the workspace glossary is named and read. */
+  files: ServerFiles;
 }
 
 /**
@@ -43,7 +46,7 @@ export function codeActions(a: Analysis, range: Range, only: string[] | undefine
           ? { command: { title: fix.select, command: SelectTextCommand, arguments: [a.uri, lineIndex.range(fix.edits[0]).start.line, fix.select] } }
           : {}),
       }));
-      actions.push(...glossaryActions(env.openDocument, a, f, diagnostic));
+      actions.push(...glossaryActions(env.openDocument, env.files, a, f, diagnostic));
     }
     actions.push(...suppressionActions(a, findings.filter(f => f.span.end >= start && f.span.start <= end), env.locale));
   }
@@ -60,7 +63,7 @@ export const codeActionsFeature: Feature = {
     ctx.connection.onCodeAction((params, token) => {
       const a = ctx.analysisOf(params.textDocument.uri);
       if (!a) return [];
-      const env: CodeActionEnv = { locale: ctx.locale(a.uri), clientCommands: ctx.clientCommands(), openDocument: uri => ctx.documents.get(uri) };
+      const env: CodeActionEnv = { locale: ctx.locale(a.uri), clientCommands: ctx.clientCommands(), openDocument: uri => ctx.documents.get(uri), files: ctx.platform.files };
       return codeActions(a, params.range, params.context.only, env, token);
     });
   },

@@ -1,4 +1,4 @@
-import type { CompletionItem, CompletionParams } from 'vscode-languageserver/node';
+import type { CompletionItem, CompletionParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './context';
 

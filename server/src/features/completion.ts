@@ -1,4 +1,4 @@
-import type { CancellationToken, CompletionItem, CompletionList } from 'vscode-languageserver/node';
+import type { CancellationToken, CompletionItem, CompletionList } from 'vscode-languageserver';
 import type { Feature } from './context';
 import { completionRequest, type CompletionProvider, type CompletionRequest } from './completion-request';
 import { structureCompletion } from './structure-completion';

@@ -1,7 +1,8 @@
-import type { Connection, Diagnostic, FileEvent, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
+import type { Connection, Diagnostic, FileEvent, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileSetup, LintOutcome, Locale } from '../engine';
 import type { Settings } from '../../../shared/protocol';
+import type { ServerPlatform } from '../platform';
 
 /** The latest check of one document version, shared by all features (one parse per version). */
 export interface Analysis { uri: string; version: number; filePath: string; text: string; outcome: LintOutcome }
@@ -10,6 +11,8 @@ export interface Analysis { uri: string; version: number; filePath: string; text
 export interface ServerContext {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
+  /** Where the server runs: how files are named and read (platform.ts). */
+  platform: ServerPlatform;
   /** The settings that apply to a document (its workspace folder's); without a uri, the window's. */
   settingsFor(uri?: string): Settings;
   /** The language of a document's messages (see server.ts); without a uri, the settings' or the editor's. */
@@ -30,7 +33,7 @@ export interface ServerContext {
   log(message: string): void;
   /** A document's path relative to its workspace folder, with `/` (its file name outside any folder). */
   workspacePath(uri: string): string;
-  /** The workspace folders (file system paths). */
+  /** The workspace folders, named as the platform names files (file-system paths, or URIs in the web build). */
   workspaceFolders(): string[];
   /** Publish an open document's diagnostics again (its own, unchanged versions not re-checked, plus the hooks'). */
   publish(uri: string): void;

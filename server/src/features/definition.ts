@@ -1,4 +1,4 @@
-import type { Location, Position } from 'vscode-languageserver/node';
+import type { Location, Position } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { BUILTIN_GLOSSARY, LineIndex } from '../engine';
 import type { Analysis, Feature } from './context';

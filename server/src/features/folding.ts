@@ -1,4 +1,4 @@
-import type { FoldingRange } from 'vscode-languageserver/node';
+import type { FoldingRange } from 'vscode-languageserver';
 import type { Analysis, Feature } from './context';
 import { lineRange } from './symbols';
 

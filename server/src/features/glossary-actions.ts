@@ -1,20 +1,22 @@
-import { safeReadFile } from '../engine/safe-read';
-import * as path from 'path';
-import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
-import { addEntryEdits, message, WORKSPACE_GLOSSARY, type Finding } from '../engine';
+import { addEntryEdits, message, type Finding } from '../engine';
+import { readVia } from '../engine/config';
+import { WORKSPACE_GLOSSARY_DIR, WORKSPACE_GLOSSARY_NAME } from '../engine/glossary/resolver';
+import type { ServerFiles } from '../platform';
 import type { Analysis } from './context';
 
 /**
  * The workspace glossary for a document: the nearest existing `.paper-digest/glossary.json`,
  * else a new one beside the nearest `.paperdigestrc.json`, else in the document's folder.
  */
-export function workspaceGlossaryPath(a: Analysis): string {
-  const found = a.outcome.glossary.files.filter(f => f.endsWith(WORKSPACE_GLOSSARY)).pop();
+export function workspaceGlossaryPath(a: Analysis, files: ServerFiles): string {
+  const path = files.paths;
+  const found = a.outcome.glossary.files
+    .filter(f => path.basename(f) === WORKSPACE_GLOSSARY_NAME && path.basename(path.dirname(f)) === WORKSPACE_GLOSSARY_DIR).pop();
   if (found) return found;
   const config = a.outcome.config.sources[a.outcome.config.sources.length - 1];
-  return path.join(path.dirname(config ?? a.filePath), WORKSPACE_GLOSSARY);
+  return path.join(path.dirname(config ?? a.filePath), WORKSPACE_GLOSSARY_DIR, WORKSPACE_GLOSSARY_NAME);
 }
 
 /**
@@ -22,15 +24,15 @@ export function workspaceGlossaryPath(a: Analysis): string {
  * that creates `.paper-digest/glossary.json` when needed and inserts the entry keeping the
  * file's formatting (the open editor's text wins over the disk's).
  */
-export function glossaryActions(openDocument: (uri: string) => TextDocument | undefined, a: Analysis, f: Finding, diagnostic: Diagnostic): CodeAction[] {
+export function glossaryActions(openDocument: (uri: string) => TextDocument | undefined, files: ServerFiles, a: Analysis, f: Finding, diagnostic: Diagnostic): CodeAction[] {
   const add = f.data?.addToGlossary as { ko: string; en: string; abbr?: string } | undefined;
   if (!add) return [];
-  const file = workspaceGlossaryPath(a);
-  const uri = URI.file(file).toString();
+  const file = workspaceGlossaryPath(a, files);
+  const uri = files.paths.toUri(file);
   const open = openDocument(uri);
   let text: string | undefined = open?.getText();
   if (text === undefined) {
-    const r = safeReadFile(file);
+    const r = readVia(files, file);
     if ('error' in r) {
       // Only a missing file is created; a device, FIFO, oversized or non-UTF-8 file is left alone.
       if (r.error !== 'missing') return [];

@@ -1,4 +1,4 @@
-import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver/node';
+import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver';
 import { analyse, glossarySettings, mentionedBefore, normKo, type CompiledGlossary, type SourcedEntry } from '../engine/glossary';
 import type { CompletionProvider } from './completion-request';
 

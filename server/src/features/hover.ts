@@ -1,4 +1,4 @@
-import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { BUILTIN_GLOSSARY, message, type Locale, type SourcedEntry } from '../engine';
 import { analyse, termAt } from '../engine/glossary';
 import type { Analysis, Feature } from './context';

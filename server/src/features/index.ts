@@ -1,4 +1,4 @@
-import type { ServerCapabilities } from 'vscode-languageserver/node';
+import type { ServerCapabilities } from 'vscode-languageserver';
 import type { Feature, ServerContext } from './context';
 import { codeActionsFeature } from './code-actions';
 import { commandsFeature } from './commands';

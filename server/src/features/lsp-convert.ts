@@ -1,8 +1,7 @@
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import { RULE_DOCS_BASE, type Finding, type LineIndex, type OffsetEdit } from '../engine';
 import { DIAGNOSTIC_SOURCE } from '../../../shared/protocol';
 import type { Analysis, ServerHooks } from './context';
-import { URI } from 'vscode-uri';
 
 const severity = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
 
@@ -34,6 +33,3 @@ export function toTextEdits(index: LineIndex, edits: OffsetEdit[]): TextEdit[] {
   return edits.map(e => ({ range: index.range(e), newText: e.text }));
 }
 
-export function uriToPath(uri: string): string {
-  try { return URI.parse(uri).fsPath; } catch { return uri; }
-}

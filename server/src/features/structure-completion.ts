@@ -1,4 +1,4 @@
-import { CompletionItemKind, CompletionTriggerKind, InsertTextFormat, type CompletionItem, type Range } from 'vscode-languageserver/node';
+import { CompletionItemKind, CompletionTriggerKind, InsertTextFormat, type CompletionItem, type Range } from 'vscode-languageserver';
 import { message } from '../engine';
 import type { Digest } from '../engine/digest';
 import type { BlockSpec } from '../engine/profiles';

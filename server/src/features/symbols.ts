@@ -1,4 +1,4 @@
-import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver/node';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import { message, type LineIndex, type Locale, type Span } from '../engine';
 import type { Block, Paper, Section } from '../engine/digest';
 import type { Analysis, Feature } from './context';

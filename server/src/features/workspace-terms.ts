@@ -8,17 +8,13 @@
  * Recomputed, debounced, when a Markdown file is saved or changes on disk; a file's pairs are
  * cached until it changes. Off by default: then nothing is walked, read or watched.
  */
-import * as fs from 'fs';
-import { DiagnosticSeverity, DidChangeWatchedFilesNotification, type Diagnostic, type DiagnosticRelatedInformation, type Disposable, type Range } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, DidChangeWatchedFilesNotification, type Diagnostic, type DiagnosticRelatedInformation, type Disposable, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
 import { message, ruleById, ruleLevel, LineIndex, RULE_DOCS_BASE, type Severity } from '../engine';
-import { Ignores, walkMarkdown, MARKDOWN } from '../engine/workspace-files';
-import { safeReadFile, maxDocumentBytes } from '../engine/safe-read';
+import { MARKDOWN } from '../engine/digest-files';
 import { TermTable, textTermUses, type TermUse } from '../engine/terms/aggregate';
 import { DIAGNOSTIC_SOURCE } from '../../../shared/protocol';
 import type { Feature, ServerContext } from './context';
-import { uriToPath } from './lsp-convert';
 
 const DEBOUNCE_MS = 500;
 /** Digests compared at most; the rest of a huge workspace is left out (and the log says so). */
@@ -41,10 +37,12 @@ function registerWorkspaceTerms(ctx: ServerContext): void {
   /** What each uri was last sent (JSON), to publish only what changed. */
   let published = new Map<string, Diagnostic[]>();
   let sent = new Map<string, string>();
-  let timer: NodeJS.Timeout | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   let generation = 0;
   let watcher: Promise<Disposable | undefined> | undefined;
   const on = () => ctx.settingsFor().workspaceTerms === true;
+  const { platform } = ctx;
+  const paths = platform.files.paths;
 
   ctx.hooks.extraDiagnostics.push(uri => (on() ? published.get(uri) ?? [] : []));
 
@@ -52,7 +50,7 @@ function registerWorkspaceTerms(ctx: ServerContext): void {
   ctx.hooks.settingsChanged.push(() => {
     // Different globs, profile, rules or glossaries: every file is read again (the locale only changes messages).
     const key = JSON.stringify([undefined, ...ctx.workspaceFolders()].map(folder => {
-      const { files, profile, rules, glossaries } = ctx.settingsFor(folder && URI.file(folder).toString());
+      const { files, profile, rules, glossaries } = ctx.settingsFor(folder && paths.toUri(folder));
       return [files, profile, rules, glossaries];
     }));
     if (key !== cachedFor) { cache.clear(); cachedFor = key; }
@@ -90,21 +88,23 @@ function registerWorkspaceTerms(ctx: ServerContext): void {
 
   async function recompute(gen: number): Promise<void> {
     const t0 = performance.now();
-    const open = new Map<string, TextDocument>(ctx.documents.all().map(d => [uriToPath(d.uri), d]));
-    const files = markdownFiles();
+    const open = new Map<string, TextDocument>(ctx.documents.all().map(d => [paths.fromUri(d.uri), d]));
+    const files = await markdownFiles();
+    if (gen !== generation || !on()) return;
     const table = new TermTable<Use>();
     const levels = new Map<string, Severity | 'off'>();
     let digests = 0;
     for (const file of files) {
       if (digests >= MAX_DIGESTS) { ctx.log(`workspace terms: stopped at ${MAX_DIGESTS} digests; the rest of the workspace is not compared`); break; }
-      const ft = fileTerms(file, open.get(file));
+      const ft = await fileTerms(file, open.get(file));
+      if (gen !== generation || !on()) return;
       if (ft?.uses) {
         digests++;
         levels.set(ft.uri, ft.level);
         table.add(file, ft.uses, u => ({ uri: ft.uri, range: ft.lineIndex!.range(u.span) }));
       }
       // Parsing many files must not hold up the editor's requests; a newer recompute supersedes this one.
-      await new Promise(r => setImmediate(r));
+      await platform.yieldToLoop();
       if (gen !== generation || !on()) return;
     }
     const inconsistent = table.englishInconsistencies();
@@ -113,37 +113,35 @@ function registerWorkspaceTerms(ctx: ServerContext): void {
   }
 
   /** The workspace's Markdown files, each once. */
-  function markdownFiles(): string[] {
+  async function markdownFiles(): Promise<string[]> {
     const out: string[] = [];
     const seen = new Set<string>();
     for (const folder of ctx.workspaceFolders()) {
-      const complete = walkMarkdown(folder, new Ignores(folder), file => {
-        if (!seen.has(file)) { seen.add(file); out.push(file); }
-        return out.length < MAX_MARKDOWN;
-      });
-      if (!complete) { ctx.log(`workspace terms: stopped at ${MAX_MARKDOWN} Markdown files`); break; }
+      let found: Awaited<ReturnType<typeof platform.markdownFiles>>;
+      try { found = await platform.markdownFiles(folder, MAX_MARKDOWN - out.length); } catch (e) {
+        ctx.log(`workspace terms: cannot list the Markdown files of ${folder}: ${(e as Error).message}`);
+        continue;
+      }
+      for (const file of found.files) if (!seen.has(file)) { seen.add(file); out.push(file); }
+      if (!found.complete || out.length >= MAX_MARKDOWN) { ctx.log(`workspace terms: stopped at ${MAX_MARKDOWN} Markdown files`); break; }
     }
     return out;
   }
 
   /** A file's pairs, from the open document's text when it is open, from disk otherwise; cached by version or mtime. */
-  function fileTerms(file: string, doc: TextDocument | undefined): FileTerms | undefined {
+  async function fileTerms(file: string, doc: TextDocument | undefined): Promise<FileTerms | undefined> {
     let stamp: string;
-    try {
-      const st = doc ? undefined : fs.statSync(file);
-      stamp = doc ? `open:${doc.version}` : `${st!.mtimeMs}:${st!.size}`;
-    } catch { return undefined; }
-    const cached = cache.get(file);
-    if (cached?.stamp === stamp) return cached;
     let text: string;
-    if (doc) text = doc.getText();
-    else {
-      const r = safeReadFile(file, { limit: maxDocumentBytes(), allowInvalidUtf8: true }); // never a device or FIFO
-      if ('error' in r) return undefined;
-      text = r.text;
+    const cached = cache.get(file);
+    if (doc) { stamp = `open:${doc.version}`; text = doc.getText(); } else {
+      const read = await platform.readDocument(file, cached?.stamp);
+      if (!read) return undefined;
+      if (read.text === undefined) return cached?.stamp === read.stamp ? cached : undefined;
+      ({ stamp, text } = read as { stamp: string; text: string });
     }
+    if (cached?.stamp === stamp) return cached;
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // columns as editors show them
-    const uri = doc?.uri ?? URI.file(file).toString();
+    const uri = doc?.uri ?? paths.toUri(file);
     let ft: FileTerms = { stamp, uri, uses: null, level: 'off' };
     if (ctx.isDigestText(uri, text)) {
       try {

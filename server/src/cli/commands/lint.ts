@@ -1,9 +1,10 @@
 import * as path from 'path';
 import * as fs from 'fs';
 import {
-  ConfigResolver, nodeFileReader, message, lintText, resolveFile, toJsonDiagnostic, formatProblem, ruleById,
+  ConfigResolver, message, lintText, resolveFile, toJsonDiagnostic, formatProblem, ruleById,
   DEFAULT_DIGEST_GLOBS, SEVERITIES, type FileProblems, type Finding, type LintOutcome, type LineIndex, type Locale, type RuleLevel, type RuleSetting,
 } from '../../engine';
+import { nodeFileReader } from '../../engine/node-files';
 import { parseCommandArgs } from '../args';
 import { cliLocale, t, slash, UsageError, EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, flagLocale, type CliIO } from '../io';
 import { collectTargets, isDigestTarget, type Target } from '../targets';

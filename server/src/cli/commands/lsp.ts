@@ -24,7 +24,7 @@ export async function lspCommand(argv: string[], io: CliIO): Promise<number> {
   const locale = cliLocale(undefined, io.env);
   if (positionals.length) throw new UsageError(t(locale, 'unknown-option', { option: positionals[0] }), true);
   if (!values.stdio) throw new UsageError(t(locale, 'lsp-needs-stdio'), true);
-  const { startServer } = await import('../../server');
-  startServer();
+  const [{ startServer }, { createDefaultConnection }, { nodePlatform }] = await Promise.all([import('../../server'), import('../../connection'), import('../../node-platform')]);
+  startServer(createDefaultConnection(), nodePlatform());
   return new Promise<number>(() => undefined);
 }

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ConfigResolver, nodeFileReader, lintText, formatProblem, applyEdits, type LintOutcome, type Locale, type OffsetEdit } from '../../engine';
+import { ConfigResolver, lintText, formatProblem, applyEdits, type LintOutcome, type Locale, type OffsetEdit } from '../../engine';
+import { nodeFileReader } from '../../engine/node-files';
 import { parseCommandArgs } from '../args';
 import { cliLocale, t, slash, UsageError, EXIT_OK, EXIT_FINDINGS, flagLocale, type CliIO } from '../io';
 import { readSource, keepLineEndings, writeAtomic, type SourceText } from '../files';

@@ -1,8 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  ConfigResolver, nodeFileReader, formatProblem, glossaryResolverFor, resolveFile, LineIndex, type FileProblems,
+  ConfigResolver, formatProblem, glossaryResolverFor, resolveFile, LineIndex, type FileProblems,
 } from '../../engine';
+import { nodeFileReader } from '../../engine/node-files';
 import { parseCommandArgs } from '../args';
 import { t, slash, UsageError, EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, flagLocale, type CliIO } from '../io';
 import { collectTargets, isDigestTarget } from '../targets';

@@ -6,7 +6,8 @@
  */
 import * as path from 'path';
 import * as fs from 'fs';
-import { ConfigResolver, nodeFileReader, lintText, resolveFile, applyEdits, message, DEFAULT_DIGEST_GLOBS, type Locale, type LintOutcome, type FileProblems } from '../../engine';
+import { ConfigResolver, lintText, resolveFile, applyEdits, message, DEFAULT_DIGEST_GLOBS, type Locale, type LintOutcome, type FileProblems } from '../../engine';
+import { nodeFileReader } from '../../engine/node-files';
 import { isDigestPath } from '../../engine/digest-files';
 import { assistCheck, lookupTerms, glossaryEntries } from '../../engine/assistant';
 import { fixAll } from '../../engine/fix-all';

@@ -1,6 +1,4 @@
-import * as path from 'path';
-import { readVia, readErrorText, type FileReader, type FileProblems } from '../config';
-import { realPathOf } from '../safe-read';
+import { readVia, readErrorText, pathsOf, realPathVia, type FileReader, type FileProblems } from '../config';
 import { message } from '../messages';
 import type { JsonProblem } from '../json-file';
 import { compileGlossary, type CompiledGlossary } from './compile';
@@ -10,7 +8,11 @@ import { builtinLayer, defaultGlossary } from './builtin';
 export { builtinLayer, defaultGlossary };
 import { BUILTIN_GLOSSARY, type GlossaryLayer } from './types';
 
-export const WORKSPACE_GLOSSARY = path.join('.paper-digest', 'glossary.json');
+/** The workspace glossary's place in a folder (and above its documents). */
+export const WORKSPACE_GLOSSARY_DIR = '.paper-digest';
+export const WORKSPACE_GLOSSARY_NAME = 'glossary.json';
+/** As the docs write it. */
+export const WORKSPACE_GLOSSARY = `${WORKSPACE_GLOSSARY_DIR}/${WORKSPACE_GLOSSARY_NAME}`;
 
 export interface ResolvedGlossary {
   glossary: CompiledGlossary;
@@ -49,9 +51,10 @@ export class GlossaryResolver {
 
   /** The nearest workspace glossary above the document, if any. */
   workspaceGlossaryFor(docPath: string): string | undefined {
+    const path = pathsOf(this.fs);
     let dir = path.dirname(path.resolve(docPath));
     for (;;) {
-      const candidate = path.join(dir, WORKSPACE_GLOSSARY);
+      const candidate = path.join(dir, WORKSPACE_GLOSSARY_DIR, WORKSPACE_GLOSSARY_NAME);
       if (this.fs.stamp(candidate) !== undefined) return candidate;
       const parent = path.dirname(dir);
       if (parent === dir) return undefined;
@@ -60,6 +63,7 @@ export class GlossaryResolver {
   }
 
   resolve(docPath: string, configured: string[] = []): ResolvedGlossary {
+    const path = pathsOf(this.fs);
     const problems: FileProblems[] = [];
     const b = builtinLayer();
     if (b.problems.length) problems.push({ file: BUILTIN_GLOSSARY, text: '', problems: b.problems });
@@ -68,8 +72,8 @@ export class GlossaryResolver {
     if (ws && this.confined()) {
       // A cloned repository's .paper-digest/glossary.json may be a symlink to any file on the machine.
       const folder = path.dirname(path.dirname(ws));
-      const real = realPathOf(ws);
-      const rel = path.relative(realPathOf(folder), real);
+      const real = realPathVia(this.fs, ws);
+      const rel = path.relative(realPathVia(this.fs, folder), real);
       if (rel.startsWith('..') || path.isAbsolute(rel)) {
         problems.push({ file: ws, text: '', problems: [{ span: { start: 0, end: 0 }, message: message('en', 'file/workspace-glossary-outside', { real, folder }), path: '' }] });
         ws = undefined;
