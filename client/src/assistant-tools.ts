@@ -6,7 +6,7 @@
  * (undoable), not saved.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { ASSISTANT_TOOLS, type AssistantToolId } from '../../shared/assistant-tools';
 import { AssistantToolRequest } from '../../shared/protocol';
 import { t } from './l10n';

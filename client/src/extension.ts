@@ -1,26 +1,25 @@
 /**
- * The VS Code client: starts the bundled language server and adds commands. It knows the
- * protocol (shared/protocol.ts), not the engine.
+ * The VS Code client, the same on the desktop (node.ts: the server in a Node process) and in a
+ * browser (browser.ts: the server in a web worker): starts the language server and adds
+ * commands. It knows the protocol (shared/protocol.ts), not the engine.
  */
 import * as vscode from 'vscode';
-import {
-  LanguageClient, TransportKind, State, type LanguageClientOptions, type ServerOptions,
-} from 'vscode-languageclient/node';
-import { ClientCommands, LANGUAGE_SERVER_ID, SERVER_NODE_ARGS, SETTINGS_SECTION, SelectTextCommand, ServerCommands } from '../../shared/protocol';
+import { State, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
+import { ClientCommands, SETTINGS_SECTION, SelectTextCommand, ServerCommands } from '../../shared/protocol';
 import { registerPreview } from './preview/panel';
 import { registerStatus } from './status';
 import { survivalOptions } from './server-survival';
 import { registerAssistantTools } from './assistant-tools';
+import { serveWorkspaceFiles } from './workspace-files';
+
+type LanguageClient = BaseLanguageClient;
+/** Makes the language client for these options: the build's own kind of client and server. */
+export type ClientFactory = (context: vscode.ExtensionContext, options: LanguageClientOptions) => LanguageClient;
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
 
-function createClient(context: vscode.ExtensionContext): LanguageClient {
-  const module = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_ARGS } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6011'] } },
-  };
+function createClient(context: vscode.ExtensionContext, factory: ClientFactory): LanguageClient {
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'markdown' }, { language: 'mdx' }, { pattern: '**/*.mdx' }],
     synchronize: {
@@ -32,7 +31,10 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     // Restart a crashed server (and say so); in untrusted workspaces send no workspace paths.
     ...survivalOptions(output),
   };
-  return new LanguageClient(LANGUAGE_SERVER_ID, 'Paper Digest', serverOptions, clientOptions);
+  const c = factory(context, clientOptions);
+  // The web server reads workspace files through these; the desktop server never asks.
+  serveWorkspaceFiles(c);
+  return c;
 }
 
 async function runServerCommand(command: string): Promise<void> {
@@ -49,15 +51,15 @@ export interface PaperDigestApi {
   statusText: () => string | undefined;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<PaperDigestApi> {
+export async function activateWith(context: vscode.ExtensionContext, factory: ClientFactory): Promise<PaperDigestApi> {
   output = vscode.window.createOutputChannel('Paper Digest');
-  client = createClient(context);
+  client = createClient(context, factory);
   context.subscriptions.push(
     output,
     vscode.commands.registerCommand(ClientCommands.restart, async () => {
       output.appendLine(vscode.l10n.t('Restarting the Paper Digest server…'));
       if (client && client.state !== State.Stopped) await client.stop();
-      client = createClient(context);
+      client = createClient(context, factory);
       await client.start();
     }),
     vscode.commands.registerCommand(ClientCommands.updateToc, () => runServerCommand(ServerCommands.updateToc)),

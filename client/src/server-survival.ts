@@ -10,7 +10,7 @@
 import * as vscode from 'vscode';
 import {
   CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type LanguageClientOptions,
-} from 'vscode-languageclient/node';
+} from 'vscode-languageclient';
 import { SETTINGS_SECTION, SelectTextCommand } from '../../shared/protocol';
 
 const MAX_RESTARTS = 5;

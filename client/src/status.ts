@@ -4,7 +4,7 @@
  * "Treat This File as a Digest" command, which adds `paper-digest: true` to the front matter.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { ClientCommands, DocumentStatusRequest, type DocumentStatus } from '../../shared/protocol';
 import { treatAsDigestEdit } from './treat-as-digest';
 import { t } from './l10n';

@@ -46,10 +46,10 @@ export class TestClient {
     this.conn.listen();
   }
 
-  async initialize(rootPath: string, opts: { locale?: string; settings?: Record<string, unknown>; configuration?: boolean; clientCommands?: string[]; folders?: string[] } = {}): Promise<InitializeResult> {
+  async initialize(rootPath: string, opts: { locale?: string; settings?: Record<string, unknown>; configuration?: boolean; clientCommands?: string[]; folders?: string[]; /** Folders by URI (a virtual workspace), instead of paths. */ folderUris?: string[] } = {}): Promise<InitializeResult> {
     this.settings = opts.settings ?? {};
-    const rootUri = 'file://' + rootPath;
-    const folders = (opts.folders ?? [rootPath]).map((f, i) => ({ uri: 'file://' + f, name: `ws${i}` }));
+    const rootUri = opts.folderUris?.[0] ?? 'file://' + rootPath;
+    const folders = (opts.folderUris ?? (opts.folders ?? [rootPath]).map(f => 'file://' + f)).map((uri, i) => ({ uri, name: `ws${i}` }));
     const r = await this.conn.sendRequest(InitializeRequest.type, {
       processId: process.pid, rootUri, locale: opts.locale ?? 'en',
       workspaceFolders: folders,

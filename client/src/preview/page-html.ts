@@ -9,8 +9,11 @@ export interface PageOptions {
   nonce: string;
   /** The webview's resource origin (webview.cspSource): local images only. */
   cspSource: string;
-  script: string;
-  css: string;
+  /** The page script and style sheet: their webview URIs (the panel), or their text inline (the browser test's page). */
+  scriptUri?: string;
+  cssUri?: string;
+  script?: string;
+  css?: string;
   /** Localised UI strings for the page script (outline titles, banners). */
   strings: Record<string, string>;
   initial: PreviewContent | null;
@@ -37,7 +40,7 @@ const scriptJson = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c').re
 
 /** A random nonce per page load (base64 of 16 random bytes). */
 export function makeNonce(random: (n: number) => Uint8Array): string {
-  return Buffer.from(random(16)).toString('base64');
+  return btoa(String.fromCharCode(...random(16)));
 }
 
 export function previewPageHtml(o: PageOptions): string {
@@ -49,7 +52,7 @@ export function previewPageHtml(o: PageOptions): string {
 <meta http-equiv="Content-Security-Policy" content="${escapeAttr(contentSecurityPolicy(o.nonce, o.cspSource))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 ${o.baseHref ? `<base href="${escapeAttr(o.baseHref)}">` : ''}
-<style nonce="${n}">${o.css}</style>
+${o.cssUri ? `<link rel="stylesheet" nonce="${n}" href="${escapeAttr(o.cssUri)}">` : `<style nonce="${n}">${o.css ?? ''}</style>`}
 <title>Paper Digest</title>
 </head>
 <body data-strings="${escapeAttr(JSON.stringify(o.strings))}">
@@ -59,7 +62,7 @@ ${o.baseHref ? `<base href="${escapeAttr(o.baseHref)}">` : ''}
 <aside id="pd-outline" class="pd-outline" aria-label="${escapeAttr(o.strings.outline ?? 'Outline')}"></aside>
 </div>
 <script type="application/json" id="pd-initial">${scriptJson(o.initial)}</script>
-<script nonce="${n}">${o.script}</script>
+${o.scriptUri ? `<script nonce="${n}" src="${escapeAttr(o.scriptUri)}"></script>` : `<script nonce="${n}">${o.script ?? ''}</script>`}
 </body>
 </html>`;
 }

@@ -4,9 +4,7 @@
  * (debounced), follows the active digest editor, syncs scrolling both ways, reveals lines.
  */
 import * as vscode from 'vscode';
-import * as fs from 'fs';
-import { randomBytes } from 'crypto';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { ClientCommands, PreviewRequest, type PreviewContent } from '../../../shared/protocol';
 import { makeNonce, previewPageHtml } from './page-html';
 import { checkPageMessage, type PageMessage } from './page-messages';
@@ -25,7 +23,7 @@ export class PreviewPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private uri: vscode.Uri | undefined;
   private version = -1;
-  private timer: NodeJS.Timeout | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private listeners: vscode.Disposable[] = [];
   /** The editor line we last scrolled to on the preview's behalf (not echoed back). */
   private echoLine: number | undefined;
@@ -35,6 +33,8 @@ export class PreviewPanel implements vscode.Disposable {
   constructor(private readonly context: vscode.ExtensionContext, private readonly client: () => LanguageClient | undefined) {}
 
   get document(): vscode.Uri | undefined { return this.panel ? this.uri : undefined; }
+
+  private get media(): vscode.Uri { return vscode.Uri.joinPath(this.context.extensionUri, 'media'); }
 
   /** Test hook (the extension's API): the HTML the open preview shows, once its page script has run. */
   renderedHtml(): string | undefined { return this.panel && this.shown.ready ? this.shown.html : undefined; }
@@ -67,17 +67,19 @@ export class PreviewPanel implements vscode.Disposable {
       // Keeps the page (and its scroll position) while the tab is hidden; setState covers the rest.
       retainContextWhenHidden: true,
       // Local images next to the digest only; nothing remote (the CSP forbids it too).
-      localResourceRoots: [docFolder, ...folders],
+      localResourceRoots: [docFolder, ...folders, this.media],
     });
     this.panel = panel;
     this.shown = { html: initial?.html, ready: false };
     panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'icon.png');
-    const media = (f: string) => fs.readFileSync(vscode.Uri.joinPath(this.context.extensionUri, 'media', f).fsPath, 'utf8');
+    // From the extension's own folder through the webview's resource origin (also in a browser, where
+    // the extension has no file system); the nonce lets them in under the same CSP.
+    const media = (f: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(this.media, f)).toString();
     panel.webview.html = previewPageHtml({
-      nonce: makeNonce(n => randomBytes(n)),
+      nonce: makeNonce(n => globalThis.crypto.getRandomValues(new Uint8Array(n))),
       cspSource: panel.webview.cspSource,
-      script: media('preview.js'),
-      css: media('preview.css'),
+      scriptUri: media('preview.js'),
+      cssUri: media('preview.css'),
       strings: pageStrings(undefined, t),
       initial: initial ?? null,
       lang: vscode.env.language,

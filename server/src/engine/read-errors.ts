@@ -5,6 +5,8 @@
 
 /** Configuration, profile and glossary files (JSON): 8 MiB. */
 export const MAX_JSON_BYTES = 8 * 1024 * 1024;
+/** Markdown documents: 50 MiB by default; PAPER_DIGEST_MAX_DOCUMENT_BYTES changes it (Node). */
+export const DEFAULT_MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
 
 export type SafeReadError = 'not-regular' | 'too-large' | 'missing' | 'unreadable' | 'invalid-utf8';
 

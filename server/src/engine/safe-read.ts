@@ -16,12 +16,10 @@
 import * as fs from 'fs';
 import * as crypto from 'crypto';
 import * as path from 'path';
-import { MAX_JSON_BYTES, type SafeReadResult, type SafeReadOptions } from './read-errors';
+import { MAX_JSON_BYTES, DEFAULT_MAX_DOCUMENT_BYTES, type SafeReadResult, type SafeReadOptions } from './read-errors';
 
 export * from './read-errors';
 
-/** Markdown documents: 50 MiB by default; PAPER_DIGEST_MAX_DOCUMENT_BYTES changes it. */
-export const DEFAULT_MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
 
 export function maxDocumentBytes(env: NodeJS.ProcessEnv = process.env): number {
   const v = Number(env.PAPER_DIGEST_MAX_DOCUMENT_BYTES);

@@ -143,6 +143,8 @@ function registerWorkspaceTerms(ctx: ServerContext): void {
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // columns as editors show them
     const uri = doc?.uri ?? paths.toUri(file);
     let ft: FileTerms = { stamp, uri, uses: null, level: 'off' };
+    // Read through the client (web build): what this file's configuration and glossaries need first.
+    if (platform.prepare) await platform.prepare(() => { if (ctx.isDigestText(uri, text)) ctx.setupOf(uri, text); });
     if (ctx.isDigestText(uri, text)) {
       try {
         const setup = ctx.setupOf(uri, text);
