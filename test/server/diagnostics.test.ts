@@ -49,6 +49,7 @@ describe('language server over stdio', function () {
       [`file://${b}`]: { rules: { 'block-missing': 'off' }, glossaries: ['terms.json'] },
     };
     await client.initialize(ws, { folders: [a, b] });
+    await client.configured; // the folders' settings, not the defaults, for the first check
     const open = async (uri: string, text: string) => { const p = client.nextDiagnostics(uri); await client.open(uri, text); return (await p).diagnostics; };
     const inA = await open(`file://${a}/week.digest.md`, seed);
     assert.ok(inA.filter(d => d.code === 'block-missing').length && inA.filter(d => d.code === 'block-missing').every(d => d.severity === 1), 'folder a: block-missing is an error');

@@ -25,6 +25,9 @@ export class TestClient {
   /** window/showMessage notifications, in order. */
   readonly shownMessages: { type: number; message: string }[] = [];
   private waiters: { uri: string; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  private sawConfiguration!: () => void;
+  /** Resolves once the server has asked for the settings (and been answered): documents opened after it are checked with them. */
+  readonly configured = new Promise<void>(resolve => { this.sawConfiguration = resolve; });
 
   constructor(args: string[] = ['--stdio'], env: NodeJS.ProcessEnv = {}) {
     this.proc = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
@@ -38,7 +41,10 @@ export class TestClient {
       this.waiters = this.waiters.filter(w => w.uri !== p.uri);
       for (const w of ready) w.resolve(p);
     });
-    this.conn.onRequest(ConfigurationRequest.type, params => params.items.map(i => (i.section === 'paperDigest' ? (i.scopeUri && this.folderSettings[i.scopeUri]) || this.settings : null)));
+    this.conn.onRequest(ConfigurationRequest.type, params => {
+      setTimeout(() => this.sawConfiguration(), 0); // after the answer below is on its way
+      return params.items.map(i => (i.section === 'paperDigest' ? (i.scopeUri && this.folderSettings[i.scopeUri]) || this.settings : null));
+    });
     this.conn.onRequest(RegistrationRequest.type, () => null);
     this.conn.onRequest(ApplyWorkspaceEditRequest.type, p => { this.appliedEdits.push(p); return { applied: true }; });
     this.conn.onNotification('window/logMessage', () => undefined);
