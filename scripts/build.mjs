@@ -1,6 +1,6 @@
 // Bundles the client, the server and the CLI with esbuild (one file each, fast start-up).
 import { build } from 'esbuild';
-import { readFileSync, writeFileSync, mkdirSync, statSync, readdirSync, rmSync } from 'fs';
+import { readFileSync, writeFileSync, mkdirSync, statSync, readdirSync, rmSync, cpSync } from 'fs';
 import { webBundles, webBuildOptions, nodeBuiltinsIn } from './web-build.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -27,6 +27,36 @@ if (process.argv.includes('--e2e')) {
   const suite = readdirSync('test/e2e/suite').filter(f => f.endsWith('.ts') && f !== 'helpers.ts').map(f => `test/e2e/suite/${f}`);
   rmSync('out/test/e2e/suite', { recursive: true, force: true });
   await build({ ...common, entryPoints: suite, outdir: 'out/test/e2e/suite', external: ['vscode', 'mocha'] });
+  await buildWebE2e();
+}
+
+/**
+ * The web e2e suite (test/e2e/web/): the suite and the memfs: provider as web extension bundles,
+ * the provider filled with test/e2e/web/workspace, and the extension under test staged with a
+ * manifest holding only its "browser" entry, so code-server runs it in the web worker host.
+ */
+async function buildWebE2e() {
+  const out = 'out/test/e2e/web';
+  rmSync(out, { recursive: true, force: true });
+  const files = {};
+  const walk = (dir, rel = '') => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(`${dir}/${e.name}`, `${rel}${e.name}/`);
+      else files[`${rel}${e.name}`] = readFileSync(`${dir}/${e.name}`, 'utf8');
+    }
+  };
+  walk('test/e2e/web/workspace');
+  const web = { bundle: true, platform: 'browser', format: 'cjs', external: ['vscode'], logLevel: 'warning', sourcemap: true };
+  await build({ ...web, entryPoints: ['test/e2e/web/suite.ts'], outfile: `${out}/extension/e2e/suite.js`, define: { MEMFS_FILES: JSON.stringify(files) } });
+  await build({ ...web, entryPoints: ['test/e2e/web/memfs/extension.ts'], outfile: `${out}/memfs/extension.js`, define: { MEMFS_FILES: JSON.stringify(files) } });
+  cpSync('test/e2e/web/memfs/package.json', `${out}/memfs/package.json`);
+  const ext = `${out}/extension`; // the suite is inside it: VS Code runs a suite in the host of the extension holding it
+  // What a web extension's manifest holds: no "main" (so the web worker host runs it), no npm fields.
+  const keep = ['name', 'displayName', 'description', 'version', 'publisher', 'icon', 'license', 'repository', 'categories', 'browser', 'l10n', 'activationEvents', 'contributes', 'capabilities'];
+  const manifest = { ...Object.fromEntries(keep.filter(k => k in pkg).map(k => [k, pkg[k]])), engines: { vscode: pkg.engines.vscode } };
+  mkdirSync(ext, { recursive: true });
+  writeFileSync(`${ext}/package.json`, JSON.stringify(manifest, null, 2) + '\n');
+  for (const p of ['dist/web', 'media', 'l10n', 'schemas', 'snippets', 'package.nls.json', 'package.nls.ko.json']) cpSync(p, `${ext}/${p}`, { recursive: true });
 }
 const size = f => (statSync(f).size / 1024).toFixed(0) + ' KB';
 if (!process.argv.includes('--quiet')) console.log(`built dist/ in ${Date.now() - t0} ms: client ${size('dist/client.js')}, server ${size('dist/server.js')}, cli ${size('dist/cli.js')}; web client ${size('dist/web/client.js')}, web server ${size('dist/web/server.js')}`);

@@ -12,6 +12,8 @@ export const webBundles = [
 export function webBuildOptions(bundle, common = {}) {
   return {
     ...common, ...bundle, bundle: true, platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'],
+    // Both run in workers, which have no DOM: packages' "worker" builds, not their "browser" (DOM) ones.
+    conditions: ['worker'],
     define: { ...common.define, PAPER_DIGEST_WEB: 'true' },
     metafile: true,
   };

@@ -13,11 +13,39 @@ const MAX_FILES = 256;
 
 export function serveWorkspaceFiles(client: BaseLanguageClient): void {
   client.onRequest(ReadFilesRequest, ({ uris, limit }) => Promise.all(uris.slice(0, MAX_FILES).map(uri => readFile(uri, limit))));
-  client.onRequest(FindMarkdownRequest, async ({ folder, limit }) => {
-    const pattern = new vscode.RelativePattern(vscode.Uri.parse(folder), '**/*.{md,mdx,markdown}');
-    const found = await vscode.workspace.findFiles(pattern, '**/{node_modules,.git}/**', Math.max(0, limit));
-    return found.map(u => u.toString());
-  });
+  client.onRequest(FindMarkdownRequest, async ({ folder, limit }) => (await findMarkdown(vscode.Uri.parse(folder), Math.max(0, limit))).map(u => u.toString()));
+}
+
+/** How long findFiles may take before the folder is walked instead (a file system with no search provider never answers). */
+const SEARCH_MS = 10_000;
+const SKIPPED = new Set(['node_modules', '.git']);
+const MARKDOWN = /\.(md|mdx|markdown)$/i;
+
+async function findMarkdown(folder: vscode.Uri, limit: number): Promise<vscode.Uri[]> {
+  const cancel = new vscode.CancellationTokenSource();
+  const timer = setTimeout(() => cancel.cancel(), SEARCH_MS);
+  try {
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{md,mdx,markdown}'), '**/{node_modules,.git}/**', limit, cancel.token);
+    if (!cancel.token.isCancellationRequested) return found;
+  } catch { /* no search here: walk */ } finally {
+    clearTimeout(timer);
+    cancel.dispose();
+  }
+  const out: vscode.Uri[] = [];
+  const walk = async (dir: vscode.Uri): Promise<void> => {
+    let entries: [string, vscode.FileType][];
+    try { entries = await vscode.workspace.fs.readDirectory(dir); } catch { return; }
+    for (const [name, type] of entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (out.length >= limit) return;
+      if (SKIPPED.has(name)) continue;
+      const uri = vscode.Uri.joinPath(dir, name);
+      // Linked folders are not followed, as on the desktop (engine/workspace-files.ts).
+      if (type & vscode.FileType.Directory) { if (!(type & vscode.FileType.SymbolicLink)) await walk(uri); }
+      else if (type & vscode.FileType.File && MARKDOWN.test(name)) out.push(uri);
+    }
+  };
+  await walk(folder);
+  return out;
 }
 
 export async function readFile(uri: string, limit: number): Promise<ReadFileAnswer> {

@@ -5,7 +5,11 @@
  */
 import type { FileReader, PathOps } from './engine';
 
-export interface ServerFiles extends FileReader { paths: PathOps }
+export interface ServerFiles extends FileReader {
+  paths: PathOps;
+  /** Reads of files not known yet (web build): a check that made any read them as missing, so it is not kept. */
+  readonly unknownReads?: number;
+}
 
 /** A file's change stamp, and its text unless the stamp is the one the caller knew. */
 export interface DocumentFile { stamp: string; text?: string }

@@ -164,6 +164,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): C
     const { version } = doc;
     const text = doc.getText();
     const t0 = performance.now();
+    const unknownBefore = files.unknownReads;
     const parser = parserFor(uri);
     const root = yield* parser.parseSteps(text);
     const outcome = yield* lintSteps(text, filePath, {
@@ -171,8 +172,9 @@ export function startServer(connection: Connection, platform: ServerPlatform): C
       onRuleError: (rule, err) => log(`rule ${rule} failed on ${uri}: ${(err as Error)?.stack ?? err}`),
     });
     const a: Analysis = { uri, version, filePath, text, outcome };
-    // Settings changed while this check ran (it read the old ones): return it, but do not cache it.
-    if (gen === generation) analyses.set(uri, a);
+    // Settings changed while this check ran (it read the old ones), or it read files not fetched yet
+    // (a request before the web build's prepare()): return it, but do not cache it.
+    if (gen === generation && files.unknownReads === unknownBefore) analyses.set(uri, a);
     const { parsed, chunks, fullParse } = parser.stats;
     log(`checked ${path.basename(filePath)} v${version} in ${(performance.now() - t0).toFixed(1)} ms (${fullParse ? 'full parse' : `parsed ${parsed} of ${chunks} chunks`}): ${outcome.result.findings.length} findings`);
     publishConfigProblems(outcome.config.problems);

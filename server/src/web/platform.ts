@@ -22,12 +22,13 @@ export class ClientFiles implements ServerFiles {
   readonly paths = uriPaths;
   private known = new Map<string, ReadFileAnswer>();
   private wanted = new Set<string>();
+  unknownReads = 0;
 
   constructor(private fetch: (uris: string[], limit: number) => Promise<ReadFileAnswer[]>) {}
 
   private lookup(file: string): ReadFileAnswer | undefined {
     const k = this.known.get(file);
-    if (!k) this.wanted.add(file);
+    if (!k) { this.wanted.add(file); this.unknownReads++; }
     return k;
   }
 
