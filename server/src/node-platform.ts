@@ -1,6 +1,6 @@
 /** The language server on the desktop: Node's file system, read synchronously (engine/node-files.ts). */
 import * as fs from 'fs';
-import { nodeFileReader, nodePaths } from './engine/node-files';
+import { nodeFileReader } from './engine/node-files';
 import { Ignores, walkMarkdown } from './engine/workspace-files';
 import { safeReadFile, maxDocumentBytes } from './engine/safe-read';
 import { yieldToLoop } from './engine/steps';
@@ -8,7 +8,7 @@ import type { ServerPlatform } from './platform';
 
 export function nodePlatform(): ServerPlatform {
   return {
-    files: { ...nodeFileReader(fs), paths: nodePaths },
+    files: nodeFileReader(fs),
     async markdownFiles(folder, limit) {
       const files: string[] = [];
       const complete = walkMarkdown(folder, new Ignores(folder), file => { files.push(file); return files.length < limit; });

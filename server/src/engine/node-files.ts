@@ -6,24 +6,15 @@
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import type { FileReader } from './config';
-import type { PathOps } from './paths';
+import { pathModuleOps, type PathOps } from './paths';
 import { safeReadFile, realPathOf, MAX_JSON_BYTES } from './safe-read';
 
-export const nodePaths: PathOps = {
-  sep: path.sep,
-  dirname: p => path.dirname(p),
-  basename: p => path.basename(p),
-  join: (p, ...more) => path.join(p, ...more),
-  resolve: (base, ref) => (ref === undefined ? path.resolve(base) : path.resolve(base, ref)),
-  relative: (from, to) => path.relative(from, to),
-  isAbsolute: p => path.isAbsolute(p),
-  root: p => path.parse(p).root,
+export const nodePaths: PathOps = pathModuleOps(path, {
   cwd: () => process.cwd(),
-  toUri: f => URI.file(f).toString(),
   fromUri: u => { try { return URI.parse(u).fsPath; } catch { return u; } },
-};
+});
 
-export const nodeFileReader = (fs: typeof import('fs')): FileReader => ({
+export const nodeFileReader = (fs: typeof import('fs')): FileReader & { paths: PathOps } => ({
   readFile(file) { const r = safeReadFile(file, { limit: MAX_JSON_BYTES }); return 'error' in r ? undefined : r.text; },
   read(file) { return safeReadFile(file, { limit: MAX_JSON_BYTES }); },
   // A device, FIFO or socket gets a stamp too, so that reading it is attempted and reported

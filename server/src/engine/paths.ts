@@ -28,20 +28,27 @@ export interface PathOps {
   fromUri(uri: string): string;
 }
 
+/** What Node's `path` and `path-browserify` both have. */
+export type PathModule = Pick<typeof posix, 'sep' | 'dirname' | 'basename' | 'join' | 'resolve' | 'relative' | 'isAbsolute' | 'parse'>;
+
+/** File-system paths through a `path` module; `cwd` and `fromUri` say where relative paths start and how a URI becomes a path. */
+export function pathModuleOps(mod: PathModule, own: Pick<PathOps, 'cwd' | 'fromUri'>): PathOps {
+  return {
+    sep: mod.sep,
+    dirname: p => mod.dirname(p),
+    basename: p => mod.basename(p),
+    join: (p, ...more) => mod.join(p, ...more),
+    resolve: (base, ref) => (ref === undefined ? mod.resolve(base) : mod.resolve(base, ref)),
+    relative: (from, to) => mod.relative(from, to),
+    isAbsolute: p => mod.isAbsolute(p),
+    root: p => mod.parse(p).root,
+    toUri: f => URI.file(f).toString(),
+    ...own,
+  };
+}
+
 /** POSIX paths without Node (the default for in-memory readers in tests). */
-export const posixPaths: PathOps = {
-  sep: '/',
-  dirname: p => posix.dirname(p),
-  basename: p => posix.basename(p),
-  join: (p, ...more) => posix.join(p, ...more),
-  resolve: (base, ref) => (ref === undefined ? posix.resolve(base) : posix.resolve(base, ref)),
-  relative: (from, to) => posix.relative(from, to),
-  isAbsolute: p => posix.isAbsolute(p),
-  root: p => (p.startsWith('/') ? '/' : ''),
-  cwd: () => '/',
-  toUri: f => URI.file(f).toString(),
-  fromUri: u => URI.parse(u).path,
-};
+export const posixPaths: PathOps = pathModuleOps(posix, { cwd: () => '/', fromUri: u => URI.parse(u).path });
 
 /** A URI's scheme, if `s` starts with one (a Windows drive letter is not a scheme). */
 const hasScheme = (s: string): boolean => {
