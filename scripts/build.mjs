@@ -31,8 +31,8 @@ if (process.argv.includes('--e2e')) {
 }
 
 /**
- * The web e2e suite (test/e2e/web/): the suite and the memfs: provider as web extension bundles,
- * the provider filled with test/e2e/web/workspace, and the extension under test staged with a
+ * The web e2e suite (test/e2e/web/): the suite as a web bundle, with the memfs: provider's files
+ * (test/e2e/web/workspace) embedded, inside the extension under test, staged with a
  * manifest holding only its "browser" entry, so code-server runs it in the web worker host.
  */
 async function buildWebE2e() {
@@ -48,8 +48,6 @@ async function buildWebE2e() {
   walk('test/e2e/web/workspace');
   const web = { bundle: true, platform: 'browser', format: 'cjs', external: ['vscode'], logLevel: 'warning', sourcemap: true };
   await build({ ...web, entryPoints: ['test/e2e/web/suite.ts'], outfile: `${out}/extension/e2e/suite.js`, define: { MEMFS_FILES: JSON.stringify(files) } });
-  await build({ ...web, entryPoints: ['test/e2e/web/memfs/extension.ts'], outfile: `${out}/memfs/extension.js`, define: { MEMFS_FILES: JSON.stringify(files) } });
-  cpSync('test/e2e/web/memfs/package.json', `${out}/memfs/package.json`);
   const ext = `${out}/extension`; // the suite is inside it: VS Code runs a suite in the host of the extension holding it
   // What a web extension's manifest holds: no "main" (so the web worker host runs it), no npm fields.
   const keep = ['name', 'displayName', 'description', 'version', 'publisher', 'icon', 'license', 'repository', 'categories', 'browser', 'l10n', 'activationEvents', 'contributes', 'capabilities'];

@@ -21,9 +21,7 @@
  *   E2E_WORKSPACE              folder copied and opened as the workspace (default test/e2e/workspace)
  *   E2E_USER_SETTINGS          JSON(C) user settings file (default test/e2e/user-settings.json if present)
  *   E2E_TIMEOUT_MS             hard limit for the whole run, install included (default 600000)
- *   E2E_EXTRA_EXTENSIONS       more extensions under development, separated by ':' (the web suite's memfs provider)
  *   E2E_FOLDER_URI             the folder to open instead of the workspace copy (a virtual one: memfs:/ws)
- *   E2E_DEVELOPMENT_KIND       "web": run the suite in the web worker extension host
  *   E2E_OUTPUT_NAME            folder of test-output/ for the artefacts (default e2e)
  * Set by this runner for the extension host (inherited through code-server):
  *   E2E_SCREENSHOT_DIR         screenshot request folder (protocol below)
@@ -347,10 +345,7 @@ async function runTests(port: number, workspace: string): Promise<number> {
   const { chromium } = createRequire(path.join(CACHE_DIR, 'package.json'))('playwright-core') as { chromium: PwChromium };
   const base = `http://127.0.0.1:${port}`;
   const remote = (p: string) => `vscode-remote://127.0.0.1:${port}${p}`;
-  const extra = (env.E2E_EXTRA_EXTENSIONS ?? '').split(path.delimiter).filter(Boolean).map(d => ['extensionDevelopmentPath', remote(path.resolve(d))]);
-  // E2E_DEVELOPMENT_KIND=web: the extension host the suite runs in is the web worker one.
-  const kind = env.E2E_DEVELOPMENT_KIND ? [['extensionDevelopmentKind', env.E2E_DEVELOPMENT_KIND]] : [];
-  const payload = [['extensionDevelopmentPath', remote(EXTENSION_DIR)], ...extra, ...kind, ['extensionTestsPath', remote(TESTS_MODULE)]];
+  const payload = [['extensionDevelopmentPath', remote(EXTENSION_DIR)], ['extensionTestsPath', remote(TESTS_MODULE)]];
   // E2E_FOLDER_URI: a folder that is not on this disk (a virtual workspace such as memfs:/ws).
   const folder = env.E2E_FOLDER_URI || workspace;
   const url = `${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;

@@ -5,7 +5,7 @@
  * small sequential runner (the host has no Node, so no mocha CLI), printing "N passed, N failed".
  */
 import * as vscode from 'vscode';
-import { MemFs } from './memfs/extension';
+import { MemFs } from './memfs';
 
 declare const MEMFS_FILES: Record<string, string>;
 
