@@ -3,6 +3,7 @@ import remarkParse from 'remark-parse';
 import { ConfigResolver, lintText, parseMarkdown, ruleLevel, rules, type LintOutcome } from '../server/src/engine';
 import type { FileReader } from '../server/src/engine/config';
 import { IncrementalParser } from '../server/src/engine/incremental/parser';
+import { PartMemo } from '../server/src/engine/part-memo';
 
 /** The engine as the server and the CLI run it, with the built-in defaults (no configuration files). */
 const noFiles: FileReader = { readFile: () => undefined, stamp: () => undefined };
@@ -21,8 +22,8 @@ export function wholeParse(text: string): void {
 }
 
 /** A full check of a document seen for the first time: chunked parse, digest, every enabled rule. */
-export function fullCheck(text: string, parser = new IncrementalParser()): LintOutcome {
-  return lintText(text, FILE, { resolver, root: parser.parse(text) });
+export function fullCheck(text: string, parser = new IncrementalParser(), memo?: PartMemo): LintOutcome {
+  return lintText(text, FILE, { resolver, root: parser.parse(text), memo });
 }
 
 /** A full check through one whole-text parse (the CLI's path: lintText without a tree). */
@@ -36,4 +37,4 @@ export function enabledRules(): string[] {
   return rules.filter(r => ruleLevel(r, { profile: config.profile, rules: config.rules }).level !== 'off').map(r => r.id);
 }
 
-export { IncrementalParser };
+export { IncrementalParser, PartMemo };

@@ -12,6 +12,7 @@ import {
 } from './engine';
 import { glossaryResolverFor } from './engine/glossary';
 import { IncrementalParser } from './engine/incremental/parser';
+import { PartMemo } from './engine/part-memo';
 import { formatSize, utf8Length } from './engine/text';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type Settings } from '../../shared/protocol';
 import { resolveSettings } from './settings';
@@ -35,12 +36,15 @@ export function startServer(connection: Connection, platform: ServerPlatform): C
   const inflight = new Map<string, { doc: TextDocument; version: number; generation: number; steps: Generator<void, Analysis>; done: Promise<Analysis | undefined> }>();
   /** Bumped when settings, configuration or glossaries change: checks started before are stale. */
   let generation = 0;
-  /** One incremental parser per open document: an edit re-parses only the chunk it touched. */
-  const parsers = new Map<string, IncrementalParser>();
-  const parserFor = (uri: string): IncrementalParser => {
-    let p = parsers.get(uri);
-    if (!p) parsers.set(uri, (p = new IncrementalParser()));
-    return p;
+  /**
+   * One incremental parser and one memo of rule results per open document: an edit re-parses only
+   * the chunk it touched, and rules check again only the parts whose text changed.
+   */
+  const caches = new Map<string, { parser: IncrementalParser; memo: PartMemo }>();
+  const cachesFor = (uri: string) => {
+    let c = caches.get(uri);
+    if (!c) caches.set(uri, (c = { parser: new IncrementalParser(), memo: new PartMemo() }));
+    return c;
   };
   /** Config/profile files we published problems for, so fixed ones get cleared. */
   const problemFiles = new Set<string>();
@@ -165,10 +169,10 @@ export function startServer(connection: Connection, platform: ServerPlatform): C
     const text = doc.getText();
     const t0 = performance.now();
     const unknownBefore = files.unknownReads;
-    const parser = parserFor(uri);
+    const { parser, memo } = cachesFor(uri);
     const root = yield* parser.parseSteps(text);
     const outcome = yield* lintSteps(text, filePath, {
-      resolver, locale: settingsFor(uri).locale || undefined, root, overrides: overrides(uri),
+      resolver, locale: settingsFor(uri).locale || undefined, root, memo, overrides: overrides(uri),
       onRuleError: (rule, err) => log(`rule ${rule} failed on ${uri}: ${(err as Error)?.stack ?? err}`),
     });
     const a: Analysis = { uri, version, filePath, text, outcome };
@@ -372,7 +376,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): C
   });
   documents.onDidClose(e => {
     clearTimeout(timers.get(e.document.uri));
-    parsers.delete(e.document.uri);
+    caches.delete(e.document.uri);
     inflight.delete(e.document.uri);
     analyses.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

@@ -7,6 +7,7 @@ import { FIXTURES, corpusFiles } from '../support/paths';
 import { ConfigResolver, lintText, parseMarkdown, type LintOutcome } from '../../server/src/engine';
 import type { FileReader } from '../../server/src/engine/config';
 import { IncrementalParser } from '../../server/src/engine/incremental/parser';
+import { PartMemo } from '../../server/src/engine/part-memo';
 import { headingCandidates } from '../../server/src/engine/incremental/split';
 import { compileGlossary } from '../../server/src/engine/glossary/compile';
 import { builtinLayer } from '../../server/src/engine/glossary/builtin';
@@ -16,7 +17,8 @@ const noFiles: FileReader = { readFile: () => undefined, stamp: () => undefined 
 const resolver = new ConfigResolver(noFiles);
 const FILE = '/ws/digests/test.digest.md';
 
-const lint = (text: string, root?: Root): LintOutcome => lintText(text, FILE, { resolver, root });
+/** The server's check: the document's incremental tree and its memo of rule results per part. */
+const lint = (text: string, root?: Root, memo?: PartMemo): LintOutcome => lintText(text, FILE, { resolver, root, memo });
 /**
  * The reference check: a whole parse, and a glossary compiled afresh, so nothing comes from the
  * per-run analysis cache the incremental side fills (a cache is keyed by the glossary object).
@@ -39,13 +41,38 @@ function observable(o: LintOutcome) {
   };
 }
 
-function assertSame(parser: IncrementalParser, text: string): void {
+function assertSame(parser: IncrementalParser, text: string, memo = new PartMemo()): void {
   const full = parseMarkdown(text);
   const inc = parser.parse(text);
   // The tree itself, positions included, is the strongest comparison; findings follow from it.
   assert.deepStrictEqual(inc, full, `trees differ for ${JSON.stringify(text.slice(0, 200))}…`);
   // Checking the full parse's tree is what checkText does after parsing; saves a second parse.
-  assert.deepStrictEqual(observable(lint(text, inc)), observable(coldLint(text, full)));
+  assert.deepStrictEqual(observable(lint(text, inc, memo)), observable(coldLint(text, full)));
+}
+
+/**
+ * Edits a document the way a writer does, one at a time at spread-out places (a character, a line
+ * break, a heading line, a deletion), checking after each with the parser and memo of the checks
+ * before, against a cold full check.
+ */
+function assertSameAfterEdits(text: string, label: string): void {
+  const parser = new IncrementalParser();
+  const memo = new PartMemo();
+  lint(text, parser.parse(text), memo);
+  const edits = ['한', '\n', '\n#### 9.9. 새 항목\n', '', '(attention)', '**'];
+  for (let i = 0; i < 12; i++) {
+    const at = Math.floor((text.length * (i + 0.5)) / 12);
+    const line = text.lastIndexOf('\n', at) + 1;
+    const ins = edits[i % edits.length];
+    const place = ins.startsWith('\n#') ? line : at;
+    text = text.slice(0, place) + ins + text.slice(ins === '' ? Math.min(text.length, place + 3) : place);
+    try {
+      assertSame(parser, text, memo);
+    } catch (e) {
+      (e as Error).message = `${label}, edit ${i} (${JSON.stringify(ins)} at ${place}): ${(e as Error).message}`;
+      throw e;
+    }
+  }
 }
 
 const read = (f: string) => fs.readFileSync(f, 'utf8');
@@ -119,6 +146,18 @@ describe('incremental parsing', () => {
     for (const f of markdownUnder(path.join(FIXTURES, 'rules'))) assertSame(new IncrementalParser(), read(f));
   });
 
+  it('gives the same findings as a cold full check after edits to the seed and every rule fixture', () => {
+    const files = [path.join(FIXTURES, 'seed', 'weekly-digest-2025-10-w3.md'), ...markdownUnder(path.join(FIXTURES, 'rules'))];
+    for (const f of files) assertSameAfterEdits(read(f), path.relative(FIXTURES, f));
+  });
+
+  it('gives the same findings as a cold full check after edits to corpus reviews', function () {
+    const files = corpusFiles();
+    if (!files.length) this.skip();
+    // Every 12th review: about 50 of the 624, a spread of authors and layouts.
+    for (const f of files.filter((_, i) => i % 12 === 0)) assertSameAfterEdits(read(f), path.basename(f));
+  });
+
   it('merges chunks whose end would swallow the next heading', () => {
     const p = new IncrementalParser();
     assertSame(p, '# a\n<div>\n# b\n\n# c\n');
@@ -155,11 +194,12 @@ describe('incremental parsing', () => {
       this.timeout(Math.max(120000, runs * 1000));
       fc.assert(fc.property(fc.nat(docs.length - 1), fc.boolean(), fc.array(edit, { minLength: 1, maxLength: 4 }), (d, bom, edits) => {
         const p = new IncrementalParser();
+        const memo = new PartMemo();
         let text = (bom ? '\uFEFF' : '') + docs[d];
-        p.parse(text);
+        lint(text, p.parse(text), memo);
         for (const e of edits) {
           text = apply(text, e);
-          assertSame(p, text);
+          assertSame(p, text, memo);
         }
       }), { numRuns: runs });
     });

@@ -10,6 +10,7 @@ import type { Finding, Locale, RuleLevel, RuleSetting, Severity } from './types'
 import { isSuppressed, suppressionRegions } from './suppress';
 import { FixGuard } from './fix-guard';
 import { runSteps } from './steps';
+import { serial, type PartMemo } from './part-memo';
 
 export type { RuleSetting } from './types';
 
@@ -24,6 +25,8 @@ export interface CheckOptions {
   onRuleError?: (rule: string, error: unknown) => void;
   /** An already parsed tree for this exact text (the incremental path supplies one). */
   root?: Root;
+  /** The document's memo of rule results per part, kept from its previous check (see part-memo.ts). */
+  memo?: PartMemo;
 }
 
 export interface CheckResult {
@@ -75,13 +78,33 @@ function* checkDigestSteps(digest: Digest, opts: CheckOptions): Generator<void, 
     failures.push({ rule, error: (error as Error)?.message ?? String(error) });
     opts.onRuleError?.(rule, error);
   };
+  const memo = opts.memo;
+  let lastInk = text.length - 1;
+  while (lastInk >= 0 && /\s/.test(text[lastInk])) lastInk--;
+  memo?.begin();
+  const env = opts.env ?? {};
   for (const rule of allRules) {
     const { level, options } = ruleLevel(rule, opts);
     if (level === 'off') continue;
     const found: Finding[] = [];
-    const report = (r: Report) => found.push(toFinding(rule, level, r, locale, text.length, guard, fixFailed));
+    // Inside a part, reports are collected for the memo; they become findings once the part is done.
+    let inPart: Report[] | null = null;
+    const report = (r: Report) => inPart ? inPart.push(r) : found.push(toFinding(rule, level, r, locale, text.length, guard, fixFailed));
+    const settings = `${rule.id}\u0000${serial(opts.profile)}\u0000${serial(env.glossary as object | undefined)}\u0000${locale}\u0000${eol}\u0000${JSON.stringify(options)}\u0000${JSON.stringify(env.glossarySettings ?? null)}\u0000`;
+    const part = (span: { start: number; end: number }, check: () => void) => {
+      if (!memo || inPart) { check(); return; }
+      // A part's checks may look just outside it: the character before, the two after, and whether
+      // only blank text follows (a block inserted at the end needs no line break after it).
+      const edges = `${span.start === 0 ? '^' : text[span.start - 1]}\u0000${text.slice(span.end, span.end + 2)}${span.end > lastInk ? '$' : ''}\u0000`;
+      const reports = memo.reports(settings + edges + text.slice(span.start, span.end), span, () => {
+        const collected: Report[] = (inPart = []);
+        try { check(); } finally { inPart = null; }
+        return collected;
+      });
+      for (const r of reports) report(r);
+    };
     try {
-      rule.check({ digest, text, profile: opts.profile, locale, eol, options, env: opts.env ?? {}, report });
+      rule.check({ digest, text, profile: opts.profile, locale, eol, options, env, report, part, memo });
       for (const f of found) findings.push(f);
     } catch (error) {
       failures.push({ rule: rule.id, error: (error as Error)?.message ?? String(error) });

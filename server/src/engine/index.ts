@@ -41,6 +41,8 @@ export interface LintOptions {
   onRuleError?: CheckOptions['onRuleError'];
   /** An already parsed tree of this exact text (the server's incremental parser supplies one). */
   root?: CheckOptions['root'];
+  /** The document's memo of rule results per part (the server keeps one per open document). */
+  memo?: CheckOptions['memo'];
   /** Glossary stacking and caching; by default one per ConfigResolver. */
   glossaries?: GlossaryResolver;
   /** What applies to the file, already resolved with these overrides (the CLI resolves it once per file). */
@@ -72,6 +74,7 @@ export function* lintSteps(text: string, filePath: string, opts: LintOptions): G
     env: { glossarySettings: config.glossary, glossary: setup.glossary.glossary, ...opts.env },
     onRuleError: opts.onRuleError,
     root: opts.root,
+    memo: opts.memo,
   });
   return { result, config, glossary: setup.glossary, locale };
 }

@@ -45,7 +45,13 @@ const SKIP_BLOCKS = new Set(['code', 'html', 'yaml', 'math', 'thematicBreak', 'd
 /** The text runs of a document, in source order. `exclude` spans (e.g. the TOC) are left out. */
 export function textRuns(root: Root, source: string, exclude: Span[] = []): TextRun[] {
   const runs: TextRun[] = [];
-  const stack: Nodes[] = [...root.children].reverse();
+  for (const node of root.children) nodeRuns(node, source, exclude, runs);
+  return runs;
+}
+
+/** The text runs of one node (a top-level block), appended to `runs` in source order. */
+export function nodeRuns(top: Nodes, source: string, exclude: Span[], runs: TextRun[] = []): TextRun[] {
+  const stack: Nodes[] = [top];
   while (stack.length) {
     const node = stack.pop()!;
     if (SKIP_BLOCKS.has(node.type)) continue;
@@ -63,6 +69,16 @@ export function textRuns(root: Root, source: string, exclude: Span[] = []): Text
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
   }
   return runs;
+}
+
+/** The run moved by `by` characters in the source (its text and link ranges are unchanged). */
+export function movedRun(run: TextRun, by: number): TextRun {
+  return {
+    ...run,
+    offsets: run.offsets.map(o => o + by),
+    ...(run.ends ? { ends: run.ends.map(o => o + by) } : {}),
+    block: { start: run.block.start + by, end: run.block.end + by },
+  };
 }
 
 function push(run: TextRun, ch: string, offset: number) {

@@ -1,6 +1,8 @@
 import type { Digest } from '../digest';
 import type { Span } from '../types';
-import { textRuns, runSpan, type TextRun } from '../text-runs';
+import { textRuns, nodeRuns, movedRun, runSpan, type TextRun } from '../text-runs';
+import { startOf, endOf } from '../parse';
+import type { PartMemo } from '../part-memo';
 import { compileGlossary, enEndOk, enStartOk, koStartOk, type CompiledGlossary, type KoForm } from './compile';
 import { notAnAbbreviation } from './abbr-context';
 import { findPairs, isAbbrLike, type Pair } from './pairs';
@@ -57,7 +59,7 @@ export function glossarySettings(env: Record<string, unknown>, options: Record<s
 
 const ABBR_TOKEN = /(?<![A-Za-z0-9\-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![A-Za-z0-9])/g;
 
-export function analyse(digest: Digest, glossary: CompiledGlossary): GlossaryAnalysis {
+export function analyse(digest: Digest, glossary: CompiledGlossary, memo?: PartMemo): GlossaryAnalysis {
   let byGlossary = cache.get(digest);
   if (!byGlossary) { byGlossary = new Map(); cache.set(digest, byGlossary); }
   const hit = byGlossary.get(glossary);
@@ -66,26 +68,33 @@ export function analyse(digest: Digest, glossary: CompiledGlossary): GlossaryAna
   const exclude: Span[] = [];
   if (digest.toc) exclude.push(digest.toc.labelSpan);
   if (digest.toc?.list) exclude.push(digest.toc.list.span);
-  const runs = textRuns(digest.root, digest.text, exclude);
+  const blocks = documentRuns(digest, exclude, memo);
+  const runs: TextRun[] = [];
+  for (const b of blocks) for (const run of b.runs) runs.push(run);
   const a: GlossaryAnalysis = { glossary, digest, runs, ko: [], en: [], pairs: [], abbrs: [] };
   const names = new Set<string>();
   const local = runCacheFor(glossary);
   // A run's hits, pairs and abbreviations depend only on its own text, kind and links: after an
   // edit, every run but the edited one is found in the cache (the re-check does not rescan them).
+  // A block kept in the document's memo keeps its runs' analyses too (no keys to build and look up).
   // All of this document's runs are looked up first, so none of them is evicted to make room for
   // another of them; the cache is trimmed once, after.
-  const keys = runs.map(runKey);
-  const cached = keys.map(k => local.get(k));
-  runs.forEach((run, r) => {
-    let found = cached[r];
-    if (!found) local.set(keys[r], (found = cached[r] = analyseRun(run, glossary)));
-    // Loops, not push(...xs): a 5 MB paragraph has more matches than call arguments may be.
-    for (const m of found.ko) a.ko.push({ ...m, run: r });
-    for (const m of found.en) a.en.push({ ...m, run: r });
-    for (const p of found.pairs) a.pairs.push({ ...p, run: r });
-    for (const t of found.abbrs) a.abbrs.push({ ...t, run: r });
-    for (const n of found.names) names.add(n);
-  });
+  const keys: string[] = [];
+  let r = 0;
+  for (const b of blocks) {
+    // A block at the same run index as in the previous check adds the very objects it added then.
+    const kept = b.placed?.get(glossary);
+    if (kept && kept.r === r) { add(a, kept, names); r += b.runs.length; continue; }
+    const found = b.runs.map(run => { const k = runKey(run); keys.push(k); return local.get(k); });
+    const placed: Placed = { r, ko: [], en: [], pairs: [], abbrs: [], names: [] };
+    b.runs.forEach((run, j) => {
+      let f = found[j];
+      if (!f) local.set(keys[keys.length - b.runs.length + j], (f = analyseRun(run, glossary)));
+      place(placed, f, r++);
+    });
+    b.placed?.set(glossary, placed);
+    add(a, placed, names);
+  }
   local.trim(new Set(keys));
   // A name is a name everywhere in the document: "VILA-U[67] 위에 … VILA-U는 …".
   if (names.size) a.abbrs = a.abbrs.filter(t => !names.has(t.text) || glossary.byAbbr.has(t.text));
@@ -101,6 +110,47 @@ interface RunAnalysis {
   abbrs: Omit<AbbrToken, 'run'>[];
   /** Tokens that are names here (in a link, numbered, described): names everywhere in the document. */
   names: string[];
+}
+
+/** The matches of a block's runs with their run indexes in the document (from `r` on). */
+interface Placed { r: number; ko: KoHit[]; en: EnHit[]; pairs: Pair[]; abbrs: AbbrToken[]; names: string[] }
+
+function place(p: Placed, found: RunAnalysis, r: number): void {
+  for (const m of found.ko) p.ko.push({ ...m, run: r });
+  for (const m of found.en) p.en.push({ ...m, run: r });
+  for (const x of found.pairs) p.pairs.push({ ...x, run: r });
+  for (const t of found.abbrs) p.abbrs.push({ ...t, run: r });
+  for (const n of found.names) p.names.push(n);
+}
+
+function add(a: GlossaryAnalysis, p: Placed, names: Set<string>): void {
+  // Loops, not push(...xs): a 5 MB paragraph has more matches than call arguments may be.
+  for (const m of p.ko) a.ko.push(m);
+  for (const m of p.en) a.en.push(m);
+  for (const x of p.pairs) a.pairs.push(x);
+  for (const t of p.abbrs) a.abbrs.push(t);
+  for (const n of p.names) names.add(n);
+}
+
+/** The runs of one top-level block; a block kept in the memo also keeps its matches, placed, per glossary. */
+interface BlockRuns { runs: TextRun[]; placed?: WeakMap<CompiledGlossary, Placed> }
+
+/**
+ * The document's text runs, built per top-level block and kept in the document's memo: after an
+ * edit, only the edited block's runs are built again. Built whole where link references are
+ * defined (a reference's text depends on a definition elsewhere); a block holding an excluded span
+ * (the TOC) is built afresh each time.
+ */
+function documentRuns(digest: Digest, exclude: Span[], memo: PartMemo | undefined): BlockRuns[] {
+  const { root, text } = digest;
+  if (!memo || text.includes(']:')) return [{ runs: textRuns(root, text, exclude) }];
+  return root.children.map(node => {
+    const start = startOf(node), end = endOf(node);
+    if (exclude.some(x => x.start < end && start < x.end)) return { runs: nodeRuns(node, text, exclude) };
+    const kept = memo.value(`runs\u0000${node.type}\u0000${text.slice(start, end)}`, () => ({ base: start, runs: nodeRuns(node, text, []), placed: new WeakMap<CompiledGlossary, Placed>() }));
+    const by = start - kept.base;
+    return by ? { runs: kept.runs.map(run => movedRun(run, by)), placed: kept.placed } : kept;
+  });
 }
 
 /**

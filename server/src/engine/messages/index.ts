@@ -24,7 +24,22 @@ const catalogues: Record<Locale, Record<string, string>> = {
   ko: { ...koCommon, ...koStructure, ...koGlossary, ...koCli, ...koPreview, ...koServer, ...koAssistant },
 };
 
+// Findings repeat their messages (the same term, the same block, check after check while typing):
+// a finished message is kept by its id and data. Cleared whole when full, which bounds it.
+const finished = new Map<string, string>();
+const FINISHED_MAX = 20_000;
+
 export function message(locale: Locale, id: string, data: Record<string, unknown> = {}): string {
+  const key = `${locale}\u0000${id}\u0000${JSON.stringify(data)}`;
+  let text = finished.get(key);
+  if (text === undefined) {
+    if (finished.size >= FINISHED_MAX) finished.clear();
+    finished.set(key, (text = format(locale, id, data)));
+  }
+  return text;
+}
+
+function format(locale: Locale, id: string, data: Record<string, unknown>): string {
   const template = catalogues[locale][id] ?? catalogues.en[id];
   if (template === undefined) return id;
   const text = template.replace(/\{(\w+)\}/g, (all, k: string) => (k in data ? String(data[k]) : all));

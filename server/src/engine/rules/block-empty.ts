@@ -51,7 +51,8 @@ export const blockEmpty: Rule = {
   fixable: false,
   description: { en: 'A block label has content before the next block or entry.', ko: '블록 레이블 뒤에 다음 블록이나 항목 전에 내용이 있어야 합니다.' },
   check(ctx) {
-    for (const paper of ctx.digest.papers) {
+    // Each paper entry is one part (see RuleContext.part).
+    for (const paper of ctx.digest.papers) ctx.part(paper.span, () => {
       for (const b of paper.blocks) {
         if (!b.hasContent) {
           ctx.report({ span: b.labelSpan, messageId: 'empty', data: { block: b.spec.label } });
@@ -61,6 +62,6 @@ export const blockEmpty: Rule = {
         const placeholder = content === null ? null : placeholderOnly(content);
         if (placeholder) ctx.report({ span: b.labelSpan, messageId: 'placeholder', data: { block: b.spec.label, placeholder } });
       }
-    }
+    });
   },
 };

@@ -227,47 +227,54 @@ export const blockMissing: Rule = {
   check(ctx) {
     const placeholder = placeholderFor(ctx.profile);
     for (const paper of ctx.digest.papers) {
-      if (!paper.heading && ctx.profile.papers) continue;
-      const present = new Set(paper.blocks.map(b => b.spec.id));
-      // A single-review profile checks a document only once it shows the template (two of its
-      // required blocks): an essay with a summary and references, a README or a tutorial in the
-      // same folder is not a review with holes.
-      const single = !ctx.profile.papers;
-      if (single && ctx.profile.blocks.filter(spec => spec.required && present.has(spec.id)).length < 2) continue;
-      const missing = ctx.profile.blocks.filter(spec => spec.required && !present.has(spec.id) && !(single && standIn(ctx, paper, spec)));
-      if (!missing.length) continue;
-      const number = paper.heading?.number ? paper.heading.number.join('.') : (paper.heading?.title ?? '');
-      const title = single ? ctx.digest.headings[0] : undefined;
-      const span = paper.heading ? paper.heading.span : title ? title.span : { start: 0, end: 0 };
-      const arxivId = missing.some(s => s.resources) ? entryArxivId(paper) : null;
-      const headed = paper.blocks.find(b => b.kind === 'heading');
-      const headingDepth = headed && headed.labelNode.type === 'heading' ? headed.labelNode.depth : undefined;
-      const inserts = missing
-        .map(spec => ({ spec, ins: blockInsertion(ctx, paper, spec), skeleton: blockSkeleton(spec, ctx.eol, placeholder, arxivId, headingDepth) }))
-        .filter(({ ins }) => !insideCode(ctx, ins.offset));
-      // Blocks going to the same place are one edit, in profile order (missing is in profile order).
-      const grouped = new Map<string, { ins: BlockInsertion; skeletons: string[] }>();
-      for (const { ins, skeleton } of inserts) {
-        const key = `${ins.offset}:${ins.before}`;
-        const g = grouped.get(key);
-        if (g) g.skeletons.push(skeleton); else grouped.set(key, { ins, skeletons: [skeleton] });
-      }
-      const edits: OffsetEdit[] = [...grouped.values()].map(g => ({ start: g.ins.offset, end: g.ins.offset, text: insertionText(ctx, g.ins, g.skeletons) }));
-      ctx.report({
-        span,
-        messageId: single ? 'missing-review' : 'missing',
-        data: { paper: number, blocks: missing.map(b => `"${b.label}"`).join(', ') },
-        fixes: [
-          // Template text is never inserted automatically: every fix is for picking by hand.
-          ...(inserts.length > 1 && inserts.length === missing.length ? [{ messageId: 'fix-all', data: { count: missing.length }, edits, safe: false, select: placeholder }] : []),
-          ...inserts.map(({ spec, ins, skeleton }) => ({
-            messageId: 'fix', safe: false, select: placeholder,
-            data: { block: spec.label, where: message(ctx.locale, `block-missing/${ins.where}`, { other: ins.other }) },
-            edits: [{ start: ins.offset, end: ins.offset, text: insertionText(ctx, ins, [skeleton]) }],
-          })),
-        ],
-        extra: { blocks: missing.map(b => b.id) },
-      });
+      // In a digest each paper entry is one part (see RuleContext.part); a single review's finding
+      // points at the document's title, wherever that is.
+      if (ctx.profile.papers) ctx.part(paper.span, () => checkPaper(ctx, paper, placeholder));
+      else checkPaper(ctx, paper, placeholder);
     }
   },
 };
+
+function checkPaper(ctx: RuleContext, paper: Paper, placeholder: string): void {
+  if (!paper.heading && ctx.profile.papers) return;
+  const present = new Set(paper.blocks.map(b => b.spec.id));
+  // A single-review profile checks a document only once it shows the template (two of its
+  // required blocks): an essay with a summary and references, a README or a tutorial in the
+  // same folder is not a review with holes.
+  const single = !ctx.profile.papers;
+  if (single && ctx.profile.blocks.filter(spec => spec.required && present.has(spec.id)).length < 2) return;
+  const missing = ctx.profile.blocks.filter(spec => spec.required && !present.has(spec.id) && !(single && standIn(ctx, paper, spec)));
+  if (!missing.length) return;
+  const number = paper.heading?.number ? paper.heading.number.join('.') : (paper.heading?.title ?? '');
+  const title = single ? ctx.digest.headings[0] : undefined;
+  const span = paper.heading ? paper.heading.span : title ? title.span : { start: 0, end: 0 };
+  const arxivId = missing.some(s => s.resources) ? entryArxivId(paper) : null;
+  const headed = paper.blocks.find(b => b.kind === 'heading');
+  const headingDepth = headed && headed.labelNode.type === 'heading' ? headed.labelNode.depth : undefined;
+  const inserts = missing
+    .map(spec => ({ spec, ins: blockInsertion(ctx, paper, spec), skeleton: blockSkeleton(spec, ctx.eol, placeholder, arxivId, headingDepth) }))
+    .filter(({ ins }) => !insideCode(ctx, ins.offset));
+  // Blocks going to the same place are one edit, in profile order (missing is in profile order).
+  const grouped = new Map<string, { ins: BlockInsertion; skeletons: string[] }>();
+  for (const { ins, skeleton } of inserts) {
+    const key = `${ins.offset}:${ins.before}`;
+    const g = grouped.get(key);
+    if (g) g.skeletons.push(skeleton); else grouped.set(key, { ins, skeletons: [skeleton] });
+  }
+  const edits: OffsetEdit[] = [...grouped.values()].map(g => ({ start: g.ins.offset, end: g.ins.offset, text: insertionText(ctx, g.ins, g.skeletons) }));
+  ctx.report({
+    span,
+    messageId: single ? 'missing-review' : 'missing',
+    data: { paper: number, blocks: missing.map(b => `"${b.label}"`).join(', ') },
+    fixes: [
+      // Template text is never inserted automatically: every fix is for picking by hand.
+      ...(inserts.length > 1 && inserts.length === missing.length ? [{ messageId: 'fix-all', data: { count: missing.length }, edits, safe: false, select: placeholder }] : []),
+      ...inserts.map(({ spec, ins, skeleton }) => ({
+        messageId: 'fix', safe: false, select: placeholder,
+        data: { block: spec.label, where: message(ctx.locale, `block-missing/${ins.where}`, { other: ins.other }) },
+        edits: [{ start: ins.offset, end: ins.offset, text: insertionText(ctx, ins, [skeleton]) }],
+      })),
+    ],
+    extra: { blocks: missing.map(b => b.id) },
+  });
+}

@@ -14,7 +14,7 @@ export interface GlossaryRuleEnv { a: GlossaryAnalysis; g: CompiledGlossary; set
 
 export function ruleEnv(ctx: RuleContext): GlossaryRuleEnv {
   const g = envGlossary(ctx.env);
-  const a = analyse(ctx.digest, g);
+  const a = analyse(ctx.digest, g, ctx.memo);
   return {
     a, g, settings: glossarySettings(ctx.env, ctx.options),
     span: (run, start, end) => ({ start: srcStart(a.runs[run], start), end: Math.max(srcStart(a.runs[run], start), srcEnd(a.runs[run], end)) }),

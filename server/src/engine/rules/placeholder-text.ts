@@ -19,7 +19,8 @@
  */
 import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Rule } from './rule';
+import type { Rule, RuleContext } from './rule';
+import type { HeadingInfo } from '../digest';
 import { endOf, startOf } from '../parse';
 
 /** What the snippets (snippets/paper-digest.code-snippets) and the entry completion insert as stand-ins. */
@@ -46,12 +47,10 @@ export const placeholderText: Rule = {
   fixable: false,
   description: { en: 'No placeholder text from a snippet is left (a stand-in title, subtitle or intro sentence).', ko: '스니펫이 넣은 자리 표시 문구(임시 제목, 부제목, 소개 문장)가 남아 있지 않아야 합니다.' },
   check(ctx) {
-    const headings = [...ctx.digest.sections.map(s => s.heading), ...ctx.digest.papers.flatMap(p => (p.heading ? [p.heading] : []))];
-    for (const h of headings) {
-      const placeholder = placeholderTitle(h.title);
-      if (placeholder) ctx.report({ span: h.contentSpan, messageId: 'title', data: { placeholder } });
-    }
-    for (const paper of ctx.digest.papers) {
+    for (const s of ctx.digest.sections) checkTitle(ctx, s.heading);
+    // Each paper entry is one part (see RuleContext.part): its title, blocks and paragraphs.
+    for (const paper of ctx.digest.papers) ctx.part(paper.span, () => {
+      if (paper.heading) checkTitle(ctx, paper.heading);
       for (const b of paper.blocks) {
         const sub = norm(b.subtitle.replace(/\*+$/, ''));
         if (PLACEHOLDER_SUBTITLES.includes(sub)) ctx.report({ span: b.labelSpan, messageId: 'subtitle', data: { block: b.spec.label, placeholder: sub } });
@@ -67,6 +66,11 @@ export const placeholderText: Rule = {
         }
         if ('children' in n) for (const c of n.children as Nodes[]) stack.push(c);
       }
-    }
+    });
   },
 };
+
+function checkTitle(ctx: RuleContext, h: HeadingInfo): void {
+  const placeholder = placeholderTitle(h.title);
+  if (placeholder) ctx.report({ span: h.contentSpan, messageId: 'title', data: { placeholder } });
+}

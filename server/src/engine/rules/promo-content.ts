@@ -18,7 +18,8 @@
  */
 import type { RootContent, ListItem, Table } from 'mdast';
 import { visit } from 'unist-util-visit';
-import type { Rule } from './rule';
+import { topLevelPart } from './parts';
+import type { Rule, RuleContext } from './rule';
 import { endOf, startOf } from '../parse';
 import { toString } from 'mdast-util-to-string';
 
@@ -43,13 +44,11 @@ export function findPromoPhrase(text: string, phrases: string[]): string | undef
 interface Candidate { node: RootContent | ListItem; siblings: (RootContent | ListItem)[]; index: number }
 
 /** Top-level blocks to look at, with the list they sit in (a deletion stays within it); lists item by item. */
-function candidates(nodes: RootContent[]): Candidate[] {
-  const out: Candidate[] = [];
-  nodes.forEach((n, index) => {
-    if (n.type === 'list') n.children.forEach((item, i) => out.push({ node: item, siblings: n.children, index: i }));
-    else if (n.type === 'paragraph' || n.type === 'heading' || n.type === 'blockquote') out.push({ node: n, siblings: nodes, index });
-  });
-  return out;
+/** The blocks of one top-level node checked as a whole: each item of a list, or the node itself. */
+function candidates(nodes: RootContent[], n: RootContent, index: number): Candidate[] {
+  if (n.type === 'list') return n.children.map((item, i) => ({ node: item, siblings: n.children, index: i }));
+  if (n.type === 'paragraph' || n.type === 'heading' || n.type === 'blockquote') return [{ node: n, siblings: nodes, index }];
+  return [];
 }
 
 /** The node's span extended over the blank lines after it (or before it, when last), so no double gap is left. */
@@ -72,39 +71,47 @@ export const promoContent: Rule = {
     const phrases = ctx.profile.promo.phrases;
     if (!phrases.length) return;
     const root = ctx.digest.root.children;
-    // A table row pasted from a newsletter: the row goes, the table stays (a header row only by hand);
-    // a table whose only body row is the promotion goes whole. Tables in lists and quotes count too.
-    const tables: Table[] = [];
-    visit(ctx.digest.root, 'table', (t: Table) => { tables.push(t); });
-    for (const table of tables) {
-      table.children.forEach((row, i) => {
-        const phrase = findPromoPhrase(toString(row), phrases);
-        if (!phrase) return;
-        const next = table.children[i + 1];
-        const del = next ? { start: startOf(row), end: startOf(next) }
-          : i > 1 ? { start: endOf(table.children[i - 1]), end: endOf(row) }
-          : root.includes(table) ? deletion(table, root) : { start: startOf(table), end: endOf(table) };
-        ctx.report({
-          span: { start: startOf(row), end: endOf(row) },
-          messageId: 'promo',
-          data: { phrase },
-          fixes: i === 0 ? [] : [{ messageId: 'fix', edits: [{ start: del.start, end: del.end, text: '' }], safe: false }],
-        });
-      });
-    }
-    for (const { node, siblings, index } of candidates(root)) {
-      // A table inside a quote is checked row by row above, not as the whole quote.
-      const text = node.type === 'blockquote' ? node.children.filter(c => c.type !== 'table').map(c => toString(c)).join('\n') : toString(node);
-      const phrase = findPromoPhrase(text, phrases);
-      if (!phrase) continue;
-      // A list item is deleted within its list; a top-level block among the root's children.
-      const del = deletion(node, siblings, index);
-      ctx.report({
-        span: { start: startOf(node), end: endOf(node) },
-        messageId: 'promo',
-        data: { phrase },
-        fixes: [{ messageId: 'fix', edits: [{ start: del.start, end: del.end, text: '' }], safe: false }],
-      });
-    }
+    // Each top-level block is one part (see RuleContext.part): a deletion reaches to the next block's
+    // start, and from the previous block's end for the last block, so the part spans both gaps.
+    root.forEach((top, i) => {
+      ctx.part(topLevelPart(root, i, ctx.text.length), () => checkBlock(ctx, root, top, i, phrases));
+    });
   },
 };
+
+function checkBlock(ctx: RuleContext, root: RootContent[], top: RootContent, index: number, phrases: string[]): void {
+  // A table row pasted from a newsletter: the row goes, the table stays (a header row only by hand);
+  // a table whose only body row is the promotion goes whole. Tables in lists and quotes count too.
+  const tables: Table[] = [];
+  visit(top, 'table', (t: Table) => { tables.push(t); });
+  for (const table of tables) {
+    table.children.forEach((row, i) => {
+      const phrase = findPromoPhrase(toString(row), phrases);
+      if (!phrase) return;
+      const next = table.children[i + 1];
+      const del = next ? { start: startOf(row), end: startOf(next) }
+        : i > 1 ? { start: endOf(table.children[i - 1]), end: endOf(row) }
+        : table === top ? deletion(table, root, index) : { start: startOf(table), end: endOf(table) };
+      ctx.report({
+        span: { start: startOf(row), end: endOf(row) },
+        messageId: 'promo',
+        data: { phrase },
+        fixes: i === 0 ? [] : [{ messageId: 'fix', edits: [{ start: del.start, end: del.end, text: '' }], safe: false }],
+      });
+    });
+  }
+  for (const { node, siblings, index: at } of candidates(root, top, index)) {
+    // A table inside a quote is checked row by row above, not as the whole quote.
+    const text = node.type === 'blockquote' ? node.children.filter(c => c.type !== 'table').map(c => toString(c)).join('\n') : toString(node);
+    const phrase = findPromoPhrase(text, phrases);
+    if (!phrase) continue;
+    // A list item is deleted within its list; a top-level block among the root's children.
+    const del = deletion(node, siblings, at);
+    ctx.report({
+      span: { start: startOf(node), end: endOf(node) },
+      messageId: 'promo',
+      data: { phrase },
+      fixes: [{ messageId: 'fix', edits: [{ start: del.start, end: del.end, text: '' }], safe: false }],
+    });
+  }
+}

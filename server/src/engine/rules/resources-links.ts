@@ -214,12 +214,15 @@ export const resourcesLinks: Rule = {
   description: { en: 'The resources block links to the arXiv abstract and PDF; each link is well formed.', ko: '자료 블록에 arXiv 초록 링크와 PDF 링크가 있고, 각 링크가 올바라야 합니다.' },
   check(ctx) {
     let defs: Map<string, Definition> | null = null;
+    const defined = () => (defs ??= definitions(ctx.digest.root));
+    // A paper entry is one part (see RuleContext.part), unless the document defines link references
+    // (`[x]: url`): a reference in the entry may resolve to a definition anywhere.
+    const whole = ctx.text.includes(']:') && defined().size > 0;
     for (const paper of ctx.digest.papers) {
-      for (const block of paper.blocks) {
-        if (!block.spec.resources) continue;
-        defs ??= definitions(ctx.digest.root);
-        checkBlock(ctx, block, defs);
-      }
+      const check = () => {
+        for (const block of paper.blocks) if (block.spec.resources) checkBlock(ctx, block, defined());
+      };
+      if (whole) check(); else ctx.part(paper.span, check);
     }
   },
 };

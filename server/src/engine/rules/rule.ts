@@ -1,6 +1,7 @@
 import type { Digest } from '../digest';
 import type { Profile } from '../profiles';
 import type { Locale, OffsetEdit, Severity, Span } from '../types';
+import type { PartMemo } from '../part-memo';
 
 export interface ReportFix {
   /** Message id of the fix title (under the rule's id), e.g. "fix". */
@@ -35,6 +36,16 @@ export interface RuleContext {
   /** Engine-wide extras (the glossary, settings) keyed by name; rules read what they need. */
   env: Record<string, unknown>;
   report(r: Report): void;
+  /**
+   * Runs `check` for one part of the document (a paper entry, a top-level block) whose findings
+   * depend only on the text in `span` (with the character before it, the two after it, and whether
+   * only blank text follows) and on the check's settings (profile, options, locale, line break,
+   * glossary); its reports go through `report` as usual. After an edit elsewhere the part's
+   * reports are reused, moved to where the part now is, instead of worked out again.
+   */
+  part(span: Span, check: () => void): void;
+  /** The document's memo, kept from its previous check, for analyses shared by rules (the glossary's). */
+  memo?: PartMemo;
 }
 
 /**
