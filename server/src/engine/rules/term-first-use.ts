@@ -26,7 +26,8 @@ import { scopeKey } from '../glossary/analysis';
 import { enCovers, sharesAbbr, sharesStem } from '../glossary/verdict';
 import { insertionAfter, openOffset, ruleEnv } from './glossary-env';
 import { koIsTerm, type Pair } from '../glossary/pairs';
-import type { GlossaryAnalysis } from '../glossary/analysis';
+import type { GlossaryAnalysis, KoHit } from '../glossary/analysis';
+import type { CompiledGlossary } from '../glossary/compile';
 import type { TextRun } from '../text-runs';
 import { particleAt, particleFor } from '../particles';
 import { bareNoun } from '../glossary/gloss';
@@ -42,51 +43,45 @@ export const termFirstUse: Rule = {
     // "paired-later" (default): only where the document does give the pair, but after the first
     // mention — a clear slip. "all": every glossary term's first mention (strict house styles).
     const requireAll = ctx.options.require === 'all';
-    const near = pairsNear(a.pairs);
+    let near: ReturnType<typeof pairsNear> | undefined;
     // An index page (many links to other pages, each with its blurb) introduces nothing itself.
     if (!requireAll && indexPage(a)) return;
-    const mentions = a.ko.map(h => {
+    // Mentions by scope and term, in one pass: whether the term's own pair is given in the scope,
+    // its first own pair, another sense, and its first mention outside titles.
+    const groups = new Map<string, Map<string, TermGroup>>();
+    const firsts: TermGroup[] = [];
+    const scopes: string[] = [];
+    for (const h of a.ko) {
       const entry = h.value.entry;
-      const pairs = near(h.run, h.start);
-      // Inside parentheses: the Korean of an English-first pair counts as paired; a gloss is ignored.
-      const inside = pairs.find(p => h.start > p.open && h.end <= p.close);
-      const around = pairs.filter(p => p.ko && p.form !== 'en-ko' && h.start >= p.ko.start && h.end <= p.ko.end);
-      // The term's own pair gives its English or abbreviation (`토큰(token)`, `강화 학습(RL)`); a compound
-      // around it may too (`메모리 토큰(memory token)`). `SDAR(확산 디코더)` names SDAR, and `챗봇(Generation)`
-      // gives other English: neither is the term's pair.
-      // A shortened original counts for the term itself (`지시 이행(Instruction)`); for a compound around it
-      // only a shared abbreviation does (`역 KL 발산(Reverse KL)`), since `신경망 함수(Neural Field)` is
-      // another term that merely shares a word.
-      const exact = (p: Pair) => koIsTerm(p) && p.koHit!.value.entry === entry;
-      const own = (p: Pair) => p.enEntry === entry || (!!p.abbr && p.abbr.text === entry.abbr) || (!!p.en && (enCovers(g, p.en.text, entry) || partOf(p.en.text, entry.en, p.form === 'en-ko' || exact(p))));
-      // Only the term's own pair makes an earlier bare mention a slip: `컨디셔닝 어댑터(conditioning adapter)`
-      // and `추론 시간 컴퓨팅(Inference-Time Compute)` pair longer terms.
-      const direct = !!inside && inside.form === 'en-ko' && own(inside) || around.some(p => own(p) && (exact(p) || partOf(p.en?.text ?? '', entry.en, false)));
-      // The Korean paired with other English, as a word of its own: `미세 조정(refinement)` is another sense.
-      const otherSense = around.some(p => !own(p) && !!p.en && exact(p));
-      const paired = direct || !!inside || around.length > 0;
-      // The term's own Korean-first pair (잠재 공간(latent space)): where a first-use fix can take the English from.
-      const ownPair = around.find(p => own(p) && exact(p) && p.form !== 'en-ko');
-      return { h, entry, gloss: !!inside && inside.form !== 'en-ko', paired, direct, ownPair, otherSense, key: `${scopeKey(a, h.run, settings.firstUseScope)}\u0000${entry.en}` };
-    }).filter(m => !m.gloss && m.entry.original !== 'never');
-    // Only the term's own pair later in the scope makes an unpaired first mention a slip.
-    const pairedSomewhere = new Set(mentions.filter(m => m.direct).map(m => m.key));
-    // The first of the term's own pairs in each scope: the one a reader would otherwise meet first.
-    const firstPair = new Map<string, Pair>();
-    for (const m of mentions) if (m.ownPair && !firstPair.has(m.key)) firstPair.set(m.key, m.ownPair);
-    const otherSense = new Set(mentions.filter(m => m.otherSense).map(m => m.key));
-    const englishUsed = new Set(a.en.map(h => h.value));
-    const seen = new Set<string>();
-    for (const { h, entry, paired, key } of mentions) {
+      if (entry.original === 'never') continue;
+      // What the run itself says of the mention: kept with the match, which later checks of the
+      // document reuse while its block is unchanged.
+      let f = mentionFacts.get(h);
+      if (!f) mentionFacts.set(h, (f = factsOf(g, h, (near ??= pairsNear(a.pairs))(h.run, h.start))));
+      if (f.gloss) continue;
+      const scope = (scopes[h.run] ??= scopeKey(a, h.run, settings.firstUseScope));
+      let byTerm = groups.get(scope);
+      if (!byTerm) groups.set(scope, (byTerm = new Map()));
+      let group = byTerm.get(entry.en);
+      if (!group) byTerm.set(entry.en, (group = { direct: false, otherSense: false }));
+      // Only the term's own pair later in the scope makes an unpaired first mention a slip.
+      if (f.direct) group.direct = true;
+      // The first of the term's own pairs in the scope: the one a reader would otherwise meet first.
+      if (f.ownPair && !group.firstPair) group.firstPair = f.ownPair;
+      if (f.otherSense) group.otherSense = true;
       // Titles, headings and index entries name things; the text below them introduces the terms.
-      if (seen.has(key) || (!requireAll && titleLike(a, h.run, h.start))) continue;
-      seen.add(key);
+      if (!group.first && (requireAll || !titleLike(a, h.run, h.start))) { group.first = { h, paired: f.paired }; firsts.push(group); }
+    }
+    const englishUsed = new Set(a.en.map(h => h.value));
+    for (const group of firsts) {
+      const { h, paired } = group.first!;
+      const entry = h.value.entry;
       if (paired) continue;
-      const later = pairedSomewhere.has(key);
+      const later = group.direct;
       // Unpaired anywhere: reported for a term that always needs its English, in the glossary's own
       // spelling (a variant may be an everyday word, an avoided one is term-variant's), unless the
       // document uses it in another sense or writes the English somewhere (a reader has it then).
-      if (!later && (otherSense.has(key) || !(requireAll || (entry.original === 'always' && h.value.kind === 'ko' && !englishUsed.has(entry))))) continue;
+      if (!later && (group.otherSense || !(requireAll || (entry.original === 'always' && h.value.kind === 'ko' && !englishUsed.has(entry))))) continue;
       const run = a.runs[h.run];
       const at = insertionAfter(ctx, run, h.start, h.end);
       const space = settings.pairSpacing === 'space' ? ' ' : '';
@@ -101,7 +96,7 @@ export const termFirstUse: Rule = {
       // document still gives the English once, as written (잠재 공간 … 잠재 공간(latent space) → the
       // pair at the first mention, the later mention bare). Only an exact parenthesis is moved.
       // A term with several senses gets a choice of originals instead (추론 may be reasoning here).
-      const moved = later && !senses.length ? moveFrom(ctx, a, firstPair.get(key), at) : undefined;
+      const moved = later && !senses.length ? moveFrom(ctx, a, group.firstPair, at) : undefined;
       const fixes = moved
         ? [{ messageId: 'fix-move', data: { inner: moved.inner }, edits: [{ start: at, end: at, text: pairText(moved.inner) }, moved.remove], safe }]
         : [entry.en, ...senses].map(en => ({ messageId: 'fix', data: { en }, edits: [{ start: at, end: at, text: pairText(en) }], safe }));
@@ -120,6 +115,37 @@ export const termFirstUse: Rule = {
  * The later pair's parenthesis as written and the edit that removes it (with the space before it),
  * when it is plain source text after `at`; undefined otherwise (then the English is only inserted).
  */
+/** One term in one scope: what its mentions there say, and its first mention outside titles. */
+interface TermGroup { direct: boolean; otherSense: boolean; firstPair?: Pair; first?: { h: KoHit; paired: boolean } }
+
+interface MentionFacts { gloss: boolean; paired: boolean; direct: boolean; ownPair: Pair | undefined; otherSense: boolean }
+const mentionFacts = new WeakMap<KoHit, MentionFacts>();
+
+/** How a Korean mention stands to the pairs of its run: inside one, paired itself, another sense. */
+function factsOf(g: CompiledGlossary, h: KoHit, pairs: Pair[]): MentionFacts {
+  const entry = h.value.entry;
+  // Inside parentheses: the Korean of an English-first pair counts as paired; a gloss is ignored.
+  const inside = pairs.find(p => h.start > p.open && h.end <= p.close);
+  const around = pairs.filter(p => p.ko && p.form !== 'en-ko' && h.start >= p.ko.start && h.end <= p.ko.end);
+  // The term's own pair gives its English or abbreviation (`토큰(token)`, `강화 학습(RL)`); a compound
+  // around it may too (`메모리 토큰(memory token)`). `SDAR(확산 디코더)` names SDAR, and `챗봇(Generation)`
+  // gives other English: neither is the term's pair.
+  // A shortened original counts for the term itself (`지시 이행(Instruction)`); for a compound around it
+  // only a shared abbreviation does (`역 KL 발산(Reverse KL)`), since `신경망 함수(Neural Field)` is
+  // another term that merely shares a word.
+  const exact = (p: Pair) => koIsTerm(p) && p.koHit!.value.entry === entry;
+  const own = (p: Pair) => p.enEntry === entry || (!!p.abbr && p.abbr.text === entry.abbr) || (!!p.en && (enCovers(g, p.en.text, entry) || partOf(p.en.text, entry.en, p.form === 'en-ko' || exact(p))));
+  // Only the term's own pair makes an earlier bare mention a slip: `컨디셔닝 어댑터(conditioning adapter)`
+  // and `추론 시간 컴퓨팅(Inference-Time Compute)` pair longer terms.
+  const direct = !!inside && inside.form === 'en-ko' && own(inside) || around.some(p => own(p) && (exact(p) || partOf(p.en?.text ?? '', entry.en, false)));
+  // The Korean paired with other English, as a word of its own: `미세 조정(refinement)` is another sense.
+  const otherSense = around.some(p => !own(p) && !!p.en && exact(p));
+  const paired = direct || !!inside || around.length > 0;
+  // The term's own Korean-first pair (잠재 공간(latent space)): where a first-use fix can take the English from.
+  const ownPair = around.find(p => own(p) && exact(p) && p.form !== 'en-ko');
+  return { gloss: !!inside && inside.form !== 'en-ko', paired, direct, ownPair, otherSense };
+}
+
 function moveFrom(ctx: RuleContext, a: GlossaryAnalysis, pair: Pair | undefined, at: number): { inner: string; remove: OffsetEdit } | undefined {
   if (!pair) return undefined;
   const run = a.runs[pair.run];
