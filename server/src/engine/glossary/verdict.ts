@@ -41,6 +41,17 @@ const countWords = (s: string) => s.trim().split(/\s+/).length;
 const sameAbbr = (a: string, b: string | undefined) => !!b && (a === b || a === b + 's');
 
 export function verdict(g: CompiledGlossary, pair: Pair): Verdict {
+  // Asked by several rules for each pair, check after check: kept with the pair (the analysis
+  // reuses a block's pairs while the block is unchanged).
+  const kept = verdicts.get(pair);
+  if (kept && kept.g === g) return kept.v;
+  const v = judge(g, pair);
+  verdicts.set(pair, { g, v });
+  return v;
+}
+const verdicts = new WeakMap<Pair, { g: CompiledGlossary; v: Verdict }>();
+
+function judge(g: CompiledGlossary, pair: Pair): Verdict {
   const E = pair.enEntry, H = pair.koHit;
   if (pair.form === 'en-abbr' || pair.form === 'abbr-en') return E ? { kind: 'ok', entry: E } : { kind: 'unknown' };
   if (E) {

@@ -20,13 +20,38 @@
  */
 import type { Rule } from './rule';
 import { enKeys, normKo } from '../glossary/compile';
-import { bareNounBefore, termKey, verdict } from '../glossary/verdict';
+import { bareNounBefore, termKey, verdict, type Verdict } from '../glossary/verdict';
+import type { Pair } from '../glossary/pairs';
+import type { CompiledGlossary } from '../glossary/compile';
 import { plainSpan, ruleEnv } from './glossary-env';
 import { everydayWord } from '../glossary/gloss';
 import { srcEnd } from '../text-runs';
 import type { Span } from '../types';
 
 /** British and American spellings, hyphens and spaces aside: "regularisation" and "regularization" are one spelling key. */
+interface PairFacts { compared: boolean; v: Verdict; koText: string; eKey: string; kKey: string; enKey?: string }
+const pairFacts = new WeakMap<Pair, PairFacts>();
+
+/**
+ * Whether a pair takes part in the comparison, and its keys: worked out from the pair alone and
+ * kept with it (the analysis reuses a block's pairs while the block is unchanged).
+ */
+function factsOf(g: CompiledGlossary, pair: Pair): PairFacts {
+  const v = verdict(g, pair);
+  const none = { compared: false, v, koText: '', eKey: '', kKey: '' };
+  if (!pair.ko) return none;
+  if (v.kind === 'mismatch-ko' || v.kind === 'mismatch-en') return none;
+  // Without a glossary entry, only 한글(English) pairs compare: the Korean of "한글(ABBR)" is a guess,
+  // and Korean after English ("Search(연산량)") is usually an explanation, not a rendering.
+  if (v.kind !== 'ok' && pair.form !== 'ko-en') return none;
+  // One everyday or capitalised English word ("Scale", "Action") is glossed freely; a lowercase
+  // technical word is a term (일관성(coherence), then 정합성(coherence)).
+  // Its Korean must stand alone: after a bare noun it may be the end of a compound (설정 파일(configurations)).
+  if (v.kind !== 'ok' && pair.en!.text.trim().split(/[\s-]+/).length < 2 && (/^[A-Z]/.test(pair.en!.text) || everydayWord(pair.en!.text) || bareNounBefore(pair))) return none;
+  const koText = v.kind === 'ok' && pair.koHit?.value.entry === v.entry ? pair.koHit.value.form : pair.ko.text;
+  return { compared: true, v, koText, eKey: termKey(pair, v), kKey: normKo(koText), ...(pair.en ? { enKey: enKeys(pair.en.text).pop()! } : {}) };
+}
+
 const spellingKey = (k: string) => k.toLowerCase().replace(/[\s-]+/g, '').replace(/is(e|ing|ation|ed)/g, 'iz$1').replace(/our/g, 'or');
 
 export const termInconsistent: Rule = {
@@ -37,41 +62,32 @@ export const termInconsistent: Rule = {
   description: { en: 'One term paired with two renderings in one document.', ko: '한 문서에서 같은 용어를 두 가지로 옮겼습니다.' },
   check(ctx) {
     const { a, g, span } = ruleEnv(ctx);
-    const byEn = new Map<string, { ko: string; span: Span; written: string; plain: Span | undefined }>();
+    const byEn = new Map<string, { ko: string; kKey: string; span: Span; written: string; plain: Span | undefined }>();
     const byKo = new Map<string, { en: string; key: string; span: Span }>();
     for (const pair of a.pairs) {
-      if (!pair.ko) continue;
-      const v = verdict(g, pair);
-      if (v.kind === 'mismatch-ko' || v.kind === 'mismatch-en') continue;
-      // Without a glossary entry, only 한글(English) pairs compare: the Korean of "한글(ABBR)" is a guess,
-      // and Korean after English ("Search(연산량)") is usually an explanation, not a rendering.
-      if (v.kind !== 'ok' && pair.form !== 'ko-en') continue;
-      // One everyday or capitalised English word ("Scale", "Action") is glossed freely; a lowercase
-      // technical word is a term (일관성(coherence), then 정합성(coherence)).
-      // Its Korean must stand alone: after a bare noun it may be the end of a compound (설정 파일(configurations)).
-      if (v.kind !== 'ok' && pair.en!.text.trim().split(/[\s-]+/).length < 2 && (/^[A-Z]/.test(pair.en!.text) || everydayWord(pair.en!.text) || bareNounBefore(pair))) continue;
+      let f = pairFacts.get(pair);
+      if (!f) pairFacts.set(pair, (f = factsOf(g, pair)));
+      if (!f.compared) continue;
+      const { v, koText } = f;
       const run = a.runs[pair.run];
-      const koText = v.kind === 'ok' && pair.koHit?.value.entry === v.entry ? pair.koHit.value.form : pair.ko.text;
-      const koSpan = span(pair.run, pair.ko.start, pair.ko.end);
-      const whole = { start: span(pair.run, pair.head.start, pair.head.end).start, end: srcEnd(run, pair.close + 1) };
-      const eKey = termKey(pair, v);
-      const prior = byEn.get(eKey);
-      const koPlain = plainSpan(ctx, run, pair.ko.start, pair.ko.end);
-      if (!prior) byEn.set(eKey, { ko: koText, span: whole, written: pair.ko.text, plain: koPlain });
-      else if (normKo(prior.ko) !== normKo(koText)) {
+      const ko = pair.ko!;
+      const whole = () => ({ start: span(pair.run, pair.head.start, pair.head.end).start, end: srcEnd(run, pair.close + 1) });
+      const prior = byEn.get(f.eKey);
+      if (!prior) byEn.set(f.eKey, { ko: koText, kKey: f.kKey, span: whole(), written: ko.text, plain: plainSpan(ctx, run, ko.start, ko.end) });
+      else if (prior.kKey !== f.kKey) {
+        const koPlain = plainSpan(ctx, run, ko.start, ko.end);
         // Which rendering stays is the author's choice: one fix for each, both by hand.
         const fixes = [
           ...(koPlain ? [{ messageId: 'fix-this', data: { ko: prior.written }, edits: [{ ...koPlain, text: prior.written }], safe: false }] : []),
-          ...(prior.plain ? [{ messageId: 'fix-first', data: { ko: pair.ko.text }, edits: [{ ...prior.plain, text: pair.ko.text }], safe: false }] : []),
+          ...(prior.plain ? [{ messageId: 'fix-first', data: { ko: ko.text }, edits: [{ ...prior.plain, text: ko.text }], safe: false }] : []),
         ];
-        ctx.report({ span: koSpan, messageId: 'ko', data: { found: koText, first: prior.ko, en: pair.en?.text ?? pair.abbr?.text }, related: [{ span: prior.span, messageId: 'first' }], fixes });
+        ctx.report({ span: span(pair.run, ko.start, ko.end), messageId: 'ko', data: { found: koText, first: prior.ko, en: pair.en?.text ?? pair.abbr?.text }, related: [{ span: prior.span, messageId: 'first' }], fixes });
         continue;
       }
       if (!pair.en) continue;
-      const kKey = normKo(koText);
-      const enKey = enKeys(pair.en.text).pop()!;
-      const priorKo = byKo.get(kKey);
-      if (!priorKo) byKo.set(kKey, { en: pair.en.text, key: enKey, span: whole });
+      const enKey = f.enKey!;
+      const priorKo = byKo.get(f.kKey);
+      if (!priorKo) byKo.set(f.kKey, { en: pair.en.text, key: enKey, span: whole() });
       // One Korean for two Englishes is mostly two terms sharing a head word (연산의 법칙(Compute Law),
       // 정확도의 법칙(Accuracy Law)); only two spellings of one English (regularisation, Regularization) count.
       else if (priorKo.key !== enKey && spellingKey(priorKo.key) === spellingKey(enKey) && !(v.kind === 'ok' && enKeys(priorKo.en).some(k => g.byEn.get(k) === v.entry))) {
