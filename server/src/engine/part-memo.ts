@@ -1,5 +1,8 @@
+import type { Root } from 'mdast';
 import type { Report } from './rules/rule';
 import type { Span } from './types';
+import { endOf, startOf } from './parse';
+import { originOf } from './incremental/parser';
 
 interface Kept { base: number; reports: Report[] }
 
@@ -77,4 +80,26 @@ export function serial(o: object | undefined): number {
   let n = serials.get(o);
   if (n === undefined) serials.set(o, (n = nextSerial++));
   return n;
+}
+
+/**
+ * What identifies a part's text without reading it all: the origins of its top-level nodes (a chunk's
+ * own node, the same object while the chunk's text is unchanged: see originOf) and the gaps at its
+ * two ends. The gaps between its nodes belong to their chunks. Where the span cuts through a node,
+ * or holds none, the text itself.
+ */
+export function partKey(root: Root, text: string, span: Span): string {
+  const kids = root.children;
+  let lo = 0, hi = kids.length;
+  while (lo < hi) { const m = (lo + hi) >> 1; if (startOf(kids[m]) < span.start) lo = m + 1; else hi = m; }
+  const whole = () => `t${text.slice(span.start, span.end)}`;
+  if (lo > 0 && endOf(kids[lo - 1]) > span.start) return whole();
+  let key = 'n', i = lo, last = span.start;
+  for (; i < kids.length && startOf(kids[i]) < span.end; i++) {
+    if (endOf(kids[i]) > span.end) return whole();
+    key += `${serial(originOf(kids[i]))},`;
+    last = endOf(kids[i]);
+  }
+  if (i === lo) return whole();
+  return `${key}\u0000${text.slice(span.start, startOf(kids[lo]))}\u0000${text.slice(last, span.end)}`;
 }

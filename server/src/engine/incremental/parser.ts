@@ -118,7 +118,7 @@ export class IncrementalParser {
     for (const { start, line, entry } of pieces) {
       // Nodes already placed at this offset and line are reused; moved chunks get moved copies.
       if (!entry.placed || entry.placed.start !== start || entry.placed.line !== line) {
-        entry.placed = { start, line, nodes: start === 0 ? entry.children : entry.children.map(c => shifted(c, start, line)) };
+        entry.placed = { start, line, nodes: start === 0 ? entry.children : entry.children.map(c => placedCopy(c, start, line)) };
       }
       for (const c of entry.placed.nodes) children.push(c);
     }
@@ -174,6 +174,23 @@ function countLines(text: string, from: number, to: number): number {
 
 function shiftPoint(p: Point, by: number, lineBy: number): Point {
   return { line: p.line + lineBy, column: p.column, offset: p.offset === undefined ? undefined : p.offset + by };
+}
+
+const origins = new WeakMap<Nodes, Nodes>();
+
+/**
+ * The node a top-level node was copied from: the chunk's own node, the same object for as long as
+ * the chunk's text is unchanged, wherever the chunk moves. A node that is no copy is its own origin.
+ * Same origin, same text: later checks key what they keep of a block by it (see part-memo.ts).
+ */
+export function originOf(node: Nodes): Nodes {
+  return origins.get(node) ?? node;
+}
+
+function placedCopy(node: RootContent, by: number, lineBy: number): RootContent {
+  const copy = shifted(node, by, lineBy);
+  origins.set(copy, node);
+  return copy;
 }
 
 /** A copy of the node with positions moved; cached nodes stay untouched (earlier Roots keep working). */

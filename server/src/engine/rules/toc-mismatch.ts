@@ -43,7 +43,18 @@ export function pairTocItems(items: TocItem[], sections: Section[]): Map<TocItem
       if (best) { pairs.set(item, best); taken.add(best); }
     }
   };
-  pass((item, s) => (norm(item.title) === norm(s.heading.title) ? 1 : 0));
+  // Exact titles: each item takes the first section of its title not yet taken (by lookup, not by
+  // comparing every item with every section).
+  const byTitle = new Map<string, Section[]>();
+  for (const s of sections) {
+    const k = norm(s.heading.title);
+    const list = byTitle.get(k);
+    if (list) list.push(s); else byTitle.set(k, [s]);
+  }
+  for (const item of items) {
+    const s = byTitle.get(norm(item.title))?.shift();
+    if (s) { pairs.set(item, s); taken.add(s); }
+  }
   pass((item, s) => { const d = similarity(item.title, s.heading.title); return d >= 0.5 ? d : 0; });
   pass((item, s) => (item.number && s.heading.number && item.number.join('.') === s.heading.number.join('.') ? 1 : 0));
   return pairs;
