@@ -96,7 +96,7 @@ function* checkDigestSteps(digest: Digest, opts: CheckOptions): Generator<void, 
       // A part's checks may look just outside it: the character before, the two after, and whether
       // only blank text follows (a block inserted at the end needs no line break after it).
       const edges = `${span.start === 0 ? '^' : text[span.start - 1]}\u0000${text.slice(span.end, span.end + 2)}${span.end > lastInk ? '$' : ''}\u0000`;
-      const reports = memo.reports(settings + edges + partKey(digest.root, text, span), span, () => {
+      const reports = memo.reports(settings, edges + partKey(digest.root, text, span), span, () => {
         const collected: Report[] = (inPart = []);
         try { check(); } finally { inPart = null; }
         return collected;

@@ -16,8 +16,8 @@ interface Kept { base: number; reports: Report[] }
  * which checks a text once, passes none.
  */
 export class PartMemo {
-  private kept = new Map<string, Kept>();
-  private used = new Map<string, Kept>();
+  private kept = new Map<string, Map<string, Kept>>();
+  private used = new Map<string, Map<string, Kept>>();
   private keptValues = new Map<string, unknown>();
   private usedValues = new Map<string, unknown>();
   private occurrences = new Map<string, number>();
@@ -38,11 +38,14 @@ export class PartMemo {
    * The reports of the part at `span` (absolute spans), from `compute` or from an earlier check
    * with the same key, moved to where the part is now.
    */
-  reports(key: string, span: Span, compute: () => Report[]): Report[] {
-    let kept = this.used.get(key) ?? this.kept.get(key);
+  reports(settings: string, key: string, span: Span, compute: () => Report[]): Report[] {
+    // By the rule's settings, then by the part: the settings string is the same for all parts of a check.
+    let used = this.used.get(settings);
+    if (!used) this.used.set(settings, (used = new Map()));
+    let kept = used.get(key) ?? this.kept.get(settings)?.get(key);
     if (kept) this.stats.reused++;
     else { kept = { base: span.start, reports: compute() }; this.stats.computed++; }
-    this.used.set(key, kept);
+    used.set(key, kept);
     const by = span.start - kept.base;
     return by === 0 ? kept.reports : kept.reports.map(r => moved(r, by));
   }
