@@ -85,6 +85,10 @@ function markdownUnder(dir: string): string[] {
 
 // Small documents built to hit what crosses chunk boundaries.
 const TRICKY = [
+  // The guard's scan sees a fence run on past the heading (a quote's fence ends with the quote), and
+  // would skip the closers below as code: the chunks' own scans are not clean, so the whole scan decides.
+  '# a\n> ```\n# b\n' + 'a* '.repeat(80) + '\n',
+  '# a\n> ```\n# b\n' + 'a* '.repeat(80) + '\n# c\n```\n# d\n' + '- '.repeat(40) + 'x\n',
   '---\ntitle: x\n# not a heading\n---\n# 1. 제목\n본문\n',
   '\uFEFF# 1. 제목\r\n본문\r\n## 1.1. 논문\r\n**요약**: 내용\r\n',
   '# a\r본문\r# b\r끝',

@@ -132,9 +132,8 @@ function isTocLabel(s: string, profile: Profile): boolean {
 export function matchBlockLabel(s: string, profile: Profile, loose = false): { spec: BlockSpec; rest: string; loose?: boolean } | undefined {
   const t = s.normalize('NFC').trim();
   const compact = t.replace(/\s+/g, '').toLowerCase();
-  for (const spec of profile.blocks) {
-    for (const label of [spec.label, ...spec.aliases]) {
-      const l = normLabel(label);
+  for (const { spec, labels } of blockLabels(profile)) {
+    for (const l of labels) {
       if (!compact.startsWith(l)) continue;
       // Map the compact match back to the original text to find what follows the label.
       let i = 0, seen = 0;
@@ -146,6 +145,14 @@ export function matchBlockLabel(s: string, profile: Profile, loose = false): { s
   }
   return undefined;
 }
+
+/** Each block's label and aliases, normalised once per profile (asked for every heading and bold lead). */
+function blockLabels(profile: Profile): { spec: BlockSpec; labels: string[] }[] {
+  let l = labelsByProfile.get(profile);
+  if (!l) labelsByProfile.set(profile, (l = profile.blocks.map(spec => ({ spec, labels: [spec.label, ...spec.aliases].map(normLabel) }))));
+  return l;
+}
+const labelsByProfile = new WeakMap<Profile, { spec: BlockSpec; labels: string[] }[]>();
 
 /** A heading's text without decoration before its label: emoji, symbols, a "3." or "3.1" number (`## ⚡ 요약`, `## 3. Method`). */
 export function headingLabelText(s: string): string {

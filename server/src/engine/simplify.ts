@@ -40,6 +40,8 @@ export interface Simplification {
   first: Partial<Record<SimplificationKind, Span>>;
   /** Parse without bare-URL autolinks (a paragraph exceeded LIMITS.paragraphChars or paragraphLines). */
   noAutolinks: boolean;
+  /** The text ends inside a fenced code block (what follows it would be scanned as code). */
+  endsInFence?: boolean;
 }
 
 export type SimplificationKind = 'nesting' | 'inline' | 'long-paragraph';
@@ -166,5 +168,5 @@ export function simplifyForParsing(text: string): Simplification {
     if (!lines.some(l => l.start === longPara!.start)) lines.splice(at < 0 ? lines.length : at, 0, longPara);
   }
   const out = chars as string[] | null;
-  return { text: out ? out.join('') : text, lines, kinds: [...kinds], first, noAutolinks: !!longPara };
+  return { text: out ? out.join('') : text, lines, kinds: [...kinds], first, noAutolinks: !!longPara, endsInFence: fence !== null };
 }

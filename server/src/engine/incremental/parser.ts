@@ -1,7 +1,7 @@
 import type { Root, RootContent, Nodes } from 'mdast';
 import type { Point, Position } from 'unist';
 import { parseMarkdown } from '../parse';
-import { simplifyForParsing, rememberGuard } from '../simplify';
+import { simplifyForParsing, rememberGuard, type Simplification } from '../simplify';
 import { headingCandidates } from './split';
 import { runSteps, runStepsAsync } from '../steps';
 
@@ -33,6 +33,12 @@ interface Entry {
   end: Point;
   /** The chunk holds a link or footnote definition, or was parsed from a simplified copy. */
   needsWhole: boolean;
+  /**
+   * The parse guard's scan of the chunk on its own changes nothing and ends outside a fence. A
+   * heading line outside a fence resets the scan's state, so when every chunk is clean the scan of
+   * the whole text is too, and need not be made.
+   */
+  guardClean: boolean;
   /** The nodes as last placed in a document, at this offset and line. */
   placed?: { start: number; line: number; nodes: RootContent[] };
 }
@@ -73,13 +79,13 @@ export class IncrementalParser {
   /** The parse, yielding after each chunk it had to parse afresh (see steps.ts). */
   *parseSteps(text: string): Generator<void, Root> {
     if (this.last?.text === text) return this.last.root;
-    // The parse guard's pre-scan is whole-text (fence state, one switch for the whole document):
-    // when it changes anything, only a whole parse gives parseMarkdown's tree.
-    const guard = simplifyForParsing(text);
-    if (guard.text !== text || guard.lines.length || guard.noAutolinks) {
+    // The parse guard's scan is whole-text (fence state, one switch for the whole document): when it
+    // changes anything, only a whole parse gives parseMarkdown's tree. It is made only when some
+    // chunk's own scan is not clean (see Entry.guardClean); unchanged chunks keep theirs.
+    const wholeParse = (guard = simplifyForParsing(text)) => {
       this.stats = { chunks: 1, parsed: 1, reused: 0, merges: 0, fullParse: true };
       return this.remember(text, parseMarkdown(text, guard));
-    }
+    };
     const next = new Map<string, Entry>();
     const stats: IncrementalStats = { chunks: 0, parsed: 0, reused: 0, merges: 0, fullParse: false };
     this.stats = stats;
@@ -103,9 +109,7 @@ export class IncrementalParser {
       const opensWithHeading = entry.children[0]?.type === 'heading' && entry.children[0].position?.start.offset === 0;
       if ((start > 0 && !opensWithHeading) || entry.needsWhole) {
         this.cache = next;
-        stats.fullParse = true;
-        stats.chunks = 1;
-        return this.remember(text, parseMarkdown(text, guard));
+        return wholeParse();
       }
       if (start > scanned) { lineAtScanned += countLines(text, scanned, start); scanned = start; }
       pieces.push({ start, line: lineAtScanned, entry });
@@ -113,6 +117,10 @@ export class IncrementalParser {
     }
     this.cache = next;
     stats.chunks = pieces.length;
+    if (!pieces.every(p => p.entry.guardClean)) {
+      const guard = simplifyForParsing(text);
+      if (guard.text !== text || guard.lines.length || guard.noAutolinks) return wholeParse(guard);
+    }
 
     const children: RootContent[] = [];
     for (const { start, line, entry } of pieces) {
@@ -124,7 +132,7 @@ export class IncrementalParser {
     }
     const lastPiece = pieces[pieces.length - 1];
     const root: Root = { type: 'root', children };
-    rememberGuard(root, guard);
+    rememberGuard(root, CLEAN_GUARD);
     root.position = {
       start: { line: 1, column: 1, offset: text.charCodeAt(0) === 0xfeff ? 1 : 0 },
       end: shiftPoint(lastPiece.entry.end, lastPiece.start, lastPiece.line),
@@ -138,6 +146,9 @@ export class IncrementalParser {
   }
 }
 
+/** What the parse guard makes of a text that needs nothing (rememberGuard keeps it with the tree). */
+const CLEAN_GUARD: Simplification = { text: '', lines: [], kinds: [], first: {}, noAutolinks: false };
+
 function parseChunk(chunk: string, last: boolean): Entry {
   // Only the first chunk can hold a BOM or front matter; parseMarkdown handles both.
   const root = parseMarkdown(last ? chunk : chunk + SENTINEL);
@@ -146,10 +157,12 @@ function parseChunk(chunk: string, last: boolean): Entry {
   if (!last) {
     const s = kids[kids.length - 1];
     ok = !!s && s.type === 'heading' && s.depth === 1 && s.children.length === 0 && s.position?.start.offset === chunk.length;
-    if (!ok) return { ok, children: [], end: root.position!.end, needsWhole: false };
+    if (!ok) return { ok, children: [], end: root.position!.end, needsWhole: false, guardClean: false };
     kids.pop();
   }
-  return { ok, children: kids, end: root.position!.end, needsWhole: !!root.data?.simplified || kids.some(hasDefinition) };
+  const scan = simplifyForParsing(chunk);
+  const guardClean = scan.text === chunk && !scan.lines.length && !scan.noAutolinks && !scan.endsInFence;
+  return { ok, children: kids, end: root.position!.end, needsWhole: !!root.data?.simplified || kids.some(hasDefinition), guardClean };
 }
 
 function hasDefinition(node: Nodes): boolean {
