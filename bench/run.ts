@@ -11,7 +11,7 @@ import * as path from 'path';
 import { execFileSync } from 'child_process';
 import { seedDocs, corpusDocs, type BenchDoc } from './docs';
 import { bareParse, wholeParse, fullCheck, wholeCheck, enabledRules, IncrementalParser, PartMemo } from './engine';
-import { markdownlint, remarkLintRecommended } from './peers';
+import { markdownlint, remarkLintRecommended, textlintPrhCheck } from './peers';
 import { serverLatency, serverStartup, serverBurst, middleEdit, nodeBaseline, type LspFigures } from './lsp';
 import { SERVER_NODE_ARGS } from '../shared/protocol';
 import { bundleSizes } from './bundle';
@@ -29,7 +29,7 @@ interface DocFigures {
   name: string; kb: number; files?: number;
   bare: number; wholeParse: number | null; chunkedParse: number | null;
   check: number; wholeCheck: number | null; incrementalParse: number; incremental: number;
-  markdownlint: number; remarkLint: number;
+  markdownlint: number; remarkLint: number; textlint: number;
   /** Medians of per-round ratios to the bare parse of the same round, and their spread over the rounds. */
   ratios: Record<string, number>;
   spread: Record<string, [number, number]>;
@@ -44,12 +44,17 @@ function over(docs: BenchDoc[], f: (text: string, i: number) => void): (i: numbe
   return i => { for (const d of docs) f(d.text, i); };
 }
 
+/** The same for a peer whose API is asynchronous (textlint): awaited one document after another. */
+function overAsync(docs: BenchDoc[], f: (text: string) => Promise<unknown>): (i: number) => Promise<void> {
+  return async () => { for (const d of docs) await f(d.text); };
+}
+
 /**
  * Every measure of a document, interleaved round by round (bare parse, then each other measure,
  * in the same round), so a load spike on this shared machine hits all of them alike; ratios are
  * medians of the per-round ratios to that round's bare parse.
  */
-function measure(name: string, docs: BenchDoc[]): DocFigures {
+async function measure(name: string, docs: BenchDoc[]): Promise<DocFigures> {
   const runs = RUNS[name] ?? RUNS.corpus;
   const warm = WARM[name] ?? false;
   const kb = docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0) / 1024;
@@ -62,7 +67,7 @@ function measure(name: string, docs: BenchDoc[]): DocFigures {
   const at = docs.map(d => middleEdit(d.text));
   const edited = (k: number, i: number) => docs[k].text.slice(0, at[k]) + String.fromCharCode(0xac01 + i + 1) + docs[k].text.slice(at[k]);
   let reparsed = 0;
-  const measures: Record<string, ((i: number) => void) | null> = {
+  const measures: Record<string, ((i: number) => void | Promise<void>) | null> = {
     bare: over(docs, bareParse),
     wholeParse: many ? null : over(docs, wholeParse),
     chunkedParse: many ? null : over(docs, x => { new IncrementalParser().parse(x); }),
@@ -72,6 +77,7 @@ function measure(name: string, docs: BenchDoc[]): DocFigures {
     incrementalParse: null, incremental: null,
     markdownlint: over(docs, x => { markdownlint(x); }),
     remarkLint: over(docs, x => { remarkLintRecommended(x); }),
+    textlint: overAsync(docs, textlintPrhCheck),
   };
   const times: Record<string, number[]> = {};
   for (let i = warm ? -1 : 0; i < runs; i++) {
@@ -96,7 +102,7 @@ function measure(name: string, docs: BenchDoc[]): DocFigures {
       }
       if (!f) continue;
       const t0 = performance.now();
-      f(i);
+      await f(i);
       round[key] = performance.now() - t0;
     }
     if (i < 0) continue;
@@ -107,12 +113,17 @@ function measure(name: string, docs: BenchDoc[]): DocFigures {
   return {
     name, kb, files: many ? docs.length : undefined,
     bare: med('bare')!, wholeParse: med('wholeParse'), chunkedParse: med('chunkedParse'), check: med('check')!, wholeCheck: med('wholeCheck'),
-    incrementalParse: med('incrementalParse')!, incremental: med('incremental')!, markdownlint: med('markdownlint')!, remarkLint: med('remarkLint')!,
+    incrementalParse: med('incrementalParse')!, incremental: med('incremental')!, markdownlint: med('markdownlint')!, remarkLint: med('remarkLint')!, textlint: med('textlint')!,
     ratios: Object.fromEntries(Object.keys(times).filter(k => k.endsWith('Ratio')).map(k => [k.slice(0, -5), median(times[k])])),
     spread: Object.fromEntries(Object.keys(times).filter(k => k.endsWith('Ratio')).map(k => [k.slice(0, -5), [Math.min(...times[k]), Math.max(...times[k])] as [number, number]])),
     findings: docs.reduce((n, d, k) => n + fullCheck(d.text, parsers[k]).result.findings.length, 0),
     chunks: many ? null : parsers[0].stats.chunks, reparsedChunks: reparsed,
   };
+}
+
+/** Bare parse and full check of one document in a fresh process (bench/growth.ts), medians in ms. */
+function freshProcess(name: string, rounds: number): { bare: number; check: number } {
+  return JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'growth.ts'), name, String(rounds)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 }));
 }
 
 function peakRss(name: string): DocFigures['peakRss'] {
@@ -133,7 +144,7 @@ async function main(): Promise<void> {
   const pkg = (n: string) => { try { return JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', n, 'package.json'), 'utf8')).version; } catch { return '?'; } };
   const env = {
     node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, load: os.loadavg().map(x => +x.toFixed(2)),
-    versions: Object.fromEntries(['micromark', 'remark-parse', 'mdast-util-from-markdown', 'remark-gfm', 'markdownlint', 'remark-lint', 'remark-preset-lint-recommended'].map(n => [n, pkg(n)])),
+    versions: Object.fromEntries(['micromark', 'remark-parse', 'mdast-util-from-markdown', 'remark-gfm', 'markdownlint', 'remark-lint', 'remark-preset-lint-recommended', '@textlint/kernel', 'textlint-rule-prh'].map(n => [n, pkg(n)])),
     rules: enabledRules(),
   };
   log(`node ${env.node}, ${env.cpus} CPUs, load ${env.load.join(' ')}; micromark ${env.versions.micromark}`);
@@ -141,12 +152,20 @@ async function main(): Promise<void> {
   const docs: DocFigures[] = [];
   for (const d of seedDocs(args.has('--x1000'))) {
     if (quick && d.name.startsWith('x100')) { log(`${d.name}: skipped in --quick`); continue; }
-    docs.push(measure(d.name, [d]));
+    docs.push(await measure(d.name, [d]));
   }
   const corpus = args.has('--no-corpus') ? [] : corpusDocs();
-  if (corpus.length) docs.push(measure('corpus', corpus));
+  if (corpus.length) docs.push(await measure('corpus', corpus));
 
   for (const d of docs) if (d.name !== 'corpus' && !d.name.includes(' ') && d.name !== 'x1000') { log(`memory: ${d.name}`); d.peakRss = peakRss(d.name); }
+
+  // Growth with the document's size, each size in a process of its own (see bench/growth.ts).
+  const growth: { name: string; bare: number; check: number }[] = [];
+  for (const [name, rounds] of [['x10', 5], ['x100', 3], ...(args.has('--x1000') ? [['x1000', 1]] : [])] as [string, number][]) {
+    if (quick && name !== 'x10') continue;
+    log(`growth: ${name} in a fresh process`);
+    growth.push({ name, ...freshProcess(name, rounds) });
+  }
 
   let startupMs: number | null = null, nodeMs: number | null = null;
   const bursts: { flags: string; idleMb: number; afterBurstMb: number }[] = [];
@@ -173,13 +192,15 @@ async function main(): Promise<void> {
   const bundles = await bundleSizes(OUT);
 
   const by = (n: string) => docs.find(d => d.name === n);
+  const fresh = (n: string) => growth.find(g => g.name === n);
+  const grown = (big: string, small: string) => { const b = fresh(big), s = fresh(small); return b && s ? b.check / s.check : undefined; };
   const x10 = by('x10'), x100 = by('x100'), x1000 = by('x1000'), seedDoc = by('seed');
   // Issue 17's targets; a ratio "vs markdownlint" is paper-digest's full check over markdownlint's run, same rounds.
   const targets = [
     { target: 'incremental 1-char edit ≤ 0.25× bare parse (x10)', value: x10?.ratios.incremental, limit: 0.25 },
     { target: 'full check (x100) ≤ markdownlint on the same text', value: x100 && x100.ratios.check / x100.ratios.markdownlint, limit: 1 },
     { target: 'check(x100) / check(x10) ≤ 12', value: x10 && x100 && x100.check / x10.check, limit: 12 },
-    { target: 'check(x1000) / check(x100) ≤ 12 (--x1000)', value: x100 && x1000 && x1000.check / x100.check, limit: 12 },
+    { target: 'check(x1000) / check(x100) ≤ 12, fresh processes (--x1000)', value: grown('x1000', 'x100'), limit: 12 },
     { target: 'server: seed didOpen → diagnostics < 300 ms', value: seedDoc?.lsp?.openMs, limit: 300 },
     { target: 'server start → initialize result < 500 ms', value: startupMs, limit: 500 },
     { target: 'bundled server (minified) < 1.5 MB', value: bundles.prodServer && bundles.prodServer / 1e6, limit: 1.5 },
@@ -191,7 +212,7 @@ async function main(): Promise<void> {
     ms(d.incrementalParse), ratio(d.ratios.incrementalParse), ms(d.incremental), spreadRatio(d, 'incremental'), d.chunks ?? '–', d.findings,
   ]);
   const peerRows = docs.map(d => [
-    d.name, ms(d.bare), ms(d.markdownlint), spreadRatio(d, 'markdownlint'), ms(d.remarkLint), ratio(d.ratios.remarkLint), ms(d.check), spreadRatio(d, 'check'),
+    d.name, ms(d.bare), ms(d.markdownlint), spreadRatio(d, 'markdownlint'), ms(d.remarkLint), ratio(d.ratios.remarkLint), ms(d.textlint), spreadRatio(d, 'textlint'), ms(d.check), spreadRatio(d, 'check'),
   ]);
   const serverRows = docs.filter(d => d.lsp || d.peakRss).map(d => [
     d.name, ms(d.lsp?.openMs), ms(d.lsp?.changeMs), ratio(d.lsp && d.lsp.changeMs / d.bare),
@@ -207,8 +228,15 @@ async function main(): Promise<void> {
   out.push(table(['doc', 'KB', 'bare parse', 'engine parse, whole', '/bare', 'engine parse, chunked', '/bare', 'full check', '/bare', 'check via whole parse (CLI)', '/bare', '1-char edit: re-parse', '/bare', '1-char edit: re-check', '/bare', 'chunks', 'findings'], engineRows));
   out.push('');
   out.push('Peers (same documents, same process)');
-  out.push(table(['doc', 'bare parse', 'markdownlint', '/parse', 'remark-lint recommended', '/parse', 'paper-digest full check', '/parse'], peerRows));
+  out.push(table(['doc', 'bare parse', 'markdownlint', '/parse', 'remark-lint recommended', '/parse', 'textlint + prh', '/parse', 'paper-digest full check', '/parse'], peerRows));
   out.push('');
+  if (growth.length) {
+    out.push('Growth with size, each document in a fresh process (bare parse and full check alternating; medians)');
+    out.push(table(['doc', 'bare parse', 'full check', '/bare', 'bare vs previous size', 'check vs previous size'], growth.map((g, i) => [
+      g.name, ms(g.bare), ms(g.check), ratio(g.check / g.bare), i ? ratio(g.bare / growth[i - 1].bare) : '–', i ? ratio(g.check / growth[i - 1].check) : '–',
+    ])));
+    out.push('');
+  }
   out.push(`Language server over stdio (run: onType, onTypeDelay: 0); start-up (spawn → initialize result): ${ms(startupMs)} ms (\`node -e 0\` now: ${ms(nodeMs)} ms)`);
   out.push(table(['doc', 'didOpen → diagnostics', 'didChange → diagnostics', '/parse', 'server peak RSS MiB', 'bare parse peak RSS MiB', 'full check peak RSS MiB', 'heap after check MiB'], serverRows));
   out.push('');
@@ -226,7 +254,7 @@ async function main(): Promise<void> {
   out.push(`bench took ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   console.log(out.join('\n'));
 
-  fs.writeFileSync(path.join(OUT, 'bench.json'), JSON.stringify({ date: new Date().toISOString(), env, quick, docs, startupMs, nodeMs, bundles, targets }, null, 2) + '\n');
+  fs.writeFileSync(path.join(OUT, 'bench.json'), JSON.stringify({ date: new Date().toISOString(), env, quick, docs, growth, startupMs, nodeMs, bundles, targets }, null, 2) + '\n');
   fs.writeFileSync(path.join(OUT, 'bench.txt'), out.join('\n') + '\n');
   log(`wrote ${path.relative(ROOT, path.join(OUT, 'bench.json'))}`);
 }
