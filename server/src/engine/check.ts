@@ -10,7 +10,7 @@ import type { Finding, Locale, RuleLevel, RuleSetting, Severity } from './types'
 import { isSuppressed, suppressionRegions } from './suppress';
 import { FixGuard } from './fix-guard';
 import { runSteps } from './steps';
-import { partKey, serial, type PartMemo } from './part-memo';
+import { serial, type PartMemo } from './part-memo';
 
 export type { RuleSetting } from './types';
 
@@ -96,7 +96,7 @@ function* checkDigestSteps(digest: Digest, opts: CheckOptions): Generator<void, 
       // A part's checks may look just outside it: the character before, the two after, and whether
       // only blank text follows (a block inserted at the end needs no line break after it).
       const edges = `${span.start === 0 ? '^' : text[span.start - 1]}\u0000${text.slice(span.end, span.end + 2)}${span.end > lastInk ? '$' : ''}\u0000`;
-      const reports = memo.reports(settings, edges + partKey(digest.root, text, span), span, () => {
+      const reports = memo.reports(settings, edges, digest.root, text, span, () => {
         const collected: Report[] = (inPart = []);
         try { check(); } finally { inPart = null; }
         return collected;
@@ -114,7 +114,8 @@ function* checkDigestSteps(digest: Digest, opts: CheckOptions): Generator<void, 
   }
   const regions = suppressionRegions(digest.root, lineIndex);
   const kept = findings.filter(f => !isSuppressed(f, regions, lineIndex));
-  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+  // Rule ids are lowercase ASCII: code-unit order is their collation order, without ICU's cost.
+  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   return { digest, findings: kept, lineIndex, failures };
 }
 

@@ -2,8 +2,7 @@ import type { Digest } from '../digest';
 import type { Span } from '../types';
 import { textRuns, nodeRuns, movedRun, runSpan, type TextRun } from '../text-runs';
 import { startOf, endOf } from '../parse';
-import { serial, type PartMemo } from '../part-memo';
-import { originOf } from '../incremental/parser';
+import type { PartMemo } from '../part-memo';
 import { compileGlossary, enEndOk, enStartOk, koStartOk, type CompiledGlossary, type KoForm } from './compile';
 import { notAnAbbreviation } from './abbr-context';
 import { findPairs, isAbbrLike, type Pair } from './pairs';
@@ -148,7 +147,7 @@ function documentRuns(digest: Digest, exclude: Span[], memo: PartMemo | undefine
   return root.children.map(node => {
     const start = startOf(node), end = endOf(node);
     if (exclude.some(x => x.start < end && start < x.end)) return { runs: nodeRuns(node, text, exclude) };
-    const kept = memo.value(`runs\u0000${serial(originOf(node))}`, () => ({ base: start, runs: nodeRuns(node, text, []), placed: new WeakMap<CompiledGlossary, Placed>() }));
+    const kept = memo.nodeValue(node, () => ({ base: start, runs: nodeRuns(node, text, []), placed: new WeakMap<CompiledGlossary, Placed>() }));
     const by = start - kept.base;
     return by ? { runs: kept.runs.map(run => movedRun(run, by)), placed: kept.placed } : kept;
   });

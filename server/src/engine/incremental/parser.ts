@@ -39,6 +39,8 @@ interface Entry {
    * the whole text is too, and need not be made.
    */
   guardClean: boolean;
+  /** Line breaks in the chunk's text. */
+  lineBreaks: number;
   /** The nodes as last placed in a document, at this offset and line. */
   placed?: { start: number; line: number; nodes: RootContent[] };
 }
@@ -91,7 +93,7 @@ export class IncrementalParser {
     this.stats = stats;
     const cuts = headingCandidates(text);
     const pieces: { start: number; line: number; entry: Entry }[] = [];
-    let start = 0, scanned = 0, lineAtScanned = 0;
+    let start = 0, line = 0;
     for (let i = 0; i <= cuts.length; i++) {
       const last = i === cuts.length;
       const end = last ? text.length : cuts[i];
@@ -111,8 +113,9 @@ export class IncrementalParser {
         this.cache = next;
         return wholeParse();
       }
-      if (start > scanned) { lineAtScanned += countLines(text, scanned, start); scanned = start; }
-      pieces.push({ start, line: lineAtScanned, entry });
+      pieces.push({ start, line, entry });
+      // Pieces are consecutive: the next one starts as many lines further as this chunk holds.
+      line += entry.lineBreaks;
       start = end;
     }
     this.cache = next;
@@ -157,12 +160,12 @@ function parseChunk(chunk: string, last: boolean): Entry {
   if (!last) {
     const s = kids[kids.length - 1];
     ok = !!s && s.type === 'heading' && s.depth === 1 && s.children.length === 0 && s.position?.start.offset === chunk.length;
-    if (!ok) return { ok, children: [], end: root.position!.end, needsWhole: false, guardClean: false };
+    if (!ok) return { ok, children: [], end: root.position!.end, needsWhole: false, guardClean: false, lineBreaks: 0 };
     kids.pop();
   }
   const scan = simplifyForParsing(chunk);
   const guardClean = scan.text === chunk && !scan.lines.length && !scan.noAutolinks && !scan.endsInFence;
-  return { ok, children: kids, end: root.position!.end, needsWhole: !!root.data?.simplified || kids.some(hasDefinition), guardClean };
+  return { ok, children: kids, end: root.position!.end, needsWhole: !!root.data?.simplified || kids.some(hasDefinition), guardClean, lineBreaks: countLines(chunk, 0, chunk.length) };
 }
 
 function hasDefinition(node: Nodes): boolean {

@@ -25,18 +25,33 @@ const catalogues: Record<Locale, Record<string, string>> = {
 };
 
 // Findings repeat their messages (the same term, the same block, check after check while typing):
-// a finished message is kept by its id and data. Cleared whole when full, which bounds it.
-const finished = new Map<string, string>();
+// a finished message is kept by its locale and id, then its data. Cleared whole when full, which bounds it.
+const finished = { en: new Map<string, Map<string, string>>(), ko: new Map<string, Map<string, string>>() };
+let finishedCount = 0;
 const FINISHED_MAX = 20_000;
 
 export function message(locale: Locale, id: string, data: Record<string, unknown> = {}): string {
-  const key = `${locale}\u0000${id}\u0000${JSON.stringify(data)}`;
-  let text = finished.get(key);
+  const byId = finished[locale];
+  let byData = byId.get(id);
+  if (!byData) byId.set(id, (byData = new Map()));
+  const key = dataKey(data);
+  let text = byData.get(key);
   if (text === undefined) {
-    if (finished.size >= FINISHED_MAX) finished.clear();
-    finished.set(key, (text = format(locale, id, data)));
+    if (finishedCount >= FINISHED_MAX) { finished.en.clear(); finished.ko.clear(); finishedCount = 0; byId.set(id, byData); }
+    byData.set(key, (text = format(locale, id, data)));
+    finishedCount++;
   }
   return text;
+}
+
+/** The data as one string: names and values (strings and numbers; anything else as JSON). */
+function dataKey(data: Record<string, unknown>): string {
+  let key = '';
+  for (const name in data) {
+    const v = data[name];
+    key += `${name}\u0001${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}\u0002`;
+  }
+  return key;
 }
 
 function format(locale: Locale, id: string, data: Record<string, unknown>): string {
