@@ -40,7 +40,7 @@ describe('glossary matching', () => {
       assert.strictEqual(run.text, '확산 트랜스포머(DiT)와 표현(RAE) \uFFFC');
       for (let i = 0; i < run.text.length - 1; i++) {
         if (run.text[i] === '\uFFFC') continue;
-        assert.strictEqual(src[run.offsets[i]], run.text[i], `char ${i}`);
+        assert.strictEqual(src[run.base + run.offsets[i]], run.text[i], `char ${i}`);
       }
     });
     it('never contains code, URLs, link destinations or math', () => {

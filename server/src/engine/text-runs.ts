@@ -15,10 +15,15 @@ export const OPAQUE = '\uFFFC';
 
 export interface TextRun {
   text: string;
-  /** Source offset of each character of `text`; `offsets[text.length]` is the run's end. */
+  /**
+   * Source offset of each character of `text`, from `base`; `offsets[text.length]` is the run's end.
+   * Relative, so that a run moved by an edit before it is a copy with another base (see movedRun).
+   */
   offsets: number[];
-  /** Source end of each character, only where a character stands for several (NFD Hangul composed). */
+  /** Source end of each character (from `base`), only where a character stands for several (NFD Hangul composed). */
   ends?: number[];
+  /** The source offset the offsets count from. */
+  base: number;
   kind: 'heading' | 'body';
   /** Span of the block (paragraph, heading, cell) the run comes from. */
   block: Span;
@@ -28,12 +33,12 @@ export interface TextRun {
 
 /** Source offset where the run character at `i` starts. */
 export function srcStart(run: TextRun, i: number): number {
-  return run.offsets[Math.min(i, run.text.length)];
+  return run.base + run.offsets[Math.min(i, run.text.length)];
 }
 
 /** Source offset just after the run character at `i - 1` (the end of a run span ending at `i`). */
 export function srcEnd(run: TextRun, i: number): number {
-  return i <= 0 ? run.offsets[0] : run.ends ? run.ends[i - 1] : run.offsets[i - 1] + 1;
+  return run.base + (i <= 0 ? run.offsets[0] : run.ends ? run.ends[i - 1] : run.offsets[i - 1] + 1);
 }
 
 export function runSpan(run: TextRun, start: number, end: number): Span {
@@ -58,12 +63,12 @@ export function nodeRuns(top: Nodes, source: string, exclude: Span[], runs: Text
     const s = startOf(node);
     if (exclude.some(x => s >= x.start && s < x.end)) continue;
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
-      const run: TextRun = { text: '', offsets: [], kind: node.type === 'heading' ? 'heading' : 'body', block: { start: s, end: endOf(node) }, links: [] };
+      const run: TextRun = { text: '', offsets: [], base: 0, kind: node.type === 'heading' ? 'heading' : 'body', block: { start: s, end: endOf(node) }, links: [] };
       flatten(node.children as PhrasingContent[], source, run);
       run.offsets.push(node.children.length ? endOf(node.children[node.children.length - 1]) : endOf(node));
       maskInline(run);
       composeHangul(run);
-      if (run.text.trim()) runs.push(run);
+      if (run.text.trim()) runs.push(relative(run, s));
       continue;
     }
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
@@ -71,14 +76,18 @@ export function nodeRuns(top: Nodes, source: string, exclude: Span[], runs: Text
   return runs;
 }
 
-/** The run moved by `by` characters in the source (its text and link ranges are unchanged). */
+/** The run moved by `by` characters in the source (its text, offsets and link ranges are unchanged). */
 export function movedRun(run: TextRun, by: number): TextRun {
-  return {
-    ...run,
-    offsets: run.offsets.map(o => o + by),
-    ...(run.ends ? { ends: run.ends.map(o => o + by) } : {}),
-    block: { start: run.block.start + by, end: run.block.end + by },
-  };
+  return { ...run, base: run.base + by, block: { start: run.block.start + by, end: run.block.end + by } };
+}
+
+/** The run's offsets made relative to `base` (they are built as source offsets). */
+function relative(run: TextRun, base: number): TextRun {
+  const o = run.offsets;
+  for (let i = 0; i < o.length; i++) o[i] -= base;
+  if (run.ends) for (let i = 0; i < run.ends.length; i++) run.ends[i] -= base;
+  run.base = base;
+  return run;
 }
 
 function push(run: TextRun, ch: string, offset: number) {

@@ -14,6 +14,7 @@
  * Fix (not automatic): for a glossary abbreviation, replace the first use with `한글(English, ABBR)`.
  */
 import type { Rule } from './rule';
+import { srcStart } from '../text-runs';
 import { scopeKey, type AbbrToken, type GlossaryAnalysis } from '../glossary/analysis';
 import { isKnownAbbr } from '../glossary/compile';
 import { plainSpan, ruleEnv } from './glossary-env';
@@ -54,7 +55,7 @@ export const abbrUndefined: Rule = {
     // Keys within a scope are the abbreviation's base; scopes are per run, worked out once.
     const scopes: string[] = [];
     const scope = (run: number) => (scopes[run] ??= scopeKey(a, run, settings.firstUseScope, false));
-    const order = (run: number, i: number) => a.runs[run].offsets[i];
+    const order = (run: number, i: number) => srcStart(a.runs[run], i);
     const inScope = <T>(m: Map<string, Map<string, T>>, run: number) => {
       const s = scope(run);
       let x = m.get(s);
