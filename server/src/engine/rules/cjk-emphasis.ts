@@ -18,7 +18,7 @@
  * or write the emphasis as <strong>…</strong> / <em>…</em> (chosen by hand).
  */
 import type { Emphasis, Nodes, Strong } from 'mdast';
-import { topLevelPart } from './parts';
+import { headingGroups } from './parts';
 import type { Rule, RuleContext } from './rule';
 import { endOf, startOf } from '../parse';
 
@@ -197,12 +197,12 @@ export const cjkEmphasis: Rule = {
   fixable: true,
   description: { en: 'Bold and italic render under plain CommonMark (no particle glued to a closing delimiter after punctuation).', ko: '굵게·기울임이 일반 CommonMark에서도 보이도록 씁니다 (문장 부호 뒤 닫는 기호에 조사를 바로 붙이지 않기).' },
   check(ctx) {
-    // Each top-level block is one part (see RuleContext.part), with the line breaks around it: the
-    // delimiter checks look at the characters just outside an emphasis.
+    // The blocks from one heading to the next are one part (see RuleContext.part), with the line
+    // breaks around them: the delimiter checks look at the characters just outside an emphasis.
     const root = ctx.digest.root.children;
-    root.forEach((top, i) => {
-      ctx.part(topLevelPart(root, i, ctx.text.length), () => {
-        const stack: Nodes[] = [top];
+    for (const g of headingGroups(root, ctx.text.length)) {
+      ctx.part(g.span, () => {
+        const stack: Nodes[] = root.slice(g.from, g.to).reverse();
         while (stack.length) {
           const n = stack.pop()!;
           if (n.type === 'strong' || n.type === 'emphasis') checkNode(ctx, n);
@@ -210,6 +210,6 @@ export const cjkEmphasis: Rule = {
           if ('children' in n) for (const c of n.children as Nodes[]) stack.push(c);
         }
       });
-    });
+    }
   },
 };

@@ -18,7 +18,7 @@
  */
 import type { RootContent, ListItem, Table } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { topLevelPart } from './parts';
+import { headingGroups } from './parts';
 import type { Rule, RuleContext } from './rule';
 import { endOf, startOf } from '../parse';
 import { toString } from 'mdast-util-to-string';
@@ -71,11 +71,12 @@ export const promoContent: Rule = {
     const phrases = ctx.profile.promo.phrases;
     if (!phrases.length) return;
     const root = ctx.digest.root.children;
-    // Each top-level block is one part (see RuleContext.part): a deletion reaches to the next block's
-    // start, and from the previous block's end for the last block, so the part spans both gaps.
-    root.forEach((top, i) => {
-      ctx.part(topLevelPart(root, i, ctx.text.length), () => checkBlock(ctx, root, top, i, phrases));
-    });
+    // The blocks from one heading to the next are one part (see RuleContext.part): a deletion reaches
+    // to the next block's start, or from the previous block's end for the last block, and the part
+    // spans the gaps on both sides.
+    for (const g of headingGroups(root, ctx.text.length)) {
+      ctx.part(g.span, () => { for (let i = g.from; i < g.to; i++) checkBlock(ctx, root, root[i], i, phrases); });
+    }
   },
 };
 
