@@ -134,6 +134,25 @@ describe('incremental parsing', () => {
     assert.strictEqual(p.stats.reused, p.stats.chunks - 1);
   });
 
+  it('checks again only the parts an edit touched', () => {
+    const seed = read(path.join(FIXTURES, 'seed', 'weekly-digest-2025-10-w3.md'));
+    const p = new IncrementalParser();
+    const memo = new PartMemo();
+    lint(seed, p.parse(seed), memo);
+    const cold = memo.stats.computed;
+    assert.ok(cold > 30, `only ${cold} parts on the first check`);
+    assert.strictEqual(memo.stats.reused, 0);
+    // One character in the middle of a paper entry: that entry's and that block group's parts are new.
+    const mid = seed.indexOf('\n', seed.length >> 1) + 1;
+    const edited = seed.slice(0, mid) + '한' + seed.slice(mid);
+    assertSame(p, edited, memo);
+    assert.ok(memo.stats.computed > 0 && memo.stats.computed <= 8, `${memo.stats.computed} parts worked out again`);
+    assert.ok(memo.stats.reused >= cold - memo.stats.computed, `${memo.stats.reused} reused of ${cold}`);
+    // The same text again: everything is reused.
+    assertSame(p, seed, memo);
+    assert.ok(memo.stats.computed <= 8, `${memo.stats.computed} parts worked out going back`);
+  });
+
   it('falls back to a full parse when the document has a link definition', () => {
     const p = new IncrementalParser();
     assertSame(p, '# a\nsee [x]\n# b\n[x]: http://a\n');

@@ -1,11 +1,13 @@
 import type { Nodes, Root } from 'mdast';
-import type { Report } from './rules/rule';
-import type { Span } from './types';
+import type { OffsetEdit, Span } from './types';
 import { endOf, startOf } from './parse';
 import { originOf } from './incremental/parser';
 
+/** What the memo keeps and moves: a rule's report (rules/rule.ts), by its spans and edits. */
+export interface Movable { span: Span; related?: { span: Span }[]; fixes?: { edits: OffsetEdit[] }[] }
+
 /** A part's reports as worked out once, with what they depend on. */
-interface Kept { settings: string; context: string; origins: Nodes[]; base: number; reports: Report[] }
+interface Kept { settings: string; context: string; origins: Nodes[]; base: number; reports: Movable[] }
 
 /** At most this many settings' results are kept per part (settings changing back and forth). */
 const KEPT_PER_PART = 8;
@@ -46,7 +48,7 @@ export class PartMemo {
    * the same part with the same `settings` and `context` (the characters around it), moved to where
    * the part is now.
    */
-  reports(settings: string, context: string, root: Root, text: string, span: Span, compute: () => Report[]): Report[] {
+  reports<R extends Movable>(settings: string, context: string, root: Root, text: string, span: Span, compute: () => R[]): R[] {
     const part = nodesIn(root, text, span);
     let kept: Kept | undefined;
     if (part) {
@@ -67,7 +69,8 @@ export class PartMemo {
       this.usedByText.set(key, kept);
     }
     const by = span.start - kept.base;
-    return by === 0 ? kept.reports : kept.reports.map(r => moved(r, by));
+    const reports = kept.reports as R[];
+    return by === 0 ? reports : reports.map(r => moved(r, by));
   }
 
   /**
@@ -113,7 +116,7 @@ function sameNodes(a: Nodes[], b: Nodes[]): boolean {
 
 const shift = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
 
-function moved(r: Report, by: number): Report {
+function moved<R extends Movable>(r: R, by: number): R {
   return {
     ...r,
     span: shift(r.span, by),
