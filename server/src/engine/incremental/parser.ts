@@ -1,6 +1,6 @@
 import type { Root, RootContent, Nodes } from 'mdast';
 import type { Point, Position } from 'unist';
-import { parseMarkdown } from '../parse';
+import { parseMarkdown, shiftPositions } from '../parse';
 import { simplifyForParsing, rememberGuard, type Simplification } from '../simplify';
 import { headingCandidates } from './split';
 import { runSteps, runStepsAsync } from '../steps';
@@ -28,8 +28,12 @@ import { runSteps, runStepsAsync } from '../steps';
 interface Entry {
   /** The sentinel came back as a heading: the chunk ends cleanly. */
   ok: boolean;
-  /** Top-level nodes, positions relative to the chunk (sentinel removed). */
+  /**
+   * Top-level nodes (sentinel removed), with positions as placed at `at`: parsed relative to the
+   * chunk, and moved in place where the chunk is first placed (no copy for a document's first parse).
+   */
   children: RootContent[];
+  at: { start: number; line: number };
   end: Point;
   /** The chunk holds a link or footnote definition, or was parsed from a simplified copy. */
   needsWhole: boolean;
@@ -108,7 +112,7 @@ export class IncrementalParser {
       if (!entry.ok) { stats.merges++; continue; }
       // A chunk after the first must open with its heading (it always does: ATX beats tables),
       // and a definition anywhere changes references everywhere: both need the whole text.
-      const opensWithHeading = entry.children[0]?.type === 'heading' && entry.children[0].position?.start.offset === 0;
+      const opensWithHeading = entry.children[0]?.type === 'heading' && entry.children[0].position?.start.offset === entry.at.start;
       if ((start > 0 && !opensWithHeading) || entry.needsWhole) {
         this.cache = next;
         return wholeParse();
@@ -127,9 +131,15 @@ export class IncrementalParser {
 
     const children: RootContent[] = [];
     for (const { start, line, entry } of pieces) {
-      // Nodes already placed at this offset and line are reused; moved chunks get moved copies.
-      if (!entry.placed || entry.placed.start !== start || entry.placed.line !== line) {
-        entry.placed = { start, line, nodes: start === 0 ? entry.children : entry.children.map(c => placedCopy(c, start, line)) };
+      // A chunk placed for the first time has its own nodes moved there, in place: no tree has them
+      // yet. Nodes already placed at this offset and line are reused; moved chunks get moved copies.
+      if (!entry.placed) {
+        if (start !== 0 || line !== 0) for (const c of entry.children) shiftPositions(c, start, line);
+        entry.at = { start, line };
+        entry.placed = { start, line, nodes: entry.children };
+      } else if (entry.placed.start !== start || entry.placed.line !== line) {
+        const by = start - entry.at.start, lineBy = line - entry.at.line;
+        entry.placed = { start, line, nodes: by === 0 && lineBy === 0 ? entry.children : entry.children.map(c => placedCopy(c, by, lineBy)) };
       }
       for (const c of entry.placed.nodes) children.push(c);
     }
@@ -160,12 +170,12 @@ function parseChunk(chunk: string, last: boolean): Entry {
   if (!last) {
     const s = kids[kids.length - 1];
     ok = !!s && s.type === 'heading' && s.depth === 1 && s.children.length === 0 && s.position?.start.offset === chunk.length;
-    if (!ok) return { ok, children: [], end: root.position!.end, needsWhole: false, guardClean: false, lineBreaks: 0 };
+    if (!ok) return { ok, children: [], at: { start: 0, line: 0 }, end: root.position!.end, needsWhole: false, guardClean: false, lineBreaks: 0 };
     kids.pop();
   }
   const scan = simplifyForParsing(chunk);
   const guardClean = scan.text === chunk && !scan.lines.length && !scan.noAutolinks && !scan.endsInFence;
-  return { ok, children: kids, end: root.position!.end, needsWhole: !!root.data?.simplified || kids.some(hasDefinition), guardClean, lineBreaks: countLines(chunk, 0, chunk.length) };
+  return { ok, children: kids, at: { start: 0, line: 0 }, end: root.position!.end, needsWhole: !!root.data?.simplified || kids.some(hasDefinition), guardClean, lineBreaks: countLines(chunk, 0, chunk.length) };
 }
 
 function hasDefinition(node: Nodes): boolean {
