@@ -126,24 +126,21 @@ function clampSpan(s: { start: number; end: number }, len: number) {
 
 function toFinding(rule: Rule, severity: Severity, r: Report, locale: Locale, len: number, guard: FixGuard, onError: (rule: string, error: unknown) => void): Finding {
   const id = (m: string) => `${rule.id}/${m}`;
-  const finding = {
+  // The fixes are worked out when first asked for (a code action, fix-all, the CLI's output), not
+  // for every finding of every check: publishing diagnostics after an edit needs none of them.
+  // An accessor in the literal: an own, enumerable property like the others, without the cost of
+  // defining it on the object afterwards.
+  let fixes: Finding['fixes'] | undefined;
+  return {
     rule: rule.id,
     severity,
     message: message(locale, id(r.messageId), r.data),
     span: clampSpan(r.span, len),
-  } as Finding;
-  // The fixes are worked out when first asked for (a code action, fix-all, the CLI's output), not
-  // for every finding of every check: publishing diagnostics after an edit needs none of them.
-  let fixes: Finding['fixes'] | undefined;
-  Object.defineProperty(finding, 'fixes', {
-    enumerable: true,
-    configurable: true,
-    get: () => (fixes ??= guardedFixes(r, severity, rule, locale, guard, id, onError)),
-    set: (v: Finding['fixes']) => { fixes = v; },
-  });
-  finding.related = (r.related ?? []).map(x => ({ span: clampSpan(x.span, len), message: message(locale, id(x.messageId), x.data) }));
-  finding.data = r.extra;
-  return finding;
+    get fixes(): Finding['fixes'] { return (fixes ??= guardedFixes(r, severity, rule, locale, guard, id, onError)); },
+    set fixes(v: Finding['fixes']) { fixes = v; },
+    related: (r.related ?? []).map(x => ({ span: clampSpan(x.span, len), message: message(locale, id(x.messageId), x.data) })),
+    data: r.extra,
+  };
 }
 
 function guardedFixes(r: Report, severity: Severity, rule: Rule, locale: Locale, guard: FixGuard, id: (m: string) => string, onError: (rule: string, error: unknown) => void): Finding['fixes'] {
