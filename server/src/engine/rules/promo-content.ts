@@ -28,9 +28,7 @@ const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c) && 
 /** The first profile phrase in this text; a phrase that starts or ends with a Latin letter must not continue a Latin word ("% off" ≠ "% offload"). */
 export function findPromoPhrase(text: string, phrases: string[]): string | undefined {
   const hay = text.normalize('NFC').toLowerCase();
-  for (const p of phrases) {
-    const needle = p.normalize('NFC').toLowerCase();
-    if (!needle.trim()) continue;
+  for (const { p, needle } of needlesOf(phrases)) {
     for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) {
       const before = hay[at - 1], after = hay[at + needle.length];
       if (isWordChar(needle[0]) && isWordChar(before)) continue;
@@ -40,6 +38,14 @@ export function findPromoPhrase(text: string, phrases: string[]): string | undef
   }
   return undefined;
 }
+
+/** The profile's phrases as searched for, worked out once per list (asked for every block). */
+function needlesOf(phrases: string[]): { p: string; needle: string }[] {
+  let n = needles.get(phrases);
+  if (!n) needles.set(phrases, (n = phrases.map(p => ({ p, needle: p.normalize('NFC').toLowerCase() })).filter(x => x.needle.trim())));
+  return n;
+}
+const needles = new WeakMap<string[], { p: string; needle: string }[]>();
 
 interface Candidate { node: RootContent | ListItem; siblings: (RootContent | ListItem)[]; index: number }
 
