@@ -85,6 +85,8 @@ function markdownUnder(dir: string): string[] {
 
 // Small documents built to hit what crosses chunk boundaries.
 const TRICKY = [
+  // A bare `#` is a heading and a chunk cut: the guard's scan resets there too, as chunks scan alone.
+  '# a\nx *a *b *c *d *e *f *g *h *i *j\n#\n*a *b *c *d *e *f *g *h\n',
   // The guard's scan sees a fence run on past the heading (a quote's fence ends with the quote), and
   // would skip the closers below as code: the chunks' own scans are not clean, so the whole scan decides.
   '# a\n> ```\n# b\n' + 'a* '.repeat(80) + '\n',
@@ -151,6 +153,22 @@ describe('incremental parsing', () => {
     // The same text again: everything is reused.
     assertSame(p, seed, memo);
     assert.ok(memo.stats.computed <= 8, `${memo.stats.computed} parts worked out going back`);
+  });
+
+  it('stays equal to a cold check where parts cannot be kept', () => {
+    const session = (texts: string[]) => {
+      const p = new IncrementalParser();
+      const memo = new PartMemo();
+      for (const t of texts) assertSame(p, t, memo);
+    };
+    const head = '## 1. 섹션\n\n#### 1.1. 첫째\n\n';
+    // The last entry ends in an unclosed fence (its node outlasts the entry's span), and an edit
+    // elsewhere makes a paragraph long enough for the guard to parse without bare-URL links.
+    const open = '#### 1.2. 둘째\n\n**중요 자료**:\nhttps://arxiv.org/abs/2510.11690\nhttps://arxiv.org/pdf/2510.11690\n\n```\nunclosed code\n\n';
+    session([head + '본문.\n\n' + open, head + Array.from({ length: 1001 }, (_, i) => `줄 ${i}`).join('\n') + '\n\n' + open]);
+    // An autolink made by a transform has no position: its finding is at 0, wherever its entry moves.
+    const posless = '#### 1.2. 둘째\n\n**중요 자료**:\n[a http://arxiv.org/abs/2510.11690\n';
+    session([head + '본문.\n\n' + posless, head + '본문 하나.\n\n' + posless, head + '본문 하나 둘.\n\n' + posless]);
   });
 
   it('falls back to a full parse when the document has a link definition', () => {

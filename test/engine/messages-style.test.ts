@@ -33,3 +33,20 @@ describe('message catalogues: one plain style per language', () => {
     assert.deepStrictEqual(messageIds('ko').filter(id => !messageIds('en').includes(id)), []);
   });
 });
+
+describe('finished messages are kept by their data', () => {
+  it('never hands back a message made for other data (types, lengths, separators)', () => {
+    const id = 'term-repeated-pair/repeated';
+    const cases: Record<string, unknown>[] = [
+      { pair: '{"a":1}' }, { pair: { a: 1 } }, { pair: '1' }, { pair: 1 }, { pair: 'a:b' }, { pair: 'a' }, {}, { pair: undefined },
+    ];
+    // Twice over: the second round is answered from what the first kept.
+    for (let round = 0; round < 2; round++) {
+      for (const data of cases) {
+        const p = data.pair;
+        const shown = 'pair' in data ? String(p) : '{pair}';
+        assert.strictEqual(message('en', id, data), `The pair "${shown}" is repeated; give the English original only at the first use`, JSON.stringify(data));
+      }
+    }
+  });
+});

@@ -7,40 +7,40 @@ import { originOf } from './incremental/parser';
 export interface Movable { span: Span; related?: { span: Span }[]; fixes?: { edits: OffsetEdit[] }[] }
 
 /** A part's reports as worked out once, with what they depend on. */
-interface Kept { settings: string; context: string; origins: Nodes[]; base: number; reports: Movable[] }
+interface Kept { context: string; origins: Nodes[]; base: number; reports: Movable[] }
 
-/** At most this many settings' results are kept per part (settings changing back and forth). */
-const KEPT_PER_PART = 8;
+/** At most this many versions of a part are kept per rule (a part's later chunks changing back and forth). */
+const KEPT_PER_PART = 4;
 
 /**
- * Rule results per part of one document (a paper entry, a top-level block), kept from one check of
+ * Rule results per part of one document (a paper entry, a group of blocks), kept from one check of
  * the document to the next, so that after an edit only the parts whose text changed are checked
  * again.
  *
  * A part is known by the origins of its top-level nodes (see originOf: a chunk's own node, the same
  * object while the chunk's text is unchanged, wherever the chunk moves), the text around it and the
- * rule's settings; nothing is hashed. What is kept lives as long as those origins do, that is, as
- * long as the document's parser keeps their chunks. A part with no whole node is known by its text,
- * and kept from one check to the next only.
+ * rule's settings; nothing is hashed. Same origins, same text and the same parse: the incremental
+ * parser gives chunk nodes only where each chunk parses on its own (a whole parse makes new nodes
+ * each time, which are never found again). What is kept lives as long as those origins do, that is,
+ * as long as the document's parser keeps their chunks.
+ *
+ * Not kept, so checked each time: a part whose span cuts through a node or holds none, and a part
+ * with a report outside its span (a node without a position reports at 0, wherever the part is).
  *
  * One memo per document (the language server keeps it next to the document's parser); the CLI,
  * which checks a text once, passes none.
  */
 export class PartMemo {
-  private parts = new WeakMap<Nodes, Kept[]>();
-  private keptByText = new Map<string, Kept>();
-  private usedByText = new Map<string, Kept>();
+  private parts = new WeakMap<Nodes, Map<string, Kept[]>>();
   private values = new WeakMap<Nodes, unknown[]>();
   private occurrences = new Map<Nodes, number>();
-  /** Parts of the last check: worked out afresh, and reused from the check before. */
-  stats = { computed: 0, reused: 0 };
+  /** Parts of the last check: worked out afresh, reused, and not keepable. */
+  stats = { computed: 0, reused: 0, unkept: 0 };
 
   /** Starts a check. */
   begin(): void {
-    if (this.usedByText.size) this.keptByText = this.usedByText;
-    this.usedByText = new Map();
     this.occurrences = new Map();
-    this.stats = { computed: 0, reused: 0 };
+    this.stats = { computed: 0, reused: 0, unkept: 0 };
   }
 
   /**
@@ -50,24 +50,22 @@ export class PartMemo {
    */
   reports<R extends Movable>(settings: string, context: string, root: Root, text: string, span: Span, compute: () => R[]): R[] {
     const part = nodesIn(root, text, span);
-    let kept: Kept | undefined;
-    if (part) {
-      const ctx = `${context}\u0000${part.lead}\u0000${part.trail}`;
-      let list = this.parts.get(part.origins[0]);
-      kept = list?.find(k => k.settings === settings && k.context === ctx && sameNodes(k.origins, part.origins));
-      if (!kept) {
-        kept = { settings, context: ctx, origins: part.origins, base: span.start, reports: compute() };
-        if (!list) this.parts.set(part.origins[0], (list = []));
-        list.push(kept);
-        if (list.length > KEPT_PER_PART) list.shift();
-        this.stats.computed++;
-      } else this.stats.reused++;
-    } else {
-      const key = `${settings}\u0000${context}\u0000${text.slice(span.start, span.end)}`;
-      kept = this.usedByText.get(key) ?? this.keptByText.get(key);
-      if (!kept) { kept = { settings, context, origins: [], base: span.start, reports: compute() }; this.stats.computed++; } else this.stats.reused++;
-      this.usedByText.set(key, kept);
+    if (!part) { this.stats.unkept++; return compute(); }
+    const ctx = `${context}\u0000${part.lead}\u0000${part.trail}`;
+    let bySettings = this.parts.get(part.origins[0]);
+    if (!bySettings) this.parts.set(part.origins[0], (bySettings = new Map()));
+    let list = bySettings.get(settings);
+    if (!list) bySettings.set(settings, (list = []));
+    const kept = list.find(k => k.context === ctx && sameNodes(k.origins, part.origins));
+    if (!kept) {
+      const reports = compute();
+      if (!reports.every(r => inside(r, span))) { this.stats.unkept++; return reports; }
+      list.push({ context: ctx, origins: part.origins, base: span.start, reports });
+      if (list.length > KEPT_PER_PART) list.shift();
+      this.stats.computed++;
+      return reports;
     }
+    this.stats.reused++;
     const by = span.start - kept.base;
     const reports = kept.reports as R[];
     return by === 0 ? reports : reports.map(r => moved(r, by));
@@ -86,6 +84,12 @@ export class PartMemo {
     if (!list) this.values.set(origin, (list = []));
     return (list[n] ??= compute()) as T;
   }
+}
+
+/** Every span and edit of the report lies within the part's span. */
+function inside(r: Movable, span: Span): boolean {
+  const within = (s: Span) => s.start >= span.start && s.end <= span.end;
+  return within(r.span) && (r.related ?? []).every(x => within(x.span)) && (r.fixes ?? []).every(f => f.edits.every(within));
 }
 
 /**

@@ -133,7 +133,8 @@ export function simplifyForParsing(text: string): Simplification {
       paraStart = -1;
     } else {
       // A list item or a heading starts new inline content (a blockquote line may continue a paragraph).
-      if (listItem || /^ {0,3}#{1,6}(?:[ \t]|$)/.test(text.slice(content, content + 8))) { delims.length = 0; brackets = 0; unmatched = 0; marks = 0; paraStart = -1; }
+      // (A bare `#` is a heading too: the slice runs past the line end, so the line break counts as its end.)
+      if (listItem || /^ {0,3}#{1,6}(?:[ \t\r\n]|$)/.test(text.slice(content, content + 8))) { delims.length = 0; brackets = 0; unmatched = 0; marks = 0; paraStart = -1; }
       if (paraStart < 0) { paraStart = pos; paraLines = 0; }
       if (++paraLines > LIMITS.paragraphLines || end - paraStart > LIMITS.paragraphChars) longPara ??= { start: paraStart, end };
       for (let k = content; k < end; k++) {

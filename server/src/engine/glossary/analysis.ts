@@ -147,10 +147,22 @@ function documentRuns(digest: Digest, exclude: Span[], memo: PartMemo | undefine
   return root.children.map(node => {
     const start = startOf(node), end = endOf(node);
     if (exclude.some(x => x.start < end && start < x.end)) return { runs: nodeRuns(node, text, exclude) };
-    const kept = memo.nodeValue(node, () => ({ base: start, runs: nodeRuns(node, text, []), placed: new WeakMap<CompiledGlossary, Placed>() }));
+    const kept = memo.nodeValue(node, () => {
+      const runs = nodeRuns(node, text, []);
+      return { base: start, runs, placed: new WeakMap<CompiledGlossary, Placed>(), movable: runs.every(r => runWithin(r, start, end)) };
+    });
+    // A node without a position inside (an autolink made by a transform) maps to offset 0, not into
+    // the block: such a block's runs do not move with it, and are built afresh each time.
+    if (!kept.movable) return { runs: nodeRuns(node, text, exclude) };
     const by = start - kept.base;
     return by ? { runs: kept.runs.map(run => movedRun(run, by)), placed: kept.placed } : kept;
   });
+}
+
+/** Every character of the run maps into the block at start…end. */
+function runWithin(run: TextRun, start: number, end: number): boolean {
+  const ok = (o: number) => run.base + o >= start && run.base + o <= end;
+  return run.offsets.every(ok) && (!run.ends || run.ends.every(ok));
 }
 
 /**

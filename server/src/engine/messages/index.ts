@@ -44,12 +44,16 @@ export function message(locale: Locale, id: string, data: Record<string, unknown
   return text;
 }
 
-/** The data as one string: names and values (strings and numbers; anything else as JSON). */
+/**
+ * The data as one string, which no other data gives: each name, the value's type, its length and
+ * the value (objects as JSON).
+ */
 function dataKey(data: Record<string, unknown>): string {
   let key = '';
   for (const name in data) {
     const v = data[name];
-    key += `${name}\u0001${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}\u0002`;
+    const s = typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
+    key += `${name}:${typeof v}:${s.length}:${s}`;
   }
   return key;
 }
