@@ -252,14 +252,20 @@ export function spanOf(a: GlossaryAnalysis, run: number, start: number, end: num
  * paper entry; headings and body are separate scopes (the PyTorch Korea translation guide's rule).
  */
 export function scopeKey(a: GlossaryAnalysis, run: number, scope: GlossarySettings['firstUseScope'], withKind = true): string {
-  const r = a.runs[run];
-  // Asked for each term mention by several rules: worked out once per run and scope.
+  // Asked for each term mention by several rules: worked out once per run and scope, and the same
+  // string each time (rules key maps by it).
   let byScope = runScopes.get(a);
   if (!byScope) runScopes.set(a, (byScope = new Map()));
-  let keys = byScope.get(scope);
-  if (!keys) byScope.set(scope, (keys = []));
-  const key = (keys[run] ??= scopeOfOffset(a, r.block.start, scope));
-  return withKind ? `${key}:${r.kind}` : key;
+  const which = withKind ? `${scope}:kind` : scope;
+  let keys = byScope.get(which);
+  if (!keys) byScope.set(which, (keys = []));
+  let key = keys[run];
+  if (key === undefined) {
+    const r = a.runs[run];
+    const base = scopeOfOffset(a, r.block.start, scope);
+    keys[run] = key = withKind ? `${base}:${r.kind}` : base;
+  }
+  return key;
 }
 const runScopes = new WeakMap<GlossaryAnalysis, Map<string, string[]>>();
 

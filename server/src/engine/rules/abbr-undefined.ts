@@ -52,9 +52,8 @@ export const abbrUndefined: Rule = {
   description: { en: 'An abbreviation used before it is defined.', ko: '정의하기 전에 쓴 약어입니다.' },
   check(ctx) {
     const { a, g, settings, span } = ruleEnv(ctx);
-    // Keys within a scope are the abbreviation's base; scopes are per run, worked out once.
-    const scopes: string[] = [];
-    const scope = (run: number) => (scopes[run] ??= scopeKey(a, run, settings.firstUseScope, false));
+    // Keys within a scope are the abbreviation's base.
+    const scope = (run: number) => scopeKey(a, run, settings.firstUseScope, false);
     const order = (run: number, i: number) => srcStart(a.runs[run], i);
     const inScope = <T>(m: Map<string, Map<string, T>>, run: number) => {
       const s = scope(run);

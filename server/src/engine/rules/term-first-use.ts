@@ -50,7 +50,6 @@ export const termFirstUse: Rule = {
     // its first own pair, another sense, and its first mention outside titles.
     const groups = new Map<string, Map<string, TermGroup>>();
     const firsts: TermGroup[] = [];
-    const scopes: string[] = [];
     for (const h of a.ko) {
       const entry = h.value.entry;
       if (entry.original === 'never') continue;
@@ -59,7 +58,7 @@ export const termFirstUse: Rule = {
       let f = mentionFacts.get(h);
       if (!f) mentionFacts.set(h, (f = factsOf(g, h, (near ??= pairsNear(a.pairs))(h.run, h.start))));
       if (f.gloss) continue;
-      const scope = (scopes[h.run] ??= scopeKey(a, h.run, settings.firstUseScope));
+      const scope = scopeKey(a, h.run, settings.firstUseScope);
       let byTerm = groups.get(scope);
       if (!byTerm) groups.set(scope, (byTerm = new Map()));
       let group = byTerm.get(entry.en);

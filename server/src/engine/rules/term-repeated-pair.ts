@@ -32,12 +32,11 @@ export const termRepeatedPair: Rule = {
     const { a, g, settings, span } = ruleEnv(ctx);
     // The first pair of each term by scope (nested maps: the keys within a scope are kept with the pair).
     const first = new Map<string, Map<string, FirstPair>>();
-    const scopes: string[] = [];
     for (const pair of a.pairs) {
       if (pair.form === 'en-abbr' || pair.form === 'abbr-en') continue;
       let f = pairFacts.get(pair);
       if (!f) pairFacts.set(pair, (f = factsOf(g, pair, a.runs[pair.run].text)));
-      const scope = (scopes[pair.run] ??= scopeKey(a, pair.run, settings.firstUseScope));
+      const scope = scopeKey(a, pair.run, settings.firstUseScope);
       let inScope = first.get(scope);
       if (!inScope) first.set(scope, (inScope = new Map()));
       const run = a.runs[pair.run];
