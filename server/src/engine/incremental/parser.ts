@@ -163,8 +163,11 @@ export class IncrementalParser {
 const CLEAN_GUARD: Simplification = { text: '', lines: [], kinds: [], first: {}, noAutolinks: false };
 
 function parseChunk(chunk: string, last: boolean): Entry {
-  // Only the first chunk can hold a BOM or front matter; parseMarkdown handles both.
-  const root = parseMarkdown(last ? chunk : chunk + SENTINEL);
+  // Only the first chunk can hold a BOM or front matter; parseMarkdown handles both. The guard's
+  // scan of the text parsed is also the chunk's own: the sentinel line changes nothing in it.
+  const parsed = last ? chunk : chunk + SENTINEL;
+  const scan = simplifyForParsing(parsed);
+  const root = parseMarkdown(parsed, scan);
   const kids = root.children;
   let ok = true;
   if (!last) {
@@ -173,8 +176,7 @@ function parseChunk(chunk: string, last: boolean): Entry {
     if (!ok) return { ok, children: [], at: { start: 0, line: 0 }, end: root.position!.end, needsWhole: false, guardClean: false, lineBreaks: 0 };
     kids.pop();
   }
-  const scan = simplifyForParsing(chunk);
-  const guardClean = scan.text === chunk && !scan.lines.length && !scan.noAutolinks && !scan.endsInFence;
+  const guardClean = scan.text === parsed && !scan.lines.length && !scan.noAutolinks && !scan.endsInFence;
   return { ok, children: kids, at: { start: 0, line: 0 }, end: root.position!.end, needsWhole: !!root.data?.simplified || kids.some(hasDefinition), guardClean, lineBreaks: countLines(chunk, 0, chunk.length) };
 }
 
