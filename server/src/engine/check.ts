@@ -79,8 +79,7 @@ function* checkDigestSteps(digest: Digest, opts: CheckOptions): Generator<void, 
     opts.onRuleError?.(rule, error);
   };
   const memo = opts.memo;
-  let lastInk = text.length - 1;
-  while (lastInk >= 0 && /\s/.test(text[lastInk])) lastInk--;
+  const lastInk = text.trimEnd().length - 1;
   memo?.begin();
   const env = opts.env ?? {};
   for (const rule of allRules) {

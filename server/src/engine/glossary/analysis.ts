@@ -136,14 +136,14 @@ function add(a: GlossaryAnalysis, p: Placed, names: Set<string>): void {
 interface BlockRuns { runs: TextRun[]; placed?: WeakMap<CompiledGlossary, Placed> }
 
 /**
- * The document's text runs, built per top-level block and kept in the document's memo: after an
- * edit, only the edited block's runs are built again. Built whole where link references are
- * defined (a reference's text depends on a definition elsewhere); a block holding an excluded span
- * (the TOC) is built afresh each time.
+ * The document's text runs, built per top-level block and kept in the document's memo by the
+ * block's origin: after an edit, only the edited block's runs are built again. (A document that
+ * defines link references is parsed whole, into new nodes each time: nothing of it is found again.)
+ * A block holding an excluded span (the TOC) is built afresh each time.
  */
 function documentRuns(digest: Digest, exclude: Span[], memo: PartMemo | undefined): BlockRuns[] {
   const { root, text } = digest;
-  if (!memo || text.includes(']:')) return [{ runs: textRuns(root, text, exclude) }];
+  if (!memo) return [{ runs: textRuns(root, text, exclude) }];
   return root.children.map(node => {
     const start = startOf(node), end = endOf(node);
     if (exclude.some(x => x.start < end && start < x.end)) return { runs: nodeRuns(node, text, exclude) };

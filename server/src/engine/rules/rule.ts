@@ -37,7 +37,7 @@ export interface RuleContext {
   env: Record<string, unknown>;
   report(r: Report): void;
   /**
-   * Runs `check` for one part of the document (a paper entry, a top-level block) whose findings
+   * Runs `check` for one part of the document (a paper entry, the blocks under a heading) whose findings
    * depend only on the text in `span` (with the character before it, the two after it, and whether
    * only blank text follows) and on the check's settings (profile, options, locale, line break,
    * glossary); its reports go through `report` as usual. After an edit elsewhere the part's
