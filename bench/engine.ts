@@ -1,6 +1,6 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import { ConfigResolver, lintText, parseMarkdown, ruleLevel, rules, type LintOutcome } from '../server/src/engine';
+import { ConfigResolver, forgetCaches, lintText, parseMarkdown, ruleLevel, rules, type LintOutcome } from '../server/src/engine';
 import type { FileReader } from '../server/src/engine/config';
 import { IncrementalParser } from '../server/src/engine/incremental/parser';
 import { PartMemo } from '../server/src/engine/part-memo';
@@ -37,4 +37,4 @@ export function enabledRules(): string[] {
   return rules.filter(r => ruleLevel(r, { profile: config.profile, rules: config.rules }).level !== 'off').map(r => r.id);
 }
 
-export { IncrementalParser, PartMemo };
+export { IncrementalParser, PartMemo, forgetCaches };

@@ -5,7 +5,8 @@ import { resolveFile, type FileSetup } from './resolve-file';
 import { LineIndex } from './text';
 import { runSteps } from './steps';
 import type { Finding, Locale, Range, Severity } from './types';
-import type { GlossaryResolver, ResolvedGlossary } from './glossary';
+import { forgetRunAnalyses, type GlossaryResolver, type ResolvedGlossary } from './glossary';
+import { forgetMessages } from './messages';
 
 export * from './types';
 export { checkText, checkDigest, ruleLevel } from './check';
@@ -29,6 +30,16 @@ export { normaliseLocale, message } from './messages';
 export { formatProblem } from './json-file';
 export { glossaryResolverFor, GlossaryResolver, BUILTIN_GLOSSARY, WORKSPACE_GLOSSARY, addEntryEdits } from './glossary';
 export type { ResolvedGlossary, CompiledGlossary, SourcedEntry } from './glossary';
+
+/**
+ * Empties what checks share across documents (each text run's glossary matches, finished
+ * messages), so the next check costs what it costs in a fresh process: the benchmark's
+ * "document seen for the first time". Nothing else needs it; the caches are bounded.
+ */
+export function forgetCaches(): void {
+  forgetRunAnalyses();
+  forgetMessages();
+}
 
 export const RULE_DOCS_BASE = 'https://github.com/paper-digest/paper-digest/blob/main/docs/rules/';
 

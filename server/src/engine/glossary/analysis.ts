@@ -80,16 +80,24 @@ export function analyse(digest: Digest, glossary: CompiledGlossary, memo?: PartM
   // All of this document's runs are looked up first, so none of them is evicted to make room for
   // another of them; the cache is trimmed once, after.
   const keys: string[] = [];
+  // Runs analysed in this check, by key: a text repeated in the document (in one block, too) is analysed once.
+  const fresh = new Map<string, RunAnalysis>();
   let r = 0;
   for (const b of blocks) {
     // A block at the same run index as in the previous check adds the very objects it added then.
     const kept = b.placed?.get(glossary);
     if (kept && kept.r === r) { add(a, kept, names); r += b.runs.length; continue; }
+    const from = keys.length;
     const found = b.runs.map(run => { const k = runKey(run); keys.push(k); return local.get(k); });
     const placed: Placed = { r, ko: [], en: [], pairs: [], abbrs: [], names: [] };
     b.runs.forEach((run, j) => {
-      let f = found[j];
-      if (!f) local.set(keys[keys.length - b.runs.length + j], (f = analyseRun(run, glossary)));
+      const key = keys[from + j];
+      let f = found[j] ?? fresh.get(key);
+      if (!f) {
+        f = analyseRun(run, glossary);
+        fresh.set(key, f);
+        local.set(key, f);
+      }
       place(placed, f, r++);
     });
     b.placed?.set(glossary, placed);
@@ -201,8 +209,13 @@ export class RunCache {
 }
 
 /** Per glossary: about 8 M characters' worth, several times a 100-fold digest (a few big documents open). */
-const runCaches = new WeakMap<CompiledGlossary, RunCache>();
+let runCaches = new WeakMap<CompiledGlossary, RunCache>();
 export const RUN_CACHE_LIMIT = 8_000_000;
+
+/** Empties every glossary's run cache: the next check analyses every run as a fresh process would. */
+export function forgetRunAnalyses(): void {
+  runCaches = new WeakMap();
+}
 
 function runCacheFor(glossary: CompiledGlossary): RunCache {
   let c = runCaches.get(glossary);

@@ -9,7 +9,7 @@ export type { ResolvedGlossary } from './resolver';
 export { compileGlossary, lookupEn, normEn, normKo, isKnownAbbr, replaceAvoided } from './compile';
 export type { CompiledGlossary, KoForm } from './compile';
 export { loadGlossaryText, specProblems } from './load';
-export { analyse, envGlossary, glossarySettings, scopeKey, termAt, runAt, mentionedBefore } from './analysis';
+export { analyse, forgetRunAnalyses, envGlossary, glossarySettings, scopeKey, termAt, runAt, mentionedBefore } from './analysis';
 export type { TermAt } from './analysis';
 export type { GlossaryAnalysis, KoHit, EnHit, AbbrToken } from './analysis';
 export { addEntryEdits } from './workspace';

@@ -30,6 +30,11 @@ const finished = { en: new Map<string, Map<string, string>>(), ko: new Map<strin
 let finishedCount = 0;
 const FINISHED_MAX = 20_000;
 
+/** Empties the kept messages (see forgetCaches in the engine's index). */
+export function forgetMessages(): void {
+  finished.en.clear(); finished.ko.clear(); finishedCount = 0;
+}
+
 export function message(locale: Locale, id: string, data: Record<string, unknown> = {}): string {
   const byId = finished[locale];
   let byData = byId.get(id);
