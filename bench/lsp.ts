@@ -12,7 +12,11 @@ import { median } from './stats';
  * server ready": the VS Code client adds only its own activation), the first check on open,
  * and didChange → publishDiagnostics after a one-character edit.
  */
-export interface LspFigures { startupMs: number; openMs: number; changeMs: number; peakRssMb: number | null; findings: number }
+export interface LspFigures {
+  startupMs: number; openMs: number; changeMs: number; peakRssMb: number | null; findings: number;
+  /** The last publishDiagnostics message's size, and what encoding and decoding it costs (JSON, UTF-8), median ms: a floor under changeMs. */
+  payloadBytes: number; codecMs: number;
+}
 
 const WS = path.join(os.tmpdir(), 'paper-digest-bench');
 
@@ -60,6 +64,7 @@ export async function serverLatency(name: string, text: string, runs: number): P
   const lines = text.slice(0, at).split(/\r\n|\r|\n/);
   const pos = { line: lines.length - 1, character: lines[lines.length - 1].length };
   const times: number[] = [];
+  let last = first;
   for (let i = -1; i < runs * 2; i++) {
     // Insert a character, then delete it again: every edit is a real one-character change.
     const insert = (i & 1) !== 0;
@@ -71,7 +76,7 @@ export async function serverLatency(name: string, text: string, runs: number): P
     const done = wait(version);
     const s = performance.now();
     await c.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [change] });
-    await done;
+    last = await done;
     times.push(performance.now() - s);
   }
   let peakRssMb: number | null = null;
@@ -80,7 +85,22 @@ export async function serverLatency(name: string, text: string, runs: number): P
     if (m) peakRssMb = Number(m[1]) / 1024;
   } catch { /* not Linux */ }
   await c.stop();
-  return { startupMs, openMs, changeMs: median(times), peakRssMb, findings: first.diagnostics.length };
+  return { startupMs, openMs, changeMs: median(times), peakRssMb, findings: first.diagnostics.length, ...codec(last) };
+}
+
+/** What the server and the client spend on one publishDiagnostics message alone: JSON.stringify, UTF-8 out and in, JSON.parse. */
+function codec(params: PublishDiagnosticsParams): { payloadBytes: number; codecMs: number } {
+  const msg = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params };
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < 11; i++) {
+    const t0 = performance.now();
+    const buf = Buffer.from(JSON.stringify(msg), 'utf8');
+    JSON.parse(buf.toString('utf8'));
+    times.push(performance.now() - t0);
+    bytes = buf.length;
+  }
+  return { payloadBytes: bytes, codecMs: median(times) };
 }
 
 /** `node -e 0` start-up on this machine now: the floor under any server start-up. */

@@ -2,7 +2,7 @@
 // estimate of what it holds, least recently used out, so a long editing session cannot grow it,
 // and a document's own runs are never evicted to make room for each other.
 import * as assert from 'assert';
-import { RunCache, analyse } from '../../server/src/engine/glossary/analysis';
+import { RunCache, analyse, forgetRunAnalyses } from '../../server/src/engine/glossary/analysis';
 import { compileGlossary } from '../../server/src/engine/glossary/compile';
 import { builtinLayer } from '../../server/src/engine/glossary/builtin';
 import { buildDigest, builtinProfile, parseMarkdown } from '../../server/src/engine';
@@ -50,5 +50,24 @@ describe('glossary run cache', () => {
     const warm = strip(analyse(digest(), g));
     assert.deepStrictEqual(warm, cold);
     assert.ok(cold.ko.length > 2 && cold.pairs.length >= 2 && cold.abbrs.length >= 1, JSON.stringify(cold).slice(0, 200));
+  });
+
+  it('a paragraph repeated in one block is analysed once and placed at each of its runs; forgetting the cache changes nothing', () => {
+    const para = '확산 트랜스포머(Diffusion Transformers)와 LLM을 씁니다.';
+    const text = `# 제목\n\n- ${para}\n- 다른 줄입니다.\n- ${para}\n`;
+    const digest = () => buildDigest(parseMarkdown(text), text, builtinProfile('weekly-digest-ko')!);
+    const g = compileGlossary([builtinLayer().layer]);
+    const a = analyse(digest(), g);
+    const runsOf = (xs: { run: number }[]) => xs.map(x => x.run);
+    const copies = a.runs.map((r, i) => [r.text, i] as const).filter(([t]) => t === para).map(([, i]) => i);
+    assert.strictEqual(copies.length, 2);
+    for (const list of [a.ko, a.pairs, a.abbrs]) {
+      const at = runsOf(list);
+      assert.ok(at.includes(copies[0]) && at.includes(copies[1]), `matches in both copies: ${at}`);
+      assert.strictEqual(at.filter(r => r === copies[0]).length, at.filter(r => r === copies[1]).length);
+    }
+    const strip = (x: ReturnType<typeof analyse>) => ({ ko: x.ko, en: x.en, pairs: x.pairs, abbrs: x.abbrs });
+    forgetRunAnalyses();
+    assert.deepStrictEqual(strip(analyse(digest(), g)), strip(a));
   });
 });

@@ -15,6 +15,8 @@ interface Region { from: number; to: number; rules: Set<string> | null }
  */
 export function suppressionRegions(root: Root, index: LineIndex): Region[] {
   const regions: Region[] = [];
+  // No directive in the text: no need to walk the tree for its HTML.
+  if (!index.text.includes('digest-disable') && !index.text.includes('digest-enable')) return regions;
   const open = new Map<string, number>(); // rule ('*' for all) → start line
   const html: Html[] = [];
   // An explicit stack, not recursion: the tree may be deep (simplify.ts bounds it, this does not rely on it).
