@@ -27,12 +27,9 @@ export function headingCandidates(text: string): number[] {
     minCut = m.index + m[0].length;
   }
 
-  // Without a CR, a line ends at the next LF, which indexOf finds faster than a loop.
-  const cr = text.includes('\r');
   while (i < text.length) {
-    let eol = cr ? i : text.indexOf('\n', i);
-    if (eol < 0) eol = text.length;
-    else if (cr) while (eol < text.length && text.charCodeAt(eol) !== 10 && text.charCodeAt(eol) !== 13) eol++;
+    let eol = i;
+    while (eol < text.length && text.charCodeAt(eol) !== 10 && text.charCodeAt(eol) !== 13) eol++;
     const next = eol < text.length ? eol + (text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? 2 : 1) : eol;
     const c = text.charCodeAt(i);
     if (fence) {
