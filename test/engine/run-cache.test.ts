@@ -66,6 +66,9 @@ describe('glossary run cache', () => {
       assert.ok(at.includes(copies[0]) && at.includes(copies[1]), `matches in both copies: ${at}`);
       assert.strictEqual(at.filter(r => r === copies[0]).length, at.filter(r => r === copies[1]).length);
     }
+    // Analysed once: both copies' pairs are placed from one analysis (the same pieces inside).
+    const [p0, p1] = copies.map(r => a.pairs.find(p => p.run === r)!);
+    assert.ok(p0.head === p1.head && p0 !== p1, 'one analysis, placed twice');
     const strip = (x: ReturnType<typeof analyse>) => ({ ko: x.ko, en: x.en, pairs: x.pairs, abbrs: x.abbrs });
     forgetRunAnalyses();
     assert.deepStrictEqual(strip(analyse(digest(), g)), strip(a));
