@@ -77,29 +77,23 @@ export function analyse(digest: Digest, glossary: CompiledGlossary, memo?: PartM
   // A run's hits, pairs and abbreviations depend only on its own text, kind and links: after an
   // edit, every run but the edited one is found in the cache (the re-check does not rescan them).
   // A block kept in the document's memo keeps its runs' analyses too (no keys to build and look up).
-  // All of this document's runs are looked up first, so none of them is evicted to make room for
-  // another of them; the cache is trimmed once, after.
+  // Each run is looked up when it is placed, so a text repeated in the document (in one block, too)
+  // is analysed once. Setting never evicts: the cache is trimmed once, after, keeping this
+  // document's runs.
   const keys: string[] = [];
-  // Runs analysed in this check, by key: a text repeated in the document (in one block, too) is analysed once.
-  const fresh = new Map<string, RunAnalysis>();
   let r = 0;
   for (const b of blocks) {
     // A block at the same run index as in the previous check adds the very objects it added then.
     const kept = b.placed?.get(glossary);
     if (kept && kept.r === r) { add(a, kept, names); r += b.runs.length; continue; }
-    const from = keys.length;
-    const found = b.runs.map(run => { const k = runKey(run); keys.push(k); return local.get(k); });
     const placed: Placed = { r, ko: [], en: [], pairs: [], abbrs: [], names: [] };
-    b.runs.forEach((run, j) => {
-      const key = keys[from + j];
-      let f = found[j] ?? fresh.get(key);
-      if (!f) {
-        f = analyseRun(run, glossary);
-        fresh.set(key, f);
-        local.set(key, f);
-      }
+    for (const run of b.runs) {
+      const key = runKey(run);
+      keys.push(key);
+      let f = local.get(key);
+      if (!f) local.set(key, (f = analyseRun(run, glossary)));
       place(placed, f, r++);
-    });
+    }
     b.placed?.set(glossary, placed);
     add(a, placed, names);
   }
